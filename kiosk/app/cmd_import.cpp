@@ -1,0 +1,56 @@
+// vetrina import --kind KIND --db DB [--source NAME] FILE...
+#include "args.h"
+#include "commands.h"
+
+#include "core/sources/importers.h"
+#include "core/util/files.h"
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+namespace vt {
+
+int cmdImport(int argc, char** argv) {
+    Args args(argc, argv, 2, {"quiet"});
+    args.allowOnly({"kind", "db", "source", "quiet"});
+    const std::string kind = args.require("kind");
+    const std::string dbPath = args.require("db");
+    if (!isImportKind(kind)) {
+        std::string known;
+        for (const auto& k : importKinds()) known += (known.empty() ? "" : ", ") + k;
+        throw UsageError("unknown --kind \"" + kind + "\" (known: " + known + ")");
+    }
+    if (args.positional().empty()) throw UsageError("no files to import");
+    const auto parent = std::filesystem::path(dbPath).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+    Database db = Database::open(dbPath);
+    int failures = 0;
+    for (const std::string& file : args.positional()) {
+        auto bytes = readFile(file);
+        if (!bytes) {
+            std::fprintf(stderr, "%s: cannot read the file\n", file.c_str());
+            ++failures;
+            continue;
+        }
+        const std::string source = args.get("source").value_or(file);
+        const ImportSummary s = importBuffer(db, kind, *bytes, source, std::time(nullptr));
+        for (const ImportIssue& issue : s.report.issues) {
+            ImportIssue shown = issue;
+            shown.source = file;
+            std::fprintf(stderr, "%s\n", shown.describe().c_str());
+        }
+        if (s.report.fatal) {
+            std::fprintf(stderr, "%s: nothing imported, the cache is unchanged\n", file.c_str());
+            ++failures;
+            continue;
+        }
+        if (!args.has("quiet"))
+            std::printf("%s: %d items, %d imported (%d new, %d updated, %d unchanged), %zu skipped\n", file.c_str(),
+                        s.report.itemsSeen, s.report.itemsImported, s.inserted, s.updated, s.unchanged,
+                        s.report.issues.size());
+    }
+    return failures ? 1 : 0;
+}
+
+}  // namespace vt

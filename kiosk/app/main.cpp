@@ -1,0 +1,68 @@
+// vetrina: the kiosk runtime and its tools, one binary. See `vetrina help`.
+#include "args.h"
+#include "commands.h"
+
+#include "core/config/config.h"
+#include "core/store/database.h"
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+
+namespace {
+
+struct Command {
+    const char* name;
+    int (*run)(int, char**);
+    const char* usage;
+};
+
+const Command kCommands[] = {
+    {"run", vt::cmdRun, "run [--config FILE] [--size WxH] [--windowed]    run the kiosk (the default)"},
+    {"import", vt::cmdImport, "import --kind KIND --db DB [--source NAME] FILE...   import content files"},
+    {"list", vt::cmdList, "list albo --db DB [--at ISO-8601] --json        what the kiosk shows at that instant"},
+    {"shoot", vt::cmdShoot,
+     "shoot --config FILE --screen SCREEN --size WxH [--at ISO] --out F.png   one screen, headless"},
+    {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
+    {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
+};
+
+void printHelp(FILE* to) {
+    std::fprintf(to, "vetrina %s - touch kiosk and signage runtime for Italian municipalities\n\nUsage:\n",
+                 VETRINA_VERSION);
+    for (const auto& c : kCommands) std::fprintf(to, "  vetrina %s\n", c.usage);
+    std::fprintf(to, "\nWith no subcommand, `vetrina` runs the kiosk with config/vetrina.toml.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc >= 2 && (!std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h"))) {
+        printHelp(stdout);
+        return 0;
+    }
+    if (argc >= 2 && !std::strcmp(argv[1], "--version")) {
+        std::printf("vetrina %s\n", VETRINA_VERSION);
+        return 0;
+    }
+    try {
+        if (argc < 2 || argv[1][0] == '-') return vt::cmdRun(argc, argv);
+        for (const auto& c : kCommands)
+            if (!std::strcmp(argv[1], c.name)) return c.run(argc, argv);
+        std::fprintf(stderr, "vetrina: unknown command \"%s\"\n\n", argv[1]);
+        printHelp(stderr);
+        return 2;
+    } catch (const vt::UsageError& e) {
+        std::fprintf(stderr, "vetrina %s: %s\n", argc >= 2 ? argv[1] : "", e.what());
+        return 2;
+    } catch (const vt::ConfigError& e) {
+        std::fprintf(stderr, "vetrina: configuration error: %s\n", e.what());
+        return 1;
+    } catch (const vt::StoreError& e) {
+        std::fprintf(stderr, "vetrina: database error: %s\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "vetrina: %s\n", e.what());
+        return 1;
+    }
+}

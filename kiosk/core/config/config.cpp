@@ -1,0 +1,116 @@
+#include "core/config/config.h"
+
+#include "core/util/text.h"
+
+#include <toml++/toml.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace vt {
+
+namespace fs = std::filesystem;
+
+double DisplayConfig::effectivePixelsPerMm() const {
+    if (pixelsPerMm > 0) return pixelsPerMm;
+    const double diagonalPx = std::sqrt(double(width) * width + double(height) * height);
+    return diagonalPx / (diagonalInches * 25.4);
+}
+
+std::string Config::resolve(const std::string& pathOrUrl) const {
+    std::string p = pathOrUrl;
+    if (startsWith(p, "file://")) p = p.substr(7);
+    else if (p.find("://") != std::string::npos) return p;
+    if (p.empty()) return p;
+    fs::path path(p);
+    if (path.is_relative()) path = fs::path(baseDir) / path;
+    return path.lexically_normal().string();
+}
+
+namespace {
+
+std::string where(const std::string& file, const toml::node& n) {
+    const auto& src = n.source();
+    return file + ":" + std::to_string(src.begin.line);
+}
+
+template <typename T>
+T get(const toml::table& t, const char* key, T fallback, const std::string& file) {
+    const toml::node* n = t.get(key);
+    if (!n) return fallback;
+    if (auto v = n->value<T>()) return *v;
+    throw ConfigError(where(file, *n) + ": \"" + key + "\" has the wrong type");
+}
+
+}  // namespace
+
+Config parseConfig(const std::string& text, const std::string& path) {
+    toml::table root;
+    try {
+        root = toml::parse(text, path);
+    } catch (const toml::parse_error& e) {
+        throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    }
+    Config c;
+    c.file = path;
+    c.baseDir = fs::absolute(fs::path(path)).parent_path().string();
+
+    if (const toml::table* town = root["town"].as_table()) {
+        c.town.name = get<std::string>(*town, "name", c.town.name, path);
+        c.town.coatOfArms = get<std::string>(*town, "coat_of_arms", "", path);
+        c.town.officialAlboUrl = get<std::string>(*town, "official_albo_url", "", path);
+        if (!c.town.coatOfArms.empty()) c.town.coatOfArms = c.resolve(c.town.coatOfArms);
+    }
+    std::string dataDir = "data";
+    if (const toml::table* paths = root["paths"].as_table()) dataDir = get<std::string>(*paths, "data_dir", dataDir, path);
+    c.dataDir = c.resolve(dataDir);
+
+    if (const toml::table* d = root["display"].as_table()) {
+        c.display.width = static_cast<int>(get<std::int64_t>(*d, "width", c.display.width, path));
+        c.display.height = static_cast<int>(get<std::int64_t>(*d, "height", c.display.height, path));
+        c.display.fullscreen = get<bool>(*d, "fullscreen", c.display.fullscreen, path);
+        c.display.pixelsPerMm = get<double>(*d, "pixels_per_mm", 0.0, path);
+        c.display.diagonalInches = get<double>(*d, "diagonal_inches", c.display.diagonalInches, path);
+        if (c.display.width < 320 || c.display.height < 320 || c.display.width > 8192 || c.display.height > 8192)
+            throw ConfigError(where(path, *d) + ": display size " + std::to_string(c.display.width) + "x" +
+                              std::to_string(c.display.height) + " is out of range");
+        if (c.display.diagonalInches <= 3 || c.display.diagonalInches > 150)
+            throw ConfigError(where(path, *d) + ": diagonal_inches must be between 3 and 150");
+    }
+
+    std::set<std::string> names;
+    if (const toml::node* srcNode = root.get("source")) {
+        const toml::array* arr = srcNode->as_array();
+        if (!arr) throw ConfigError(where(path, *srcNode) + ": \"source\" must be an array of tables ([[source]])");
+        for (const toml::node& n : *arr) {
+            const toml::table* t = n.as_table();
+            if (!t) throw ConfigError(where(path, n) + ": each [[source]] must be a table");
+            SourceConfig s;
+            s.name = get<std::string>(*t, "name", "", path);
+            s.kind = get<std::string>(*t, "kind", "", path);
+            s.url = get<std::string>(*t, "url", "", path);
+            s.pollSeconds = static_cast<int>(get<std::int64_t>(*t, "poll_seconds", s.pollSeconds, path));
+            if (s.name.empty()) throw ConfigError(where(path, n) + ": a source needs a \"name\"");
+            if (s.kind.empty()) throw ConfigError(where(path, n) + ": source \"" + s.name + "\" needs a \"kind\"");
+            if (s.url.empty()) throw ConfigError(where(path, n) + ": source \"" + s.name + "\" needs a \"url\"");
+            if (s.pollSeconds < 5) throw ConfigError(where(path, n) + ": source \"" + s.name + "\": poll_seconds below 5");
+            if (!names.insert(s.name).second)
+                throw ConfigError(where(path, n) + ": two sources are named \"" + s.name + "\"");
+            c.sources.push_back(std::move(s));
+        }
+    }
+    return c;
+}
+
+Config loadConfig(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ConfigError(path + ": cannot read the configuration file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parseConfig(ss.str(), path);
+}
+
+}  // namespace vt

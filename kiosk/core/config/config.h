@@ -1,0 +1,57 @@
+// The kiosk configuration (TOML): the town, where data lives, the panel, and the content sources.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace vt {
+
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct SourceConfig {
+    std::string name;  // unique, shown in status ("albo", "avvisi"...)
+    std::string kind;  // importer kind: "albopop", ...
+    std::string url;   // https://, http://127.0.0.1, file:// or a path relative to the config file
+    int pollSeconds = 600;
+};
+
+struct DisplayConfig {
+    int width = 1080;
+    int height = 1920;
+    bool fullscreen = true;
+    // Physical scale of the panel: every size in the UI derives from it. Either pixels per
+    // millimetre, or the diagonal in inches (then computed from the resolution).
+    double pixelsPerMm = 0.0;
+    double diagonalInches = 32.0;
+    double effectivePixelsPerMm() const;
+};
+
+struct TownConfig {
+    std::string name = "Comune";
+    std::string coatOfArms;       // image path, resolved against the config file
+    std::string officialAlboUrl;  // where the legally valid albo lives
+};
+
+struct Config {
+    std::string file;  // where it was read from (empty for defaults)
+    std::string baseDir;
+    TownConfig town;
+    std::string dataDir;  // resolved absolute path
+    DisplayConfig display;
+    std::vector<SourceConfig> sources;
+
+    std::string databasePath() const { return dataDir + "/vetrina.db"; }
+    // Resolves a path or file:// URL against the directory of the config file.
+    std::string resolve(const std::string& pathOrUrl) const;
+};
+
+// Reads and validates a configuration; ConfigError names the file, line and key on any problem.
+Config loadConfig(const std::string& path);
+Config parseConfig(const std::string& text, const std::string& path);
+
+}  // namespace vt

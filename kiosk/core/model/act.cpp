@@ -1,0 +1,48 @@
+#include "core/model/act.h"
+
+#include "core/util/text.h"
+
+namespace vt {
+
+namespace {
+bool allDigits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+bool isYear(std::string_view s) {
+    return s.size() == 4 && allDigits(s) && (startsWith(s, "19") || startsWith(s, "20"));
+}
+}  // namespace
+
+bool parseActUid(std::string_view raw, int& year, std::string& number) {
+    const std::string uid = trim(raw);
+    const size_t sep = uid.find_first_of("/-");
+    if (sep == std::string::npos) return false;
+    std::string a = trim(std::string_view(uid).substr(0, sep));
+    std::string b = trim(std::string_view(uid).substr(sep + 1));
+    if (a.empty() || b.empty()) return false;
+    if (isYear(a) && !b.empty()) {
+        year = std::stoi(a);
+        number = b;
+        return true;
+    }
+    if (isYear(b) && !a.empty()) {
+        year = std::stoi(b);
+        number = a;
+        return true;
+    }
+    return false;
+}
+
+bool isInPublicationWindow(CivilDate start, CivilDate end, UnixSeconds now) {
+    const CivilDate today = romeDate(now);
+    return start <= today && today <= end;
+}
+
+bool isInPublicationWindow(const Act& act, UnixSeconds now) {
+    return isInPublicationWindow(act.pubStart, act.pubEnd, now);
+}
+
+}  // namespace vt

@@ -1,0 +1,46 @@
+// An act of the albo pretorio, as the kiosk keeps it whatever the vendor's feed looked like.
+#pragma once
+
+#include "core/util/civil_time.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace vt {
+
+struct Attachment {
+    std::string url;
+    std::string mime;
+    std::int64_t length = 0;  // bytes, as declared by the feed (0: unknown)
+};
+
+struct Act {
+    std::int64_t id = 0;  // store row id, stable across re-imports of the same act
+    std::string source;
+    std::string uid;  // "2026/1345"
+    int year = 0;
+    std::string number;
+    std::string type;
+    std::string subject;
+    std::string description;
+    std::string unit;
+    CivilDate pubStart;
+    CivilDate pubEnd;  // inclusive
+    std::string link;
+    std::string guid;
+    std::vector<Attachment> attachments;
+};
+
+// The AlboPOP default when a feed gives no end: 15 days after the first day.
+constexpr int kDefaultPublicationDays = 15;
+
+// Splits "2026/1345", "2026-1345" or "1345/2026" into year and number. False when no
+// four-digit year and number can be found.
+bool parseActUid(std::string_view uid, int& year, std::string& number);
+
+// Inside the window from 00:00 of its first day to 24:00 of its last day, Europe/Rome.
+bool isInPublicationWindow(const Act& act, UnixSeconds now);
+bool isInPublicationWindow(CivilDate start, CivilDate end, UnixSeconds now);
+
+}  // namespace vt

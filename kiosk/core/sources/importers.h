@@ -1,0 +1,32 @@
+// One entry point for every content kind: `vetrina import`, the kiosk's start-up refresh and the
+// sync engine all turn bytes of a source into rows of the store through here.
+#pragma once
+
+#include "core/model/import_report.h"
+#include "core/store/database.h"
+#include "core/util/civil_time.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vt {
+
+struct ImportSummary {
+    ImportReport report;
+    int inserted = 0;
+    int updated = 0;
+    int unchanged = 0;
+    bool changed() const { return inserted + updated > 0; }
+};
+
+// Kinds `vetrina import --kind` accepts.
+std::vector<std::string> importKinds();
+bool isImportKind(std::string_view kind);
+
+// Parses `bytes` as `kind` and stores what is usable, in one transaction. A fatal parse error
+// stores nothing and keeps what was cached. Throws std::invalid_argument on an unknown kind.
+ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view bytes,
+                           const std::string& sourceName, UnixSeconds now);
+
+}  // namespace vt

@@ -1,0 +1,36 @@
+#include "core/sources/local_refresh.h"
+
+#include "core/util/files.h"
+#include "core/util/text.h"
+
+namespace vt {
+
+bool isLocalSource(const SourceConfig& s) {
+    return startsWith(s.url, "file://") || s.url.find("://") == std::string::npos;
+}
+
+std::vector<SourceOutcome> refreshLocalSources(Database& db, const Config& config, UnixSeconds now) {
+    std::vector<SourceOutcome> out;
+    for (const SourceConfig& s : config.sources) {
+        if (!isLocalSource(s) || !isImportKind(s.kind)) continue;
+        SourceOutcome o;
+        o.source = s.name;
+        const std::string path = config.resolve(s.url);
+        auto bytes = readFile(path);
+        if (!bytes) {
+            o.error = "source \"" + s.name + "\": cannot read " + path;
+        } else {
+            try {
+                o.summary = importBuffer(db, s.kind, *bytes, s.name, now);
+                o.ok = !o.summary.report.fatal;
+                if (!o.ok && !o.summary.report.issues.empty()) o.error = o.summary.report.issues.front().describe();
+            } catch (const std::exception& e) {
+                o.error = "source \"" + s.name + "\": " + e.what();
+            }
+        }
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+}  // namespace vt
