@@ -152,3 +152,32 @@ TEST_CASE("newest first: by first day, then by number", "[store][albo]") {
     for (const Act& a : listActsAt(db, at("2026-05-10T10:00:00Z"))) uids.push_back(a.uid);
     CHECK(uids == std::vector<std::string>{"2026/11", "2026/10", "2026/9", "2026/12"});
 }
+
+TEST_CASE("transactions nest as savepoints: an inner failure rolls back only itself", "[store]") {
+    const std::string dir = scratchDir("store-nested");
+    Database db = Database::open(dir + "/n.db");
+    {
+        Transaction outer(db);
+        db.setMeta("a", "1");
+        {
+            Transaction inner(db);
+            db.setMeta("b", "2");
+        }  // not committed: rolled back
+        {
+            Transaction inner(db);
+            db.setMeta("c", "3");
+            inner.commit();
+        }
+        outer.commit();
+    }
+    CHECK(db.meta("a") == "1");
+    CHECK_FALSE(db.meta("b"));
+    CHECK(db.meta("c") == "3");
+    {
+        Transaction outer(db);
+        Transaction inner(db);
+        db.setMeta("d", "4");
+        inner.commit();
+    }  // outer not committed: everything inside is gone
+    CHECK_FALSE(db.meta("d"));
+}

@@ -147,19 +147,26 @@ void Database::setMeta(std::string_view key, std::string_view value) {
     st.bind(1, key).bind(2, value).run();
 }
 
-Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : m_db(db) {
+    m_nested = sqlite3_get_autocommit(db.handle()) == 0;
+    m_db.exec(m_nested ? "SAVEPOINT vt_nested" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
-    if (!m_done) {
-        try {
+    if (m_done) return;
+    try {
+        if (m_nested) {
+            m_db.exec("ROLLBACK TO vt_nested");
+            m_db.exec("RELEASE vt_nested");
+        } else {
             m_db.exec("ROLLBACK");
-        } catch (...) {
         }
+    } catch (...) {
     }
 }
 
 void Transaction::commit() {
-    m_db.exec("COMMIT");
+    m_db.exec(m_nested ? "RELEASE vt_nested" : "COMMIT");
     m_done = true;
 }
 

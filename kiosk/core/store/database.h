@@ -84,6 +84,8 @@ private:
 };
 
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() was called.
+// Inside an open transaction it becomes a SAVEPOINT, so importers that each use a Transaction
+// can be composed into one atomic apply (the sync engine applies a whole revision at once).
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -94,6 +96,7 @@ public:
 
 private:
     Database& m_db;
+    bool m_nested = false;
     bool m_done = false;
 };
 
