@@ -31,4 +31,11 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
     throw std::invalid_argument("unknown content kind \"" + std::string(kind) + "\"");
 }
 
+void clearSource(Database& db, const std::string& sourceName) {
+    Transaction tx(db);
+    // Attachments go with their acts (ON DELETE CASCADE).
+    db.prepare("DELETE FROM acts WHERE source = ?1").bind(1, sourceName).run();
+    tx.commit();
+}
+
 }  // namespace vt

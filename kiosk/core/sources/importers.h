@@ -29,4 +29,9 @@ bool isImportKind(std::string_view kind);
 ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view bytes,
                            const std::string& sourceName, UnixSeconds now);
 
+// Removes everything a source contributed (all kinds), inside the caller's transaction. The sync
+// engine calls it before applying a new revision of a signed manifest, so content dropped from
+// the manifest disappears; plain feeds are merged instead (see storeActs).
+void clearSource(Database& db, const std::string& sourceName);
+
 }  // namespace vt
