@@ -1,0 +1,110 @@
+// vetrina run [--config FILE] [--size WxH] [--windowed] [--data-dir DIR]
+// The kiosk: shows what is cached at once, refreshes the sources on a worker thread.
+#include "args.h"
+#include "commands.h"
+#include "kiosk_session.h"
+
+#include "core/sources/local_refresh.h"
+
+#include <systemd/sd-daemon.h>
+
+#include <atomic>
+#include <cstdio>
+#include <csignal>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sys/resource.h>
+#include <thread>
+
+namespace vt {
+
+namespace {
+
+long residentKb(const char* field) {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(field, 0) == 0) return std::atol(line.c_str() + std::strlen(field));
+    return -1;
+}
+
+}  // namespace
+
+int cmdRun(int argc, char** argv) {
+    const int first = (argc >= 2 && !std::strcmp(argv[1], "run")) ? 2 : 1;
+    // --headless, --exit-after-first-frame and --run-seconds serve `vetrina bench`.
+    Args args(argc, argv, first, {"windowed", "headless", "exit-after-first-frame"});
+    args.allowOnly({"config", "size", "windowed", "data-dir", "headless", "exit-after-first-frame", "run-seconds"});
+    KioskSession s = KioskSession::open(args);
+    int w = s.config.display.width, h = s.config.display.height;
+    if (auto size = args.get("size"); size && !parseSize(*size, w, h))
+        throw UsageError("--size \"" + *size + "\" is not WxH");
+    const bool windowed = args.has("windowed") || !s.config.display.fullscreen;
+    const bool headless = args.has("headless");
+    try {
+        s.createHost(w, h, !windowed && !headless, headless);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr,
+                     "vetrina run: %s\nWithout a display, `vetrina play` and `vetrina shoot` render the kiosk to PNG "
+                     "files (see README).\n",
+                     e.what());
+        return 1;
+    }
+
+    // The first frame shows the cache; fresh content follows when the worker has imported it.
+    std::atomic<bool> contentChanged{false};
+    std::thread worker([&] {
+        const auto outcomes = refreshLocalSources(s.writer, s.config, std::time(nullptr));
+        bool changed = false;
+        for (const SourceOutcome& o : outcomes) {
+            if (!o.ok) std::fprintf(stderr, "vetrina: %s (keeping what was cached)\n", o.error.c_str());
+            changed |= o.summary.changed();
+        }
+        if (changed) {
+            contentChanged = true;
+            SDL_Event e{};
+            e.type = KioskHost::wakeEventType();
+            SDL_PushEvent(&e);
+        }
+    });
+
+    LoopHooks hooks;
+    hooks.now = [] { return static_cast<UnixSeconds>(std::time(nullptr)); };
+    hooks.contentChanged = &contentChanged;
+    const bool exitAfterFirst = args.has("exit-after-first-frame");
+    hooks.afterFirstFrame = [&] {
+        sd_notify(0, "READY=1");
+        if (exitAfterFirst) {
+            std::printf("first-frame rss_kb=%ld\n", residentKb("VmRSS:"));
+            std::fflush(stdout);
+        }
+    };
+    if (exitAfterFirst) hooks.maxFrames = 1;
+    long frames = 0;
+    if (auto secs = args.get("run-seconds")) {
+        // Bench: run for a fixed time and report frames and CPU after the start-up frames.
+        const long seconds = std::atol(secs->c_str());
+        const std::time_t start = std::time(nullptr);
+        hooks.now = [] { return static_cast<UnixSeconds>(std::time(nullptr)); };
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::seconds(seconds));
+            std::raise(SIGTERM);
+        });
+        frames = s.host->run(*s.ui, hooks);
+        stopper.join();
+        rusage ru{};
+        getrusage(RUSAGE_SELF, &ru);
+        const double cpu = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                           double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+        std::printf("run frames=%ld seconds=%ld cpu_s=%.3f rss_kb=%ld hwm_kb=%ld\n", frames,
+                    long(std::time(nullptr) - start), cpu, residentKb("VmRSS:"), residentKb("VmHWM:"));
+    } else {
+        frames = s.host->run(*s.ui, hooks);
+    }
+    worker.join();
+    return 0;
+}
+
+}  // namespace vt

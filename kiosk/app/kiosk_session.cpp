@@ -1,0 +1,64 @@
+#include "kiosk_session.h"
+
+#include "core/sources/local_refresh.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
+namespace vt {
+
+namespace fs = std::filesystem;
+
+std::string findConfigPath(const Args& args) {
+    if (auto c = args.get("config")) return *c;
+    if (const char* env = std::getenv("VETRINA_CONFIG"); env && *env) return env;
+    if (fs::exists("/etc/vetrina/vetrina.toml")) return "/etc/vetrina/vetrina.toml";
+    return "config/vetrina.toml";
+}
+
+std::string findFontDir() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    std::vector<fs::path> candidates;
+    if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share/vetrina/fonts");
+    candidates.push_back(fs::path(VETRINA_SOURCE_DIR) / "fonts");
+    for (const auto& c : candidates)
+        if (fs::exists(c / "TitilliumWeb-Regular.ttf")) return c.string();
+    return "";
+}
+
+KioskSession KioskSession::open(const Args& args) {
+    KioskSession s;
+    s.config = loadConfig(findConfigPath(args));
+    if (auto d = args.get("data-dir")) s.config.dataDir = fs::absolute(*d).string();
+    fs::create_directories(s.config.dataDir);
+    s.writer = Database::open(s.config.databasePath());
+    s.reader = Database::open(s.config.databasePath(), OpenMode::ReadOnly);
+    return s;
+}
+
+void KioskSession::refreshLocalSourcesNow(UnixSeconds now) {
+    for (const SourceOutcome& o : refreshLocalSources(writer, config, now)) {
+        if (!o.ok) std::fprintf(stderr, "vetrina: %s (keeping what was cached)\n", o.error.c_str());
+        for (const ImportIssue& i : o.summary.report.issues)
+            if (!o.summary.report.fatal) std::fprintf(stderr, "vetrina: %s\n", i.describe().c_str());
+    }
+}
+
+void KioskSession::createHost(int width, int height, bool fullscreen, bool headless) {
+    HostOptions opt;
+    opt.width = width;
+    opt.height = height;
+    opt.fullscreen = fullscreen;
+    opt.headless = headless;
+    opt.pxPerMm = static_cast<float>(config.display.effectivePixelsPerMm());
+    opt.fontDir = findFontDir();
+    std::string error;
+    host = KioskHost::create(opt, error);
+    if (!host) throw std::runtime_error(error);
+    ui = std::make_unique<KioskUi>(config, reader);
+}
+
+}  // namespace vt

@@ -1,0 +1,187 @@
+#include "platform/kiosk_host.h"
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <vector>
+
+namespace vt {
+
+namespace {
+
+std::atomic<bool> g_stopRequested{false};
+
+void onStopSignal(int) { g_stopRequested = true; }
+
+}  // namespace
+
+Uint32 KioskHost::wakeEventType() {
+    static const Uint32 type = SDL_RegisterEvents(1);
+    return type;
+}
+
+std::unique_ptr<KioskHost> KioskHost::create(const HostOptions& opt, std::string& error) {
+    std::unique_ptr<KioskHost> host(new KioskHost(opt));
+    if (!host->init(error)) return nullptr;
+    return host;
+}
+
+bool KioskHost::init(std::string& error) {
+    // The same behaviour on KMSDRM (fingers only) and Wayland (fingers + synthesised mouse).
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    // SIGTERM from systemd is ours to handle; SDL would turn it into a quit request that a
+    // locked-down kiosk ignores.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    if (m_opt.headless) {
+        if (SDL_Init(0) != 0) return error = SDL_GetError(), false;
+        m_sdlInited = true;
+        m_surface = SDL_CreateRGBSurfaceWithFormat(0, m_opt.width, m_opt.height, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!m_surface) return error = SDL_GetError(), false;
+        m_renderer = SDL_CreateSoftwareRenderer(m_surface);
+        if (!m_renderer) return error = SDL_GetError(), false;
+    } else {
+        // Only the video subsystem: with timers or joysticks SDL would poll every millisecond.
+        if (SDL_Init(SDL_INIT_VIDEO) != 0)
+            return error = std::string("no display available (") + SDL_GetError() + ")", false;
+        m_sdlInited = true;
+        const Uint32 flags = SDL_WINDOW_SHOWN | (m_opt.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        m_window = SDL_CreateWindow("Vetrina", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, m_opt.width,
+                                    m_opt.height, flags);
+        if (!m_window) return error = std::string("cannot open the window: ") + SDL_GetError(), false;
+        SDL_GetWindowSize(m_window, &m_opt.width, &m_opt.height);
+        m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (!m_renderer) m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_SOFTWARE);
+        if (!m_renderer) return error = std::string("cannot create a renderer: ") + SDL_GetError(), false;
+        if (m_opt.fullscreen) SDL_ShowCursor(SDL_DISABLE);
+    }
+    IMGUI_CHECKVERSION();
+    m_imgui = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no disk writes, no state drift
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    io.ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
+    io.MouseDragThreshold = std::max(6.0f, m_opt.pxPerMm * 1.5f);
+    io.DisplaySize = ImVec2(float(m_opt.width), float(m_opt.height));
+    m_theme = makeTheme(m_opt.pxPerMm);
+    if (!loadFonts(m_theme, m_opt.fontDir.c_str())) return error = "no usable font (Titillium Web or DejaVu Sans)", false;
+    applyImGuiStyle(m_theme);
+    if (!ImGui_ImplSDLRenderer_Init(m_renderer)) return error = "cannot initialise the ImGui renderer", false;
+    m_images = std::make_unique<SdlImages>(m_renderer);
+    return true;
+}
+
+KioskHost::~KioskHost() {
+    m_images.reset();
+    if (m_imgui) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui::DestroyContext(m_imgui);
+    }
+    if (m_renderer) SDL_DestroyRenderer(m_renderer);
+    if (m_surface) SDL_FreeSurface(m_surface);
+    if (m_window) SDL_DestroyWindow(m_window);
+    if (m_sdlInited) SDL_Quit();
+}
+
+bool KioskHost::frame(KioskUi& ui, UnixSeconds now, float dt, bool rasterize) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(m_opt.width), float(m_opt.height));
+    io.DeltaTime = std::clamp(dt, 1e-4f, 0.1f);  // after a long idle, animations must not jump
+    m_input.applyToImGui(io);
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui::NewFrame();
+    Ui u{m_theme, m_tree, m_images.get(), now, io.DeltaTime, false};
+    ui.frame(u);
+    ImGui::Render();
+    if (rasterize) {
+        const ImU32 bg = m_theme.palette.background;
+        SDL_SetRenderDrawColor(m_renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 0xFF);
+        SDL_RenderClear(m_renderer);
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+        if (m_window) SDL_RenderPresent(m_renderer);
+    }
+    return u.wantsFrames || m_input.hasPending() || ImGui::GetIO().MouseDown[0];
+}
+
+bool KioskHost::savePng(const std::string& path) {
+    // Draw the last frame again into the back buffer and read it back.
+    const ImU32 bg = m_theme.palette.background;
+    SDL_SetRenderDrawColor(m_renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 0xFF);
+    SDL_RenderClear(m_renderer);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    std::vector<unsigned char> px(size_t(m_opt.width) * size_t(m_opt.height) * 4);
+    if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, px.data(), m_opt.width * 4) != 0)
+        return false;
+    return stbi_write_png(path.c_str(), m_opt.width, m_opt.height, 4, px.data(), m_opt.width * 4) != 0;
+}
+
+long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    using Clock = std::chrono::steady_clock;
+    auto last = Clock::now();
+    int needFrames = 3;
+    long frames = 0;
+    UnixSeconds drawnMinute = -1;
+    bool firstFrameDone = false;
+    while (!g_stopRequested) {
+        const UnixSeconds now = hooks.now();
+        // Sleep until input, a wake-up from the sync thread, or the next minute for the clock.
+        // The cap keeps SIGTERM (and later the watchdog) responsive.
+        int timeoutMs = 0;
+        if (needFrames == 0) {
+            const long msToMinute = (60 - (now % 60)) * 1000L;
+            timeoutMs = static_cast<int>(std::clamp(msToMinute, 10L, 500L));
+        }
+        SDL_Event e;
+        bool got = false;
+        if (m_window) {
+            got = SDL_WaitEventTimeout(&e, timeoutMs) != 0;
+        } else if (timeoutMs > 0) {
+            SDL_Delay(static_cast<Uint32>(timeoutMs));  // off-screen (bench): no event source to wait on
+        }
+        while (got) {
+            if (m_input.handleSdlEvent(e, m_opt.width, m_opt.height)) needFrames = 3;
+            else if (e.type == SDL_WINDOWEVENT) {
+                if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && m_window)
+                    SDL_GetWindowSize(m_window, &m_opt.width, &m_opt.height);
+                needFrames = 3;
+            } else if (e.type == SDL_QUIT && !m_opt.fullscreen) {
+                g_stopRequested = true;  // a development window may be closed; a kiosk may not
+            } else if (e.type == wakeEventType()) {
+                needFrames = 3;
+            }
+            got = SDL_PollEvent(&e) != 0;
+        }
+        if (hooks.contentChanged && hooks.contentChanged->exchange(false)) {
+            ui.contentChanged();
+            needFrames = std::max(needFrames, 2);
+        }
+        const UnixSeconds nowAfter = hooks.now();
+        if (nowAfter / 60 != drawnMinute) needFrames = std::max(needFrames, 1);
+        if (needFrames == 0) continue;
+        const auto t = Clock::now();
+        const float dt = std::chrono::duration<float>(t - last).count();
+        last = t;
+        const bool more = frame(ui, nowAfter, dt, true);
+        ++frames;
+        drawnMinute = nowAfter / 60;
+        --needFrames;
+        if (more) needFrames = std::max(needFrames, 1);
+        if (!firstFrameDone) {
+            firstFrameDone = true;
+            if (hooks.afterFirstFrame) hooks.afterFirstFrame();
+        }
+        if (hooks.maxFrames >= 0 && frames >= hooks.maxFrames) break;
+    }
+    return frames;
+}
+
+}  // namespace vt

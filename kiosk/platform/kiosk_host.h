@@ -1,0 +1,75 @@
+// The window (or an off-screen surface), Dear ImGui with the SDL_Renderer backend, fonts, and
+// the frame loop that draws only when something changed.
+#pragma once
+
+#include "core/util/civil_time.h"
+#include "platform/sdl_images.h"
+#include "platform/touch_input.h"
+#include "ui/kiosk_ui.h"
+#include "ui/semantic_tree.h"
+#include "ui/theme.h"
+
+#include <SDL.h>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace vt {
+
+struct HostOptions {
+    int width = 1080;
+    int height = 1920;
+    bool fullscreen = true;
+    bool headless = false;  // software renderer on a memory surface; no display needed
+    float pxPerMm = 3.0f;
+    std::string fontDir;
+};
+
+struct LoopHooks {
+    std::function<UnixSeconds()> now;            // the kiosk's clock
+    std::atomic<bool>* contentChanged = nullptr;  // set by the sync/import thread
+    std::function<void()> afterFirstFrame;       // e.g. tell systemd READY=1
+    int maxFrames = -1;                          // stop after this many frames (bench); -1: forever
+};
+
+class KioskHost {
+public:
+    static std::unique_ptr<KioskHost> create(const HostOptions& opt, std::string& error);
+    ~KioskHost();
+    KioskHost(const KioskHost&) = delete;
+    KioskHost& operator=(const KioskHost&) = delete;
+
+    // One frame: input, UI, and (when rasterize) the pixels. Returns true when the UI asks for
+    // more frames (something moves or input is still queued).
+    bool frame(KioskUi& ui, UnixSeconds now, float dt, bool rasterize = true);
+    bool savePng(const std::string& path);
+    // Runs until quit; draws only on input, content changes, animations and the clock's minute.
+    // Returns the number of frames drawn.
+    long run(KioskUi& ui, const LoopHooks& hooks);
+
+    TouchInput& input() { return m_input; }
+    SemanticTree& tree() { return m_tree; }
+    Theme& theme() { return m_theme; }
+    int width() const { return m_opt.width; }
+    int height() const { return m_opt.height; }
+    static Uint32 wakeEventType();
+
+private:
+    explicit KioskHost(const HostOptions& opt) : m_opt(opt) {}
+    bool init(std::string& error);
+
+    HostOptions m_opt;
+    SDL_Window* m_window = nullptr;
+    SDL_Surface* m_surface = nullptr;
+    SDL_Renderer* m_renderer = nullptr;
+    ImGuiContext* m_imgui = nullptr;
+    std::unique_ptr<SdlImages> m_images;
+    TouchInput m_input;
+    SemanticTree m_tree;
+    Theme m_theme;
+    bool m_sdlInited = false;
+};
+
+}  // namespace vt

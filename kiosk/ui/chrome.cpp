@@ -1,0 +1,74 @@
+#include "ui/chrome.h"
+
+#include "core/util/italian_format.h"
+#include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+namespace vt {
+
+void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
+    Ui& ui = env.ui;
+    const Palette& p = ui.pal();
+    const Metrics& m = ui.met();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    dl->AddRectFilled(pos, max, p.primary);
+
+    float x = pos.x + m.margin;
+    const float pad = m.mm(4.0f);
+    if (ui.images && !env.config.town.coatOfArms.empty()) {
+        ImVec2 isz;
+        if (ImTextureID tex = ui.images->image(env.config.town.coatOfArms, isz); tex && isz.y > 0) {
+            const float h = size.y - 2 * pad;
+            const float w = h * isz.x / isz.y;
+            dl->AddImage(tex, ImVec2(x, pos.y + pad), ImVec2(x + w, pos.y + pad + h));
+            ui.tree.add(Role::Image, "Stemma", env.config.town.name, widgets::visibleRect(ImVec2(x, pos.y + pad), ImVec2(x + w, pos.y + pad + h)), false);
+            x += w + m.mm(4.0f);
+        }
+    }
+
+    // Clock and date on the right; the town name takes the rest.
+    const CivilDateTime local = romeLocal(ui.now);
+    const std::string clock = formatTimeIt(local.hour, local.minute);
+    const std::string date = formatDateWithWeekdayIt(local.date);
+    ImFont* fc = ui.fonts().title;
+    ImFont* fs = ui.fonts().small;
+    const ImVec2 cs = fc->CalcTextSizeA(fc->FontSize, FLT_MAX, 0, clock.c_str());
+    const ImVec2 ds = fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, date.c_str());
+    const float right = max.x - m.margin;
+    const float blockH = cs.y + ds.y;
+    const float top = pos.y + (size.y - blockH) * 0.5f;
+    dl->AddText(fc, fc->FontSize, ImVec2(right - cs.x, top), p.textOnPrimary, clock.c_str());
+    dl->AddText(fs, fs->FontSize, ImVec2(right - ds.x, top + cs.y), p.textOnPrimary, date.c_str());
+    ui.tree.add(Role::Status, "Ora", clock + ", " + date,
+                widgets::visibleRect(ImVec2(right - std::max(cs.x, ds.x), top), ImVec2(right, top + blockH)), false);
+
+    const float nameWidth = right - std::max(cs.x, ds.x) - m.mm(4.0f) - x;
+    ImFont* fn = ui.fonts().title;
+    const std::string& name = env.config.town.name;
+    const float nameTop = pos.y + (size.y - fn->FontSize - fs->FontSize) * 0.5f;
+    widgets::clampedText(dl, fn, p.textOnPrimary, ImVec2(x, nameTop), nameWidth, name, 1);
+    dl->AddText(fs, fs->FontSize, ImVec2(x, nameTop + fn->FontSize), p.textOnPrimary,
+                "Punto informativo \xC2\xB7 Information point");
+    ui.tree.add(Role::Heading, name, name, widgets::visibleRect(ImVec2(x, nameTop), ImVec2(x + nameWidth, nameTop + fn->FontSize)), false);
+}
+
+void drawNavBar(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
+    Ui& ui = env.ui;
+    const Metrics& m = ui.met();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui.pal().surface);
+    dl->AddLine(pos, ImVec2(pos.x + size.x, pos.y), ui.pal().border, std::max(1.0f, m.mm(0.4f)));
+    const float pad = m.mm(3.0f);
+    const float bw = (size.x - 2 * m.margin - m.gap) * 0.5f;
+    const float bh = size.y - 2 * pad;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + m.margin, pos.y + pad));
+    if (widgets::button(ui, "##back", "\xE2\x97\x80  Indietro", "Back", ImVec2(bw, bh), widgets::ButtonStyle::Secondary))
+        env.nav.back();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + m.margin + bw + m.gap, pos.y + pad));
+    if (widgets::button(ui, "##home", "Inizio", "Home", ImVec2(bw, bh), widgets::ButtonStyle::Secondary))
+        env.nav.home();
+}
+
+}  // namespace vt

@@ -1,0 +1,33 @@
+// The whole kiosk interface for one frame: header, the current screen, navigation bar.
+// It reads the store through core only; the platform layer owns the window and the loop.
+#pragma once
+
+#include "ui/navigation.h"
+#include "ui/screen_env.h"
+#include "ui/screens/act_screen.h"
+#include "ui/screens/albo_screen.h"
+#include "ui/screens/home_screen.h"
+
+namespace vt {
+
+class KioskUi {
+public:
+    KioskUi(const Config& config, const Database& db) : m_config(config), m_db(db) {}
+
+    // Draws one frame; call between ImGui::NewFrame() and ImGui::Render().
+    void frame(Ui& ui);
+    Navigator& nav() { return m_nav; }
+    // The store changed (an import or a sync): screens reload what they show.
+    void contentChanged() { ++m_contentVersion; }
+
+private:
+    const Config& m_config;
+    const Database& m_db;
+    Navigator m_nav;
+    std::uint64_t m_contentVersion = 1;
+    HomeScreen m_home;
+    AlboScreen m_albo;
+    ActScreen m_act;
+};
+
+}  // namespace vt

@@ -1,0 +1,22 @@
+// Home: a welcome, one large tile per feature the kiosk has content for, and the newest acts.
+#pragma once
+
+#include "ui/act_card.h"
+#include "ui/screen_env.h"
+
+#include <vector>
+
+namespace vt {
+
+class HomeScreen {
+public:
+    void draw(ScreenEnv& env);
+
+private:
+    std::uint64_t m_loadedVersion = ~0ull;
+    CivilDate m_loadedDay;
+    int m_actsToday = 0;
+    std::vector<ActCard> m_newest;
+};
+
+}  // namespace vt

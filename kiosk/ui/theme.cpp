@@ -1,0 +1,118 @@
+#include "ui/theme.h"
+
+#include <imgui_freetype.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <sys/stat.h>
+
+namespace vt {
+
+namespace {
+
+constexpr ImU32 rgb(unsigned v) { return IM_COL32((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF, 0xFF); }
+
+bool fileExists(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+}  // namespace
+
+Theme makeTheme(float pxPerMm, float textScale) {
+    Theme t;
+    t.palette = {
+        rgb(0x0066CC), rgb(0x004D99), rgb(0xE5F0FA), rgb(0xF5F7FA), rgb(0xFFFFFF), rgb(0xD6E6F5),
+        rgb(0xC5D0DB), rgb(0x17202A), rgb(0x4A5866), rgb(0xFFFFFF), rgb(0xA66300), rgb(0xB3001E),
+    };
+    Metrics& m = t.metrics;
+    m.pxPerMm = std::max(1.0f, pxPerMm);
+    m.touchMin = std::round(m.mm(12.0f));
+    m.gap = std::round(m.mm(3.0f));
+    m.margin = std::round(m.mm(6.0f));
+    m.radius = std::round(m.mm(1.5f));
+    // Read from a metre by someone with weaker sight: ~13 mm em for body text (capitals ~9 mm,
+    // over 30 arc minutes at 1 m), never below 10 mm for secondary lines.
+    t.smallPx = std::floor(m.mm(10.0f) * textScale);
+    t.bodyPx = std::floor(m.mm(13.0f) * textScale);
+    t.titlePx = std::floor(m.mm(18.0f) * textScale);
+    t.hugePx = std::floor(m.mm(34.0f) * textScale);
+    m.headerHeight = std::round(std::max(m.mm(30.0f), t.titlePx * 1.9f));
+    m.navHeight = std::round(std::max(m.mm(24.0f), t.bodyPx * 2.4f));
+    return t;
+}
+
+void applyImGuiStyle(const Theme& theme) {
+    ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();
+    s.WindowPadding = ImVec2(0, 0);
+    s.WindowRounding = 0;
+    s.WindowBorderSize = 0;
+    s.ChildRounding = 0;
+    s.ChildBorderSize = 0;
+    s.FrameRounding = theme.metrics.radius;
+    s.ItemSpacing = ImVec2(theme.metrics.gap, theme.metrics.gap);
+    s.ScrollbarSize = std::round(theme.metrics.mm(4.0f));
+    s.ScrollbarRounding = 0;
+    s.AntiAliasedFill = true;
+    s.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(theme.palette.background);
+    s.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    s.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(theme.palette.text);
+    s.Colors[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    s.Colors[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(theme.palette.border);
+}
+
+bool loadFonts(Theme& theme, const char* fontDir) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+
+    const std::string dir = fontDir ? fontDir : "";
+    std::string regular = dir + "/TitilliumWeb-Regular.ttf";
+    std::string semibold = dir + "/TitilliumWeb-SemiBold.ttf";
+    std::string bold = dir + "/TitilliumWeb-Bold.ttf";
+    if (!fileExists(regular) || !fileExists(semibold) || !fileExists(bold)) {
+        regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+        semibold = bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+        if (!fileExists(regular)) return false;
+        if (!fileExists(bold)) semibold = bold = regular;
+    }
+
+    // Latin-1 plus the typographic punctuation and symbols of Italian text.
+    static ImVector<ImWchar> ranges;
+    if (ranges.empty()) {
+        ImFontGlyphRangesBuilder b;
+        b.AddRanges(io.Fonts->GetGlyphRangesDefault());
+        static const ImWchar extra[] = {0x0100, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};
+        b.AddRanges(extra);
+        b.BuildRanges(&ranges);
+    }
+    // Arrows and marks Titillium lacks come from DejaVu, merged into each size.
+    static const ImWchar symbols[] = {0x2190, 0x2193, 0x2302, 0x2302, 0x25B2, 0x25C0, 0x2713, 0x2717, 0};
+    const std::string symbolFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    auto add = [&](const std::string& path, float px) {
+        ImFontConfig cfg;
+        cfg.OversampleH = cfg.OversampleV = 1;
+        ImFont* f = io.Fonts->AddFontFromFileTTF(path.c_str(), std::floor(px), &cfg, ranges.Data);
+        if (f && fileExists(symbolFont)) {
+            ImFontConfig merge;
+            merge.MergeMode = true;
+            merge.OversampleH = merge.OversampleV = 1;
+            io.Fonts->AddFontFromFileTTF(symbolFont.c_str(), std::floor(px), &merge, symbols);
+        }
+        return f;
+    };
+    theme.fonts.body = add(regular, theme.bodyPx);
+    theme.fonts.small = add(regular, theme.smallPx);
+    theme.fonts.bodyBold = add(semibold, theme.bodyPx);
+    theme.fonts.title = add(bold, theme.titlePx);
+    theme.fonts.huge = add(semibold, theme.hugePx);
+    if (!theme.fonts.body || !theme.fonts.small || !theme.fonts.bodyBold || !theme.fonts.title || !theme.fonts.huge)
+        return false;
+    io.FontDefault = theme.fonts.body;
+    return io.Fonts->Build();
+}
+
+}  // namespace vt

@@ -1,0 +1,40 @@
+// The kiosk's widgets: big, obviously pressable, with feedback on the very next frame, and each
+// registered in the semantic tree with its role and label.
+#pragma once
+
+#include "ui/ui_context.h"
+
+#include <string>
+#include <string_view>
+
+namespace vt::widgets {
+
+enum class ButtonStyle { Primary, Secondary, Quiet };
+
+// The rectangle of the last item, clipped to what is visible, for the semantic tree.
+Rect visibleRect(ImVec2 min, ImVec2 max);
+
+// A press-and-release area of `size` at the cursor; true on release inside it. A press that
+// turned into a scroll is never a click.
+bool pressArea(const char* id, ImVec2 size, bool* held = nullptr, bool* hovered = nullptr);
+
+// A large button with an Italian label and an optional English line under it.
+bool button(Ui& ui, const char* id, std::string_view label, std::string_view english, ImVec2 size,
+            ButtonStyle style = ButtonStyle::Primary);
+
+// A home-screen tile: title, English subtitle and a detail line (e.g. a count).
+bool tile(Ui& ui, const char* id, std::string_view title, std::string_view english, std::string_view detail,
+          ImVec2 size);
+
+// Wrapped text in a font and colour, registered with a role. `wrapWidth` <= 0: the available width.
+void text(Ui& ui, ImFont* font, ImU32 color, std::string_view s, Role role = Role::Text, float wrapWidth = 0);
+
+// Draws text inside a rectangle, at most `maxLines` lines, the last ending with "…" when cut.
+// Returns the height used.
+float clampedText(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, float width, std::string_view s,
+                  int maxLines);
+
+// Keeps only what the font can draw (Basic Multilingual Plane), e.g. drops emoji from feeds.
+std::string displayable(std::string_view s);
+
+}  // namespace vt::widgets
