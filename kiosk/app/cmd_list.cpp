@@ -44,9 +44,9 @@ int cmdList(int argc, char** argv) {
     args.allowOnly({"db", "at", "json"});
     if (args.positional().size() != 1) throw UsageError("say what to list: albo");
     const std::string what = args.positional().front();
-    Database db = Database::open(args.require("db"), OpenMode::ReadOnly);
     const UnixSeconds now = instantFromArgs(args);
     if (what != "albo") throw UsageError("cannot list \"" + what + "\" (known: albo)");
+    Database db = Database::open(args.require("db"), OpenMode::ReadOnly);
     const std::vector<Act> acts = listActsAt(db, now);
     if (args.has("json")) {
         nlohmann::json out = nlohmann::json::array();

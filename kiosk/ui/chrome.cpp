@@ -64,7 +64,8 @@ void drawNavBar(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     const float bw = (size.x - 2 * m.margin - m.gap) * 0.5f;
     const float bh = size.y - 2 * pad;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + m.margin, pos.y + pad));
-    if (widgets::button(ui, "##back", "\xE2\x97\x80  Indietro", "Back", ImVec2(bw, bh), widgets::ButtonStyle::Secondary))
+    if (widgets::button(ui, "##back", "Indietro", "Back", ImVec2(bw, bh), widgets::ButtonStyle::Secondary,
+                        "\xE2\x97\x80"))
         env.nav.back();
     ImGui::SetCursorScreenPos(ImVec2(pos.x + m.margin + bw + m.gap, pos.y + pad));
     if (widgets::button(ui, "##home", "Inizio", "Home", ImVec2(bw, bh), widgets::ButtonStyle::Secondary))

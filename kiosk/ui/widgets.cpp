@@ -38,7 +38,7 @@ bool pressArea(const char* id, ImVec2 size, bool* held, bool* hovered) {
 }
 
 bool button(Ui& ui, const char* id, std::string_view label, std::string_view english, ImVec2 size,
-            ButtonStyle style) {
+            ButtonStyle style, std::string_view icon) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     size.y = std::max(size.y, ui.met().touchMin);
     bool held = false;
@@ -54,14 +54,15 @@ bool button(Ui& ui, const char* id, std::string_view label, std::string_view eng
     if (border) dl->AddRect(pos, max, border, ui.met().radius, 0, std::max(2.0f, ui.met().mm(0.6f)));
     ImFont* f1 = ui.fonts().bodyBold;
     ImFont* f2 = ui.fonts().small;
-    const ImVec2 s1 = f1->CalcTextSizeA(f1->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
+    const std::string shown = icon.empty() ? std::string(label) : std::string(icon) + "  " + std::string(label);
+    const ImVec2 s1 = f1->CalcTextSizeA(f1->FontSize, FLT_MAX, 0, shown.data(), shown.data() + shown.size());
     const ImVec2 s2 = english.empty() ? ImVec2(0, 0)
                                       : f2->CalcTextSizeA(f2->FontSize, FLT_MAX, 0, english.data(),
                                                           english.data() + english.size());
     const float total = s1.y + (english.empty() ? 0 : s2.y * 0.9f);
     float y = pos.y + (size.y - total) * 0.5f;
-    dl->AddText(f1, f1->FontSize, ImVec2(pos.x + (size.x - s1.x) * 0.5f, y), fg, label.data(),
-                label.data() + label.size());
+    dl->AddText(f1, f1->FontSize, ImVec2(pos.x + (size.x - s1.x) * 0.5f, y), fg, shown.data(),
+                shown.data() + shown.size());
     if (!english.empty()) {
         y += s1.y * 0.92f;
         dl->AddText(f2, f2->FontSize, ImVec2(pos.x + (size.x - s2.x) * 0.5f, y), fg, english.data(),
@@ -161,6 +162,10 @@ float clampedText(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, float w
     return static_cast<float>(line) * lineH;
 }
 
+float readableWidth(const Ui& ui, float available) {
+    return std::min(available, std::floor(ui.fonts().body->FontSize * 38.0f));
+}
+
 std::string displayable(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -169,7 +174,7 @@ std::string displayable(std::string_view s) {
         if (cp > 0xFFFF || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D) continue;
         appendUtf8(out, cp);
     }
-    return out;
+    return trim(out);  // an emoji dropped at the start must not leave a space behind
 }
 
 }  // namespace vt::widgets

@@ -19,8 +19,9 @@ Rect visibleRect(ImVec2 min, ImVec2 max);
 bool pressArea(const char* id, ImVec2 size, bool* held = nullptr, bool* hovered = nullptr);
 
 // A large button with an Italian label and an optional English line under it.
+// `icon` (e.g. "◀") is drawn before the label but is not part of its name.
 bool button(Ui& ui, const char* id, std::string_view label, std::string_view english, ImVec2 size,
-            ButtonStyle style = ButtonStyle::Primary);
+            ButtonStyle style = ButtonStyle::Primary, std::string_view icon = {});
 
 // A home-screen tile: title, English subtitle and a detail line (e.g. a count).
 bool tile(Ui& ui, const char* id, std::string_view title, std::string_view english, std::string_view detail,
@@ -33,6 +34,10 @@ void text(Ui& ui, ImFont* font, ImU32 color, std::string_view s, Role role = Rol
 // Returns the height used.
 float clampedText(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, float width, std::string_view s,
                   int maxLines);
+
+// The width of a comfortable reading column: the available width, but no more than ~70
+// characters of body text (landscape panels would otherwise give 150-character lines).
+float readableWidth(const Ui& ui, float available);
 
 // Keeps only what the font can draw (Basic Multilingual Plane), e.g. drops emoji from feeds.
 std::string displayable(std::string_view s);

@@ -4,6 +4,8 @@
 #include "core/util/italian_format.h"
 #include "ui/widgets.h"
 
+#include <cmath>
+
 #include <imgui_internal.h>
 
 namespace vt {
@@ -35,10 +37,11 @@ void ActScreen::draw(ScreenEnv& env, std::int64_t actId) {
         m_loadedVersion = env.contentVersion;
         m_scroller.stop();
     }
-    const float width = env.size.x - 2 * m.margin;
+    const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
+    const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(env.pos);
     ImGui::BeginChild("##act", env.size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
-    ImGui::SetCursorPos(ImVec2(m.margin, m.mm(5.0f)));
+    ImGui::SetCursorPos(ImVec2(left - env.pos.x, m.mm(5.0f)));
     ImGui::BeginGroup();
     // An act whose window ended (or that was removed) is not shown, even from a stale route.
     if (!m_act || !isInPublicationWindow(*m_act, ui.now)) {

@@ -3,6 +3,8 @@
 #include "core/albo/albo_store.h"
 #include "ui/widgets.h"
 
+#include <cmath>
+
 #include <imgui_internal.h>
 
 namespace vt {
@@ -20,8 +22,9 @@ void AlboScreen::draw(ScreenEnv& env) {
     const Metrics& m = ui.met();
     if (m_loadedVersion != env.contentVersion || !(m_loadedDay == romeDate(ui.now))) reload(env);
 
-    const float width = env.size.x - 2 * m.margin;
-    ImGui::SetCursorScreenPos(ImVec2(env.pos.x + m.margin, env.pos.y + m.mm(5.0f)));
+    const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
+    const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
+    ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(5.0f)));
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().title, ui.pal().text, "Albo pretorio", Role::Heading, width);
     const std::string count = m_cards.size() == 1 ? "1 atto in pubblicazione oggi"
@@ -35,7 +38,7 @@ void AlboScreen::draw(ScreenEnv& env) {
     ImGui::SetCursorScreenPos(ImVec2(env.pos.x, top));
     ImGui::BeginChild("##albo-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     if (m_cards.empty()) {
-        ImGui::SetCursorScreenPos(ImVec2(env.pos.x + m.margin, top + m.mm(6.0f)));
+        ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
         widgets::text(ui, ui.fonts().body, ui.pal().text,
                       "Nessun atto in pubblicazione oggi.\nNo acts are being published today.", Role::Text, width);
     } else {
@@ -44,7 +47,7 @@ void AlboScreen::draw(ScreenEnv& env) {
         clipper.Begin(static_cast<int>(m_cards.size()), cardH + m.gap);
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                ImGui::SetCursorPosX(m.margin);
+                ImGui::SetCursorPosX(left - env.pos.x);
                 const ActCard& card = m_cards[static_cast<size_t>(i)];
                 if (drawActCard(ui, card, ImVec2(width, cardH))) env.nav.open({ScreenId::ActDetail, card.id});
             }

@@ -3,6 +3,8 @@
 #include "core/albo/albo_store.h"
 #include "ui/widgets.h"
 
+#include <cmath>
+
 #include <algorithm>
 
 namespace vt {
@@ -20,8 +22,9 @@ void HomeScreen::draw(ScreenEnv& env) {
         m_loadedDay = today;
     }
 
-    const float width = env.size.x - 2 * m.margin;
-    ImGui::SetCursorScreenPos(ImVec2(env.pos.x + m.margin, env.pos.y + m.mm(8.0f)));
+    const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
+    const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
+    ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(8.0f)));
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().title, ui.pal().text, "Benvenuti \xC2\xB7 Welcome", Role::Heading, width);
     widgets::text(ui, ui.fonts().body, ui.pal().textMuted, "Tocca un riquadro per iniziare", Role::Text, width);
