@@ -92,10 +92,10 @@ bool loadFonts(Theme& theme, const char* fontDir) {
     // Arrows and marks Titillium lacks come from DejaVu, merged into each size.
     static const ImWchar symbols[] = {0x2190, 0x2193, 0x2302, 0x2302, 0x25B2, 0x25C0, 0x2713, 0x2717, 0};
     const std::string symbolFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    auto add = [&](const std::string& path, float px) {
+    auto add = [&](const std::string& path, float px, const ImWchar* glyphs = nullptr) {
         ImFontConfig cfg;
         cfg.OversampleH = cfg.OversampleV = 1;
-        ImFont* f = io.Fonts->AddFontFromFileTTF(path.c_str(), std::floor(px), &cfg, ranges.Data);
+        ImFont* f = io.Fonts->AddFontFromFileTTF(path.c_str(), std::floor(px), &cfg, glyphs ? glyphs : ranges.Data);
         if (f && fileExists(symbolFont)) {
             ImFontConfig merge;
             merge.MergeMode = true;
@@ -108,7 +108,9 @@ bool loadFonts(Theme& theme, const char* fontDir) {
     theme.fonts.small = add(regular, theme.smallPx);
     theme.fonts.bodyBold = add(semibold, theme.bodyPx);
     theme.fonts.title = add(bold, theme.titlePx);
-    theme.fonts.huge = add(semibold, theme.hugePx);
+    // The huge size only shows the clock: digits alone keep the atlas (and start-up) small.
+    static const ImWchar clockGlyphs[] = {0x0020, 0x003A, 0};
+    theme.fonts.huge = add(semibold, theme.hugePx, clockGlyphs);
     if (!theme.fonts.body || !theme.fonts.small || !theme.fonts.bodyBold || !theme.fonts.title || !theme.fonts.huge)
         return false;
     io.FontDefault = theme.fonts.body;

@@ -116,16 +116,24 @@ AlboImportResult storeActs(Database& db, const std::vector<Act>& acts, const Imp
     return result;
 }
 
-std::vector<Act> listActsAt(const Database& db, UnixSeconds now) {
+std::vector<Act> listActsAt(const Database& db, UnixSeconds now, int limit, WithAttachments attachments) {
     const std::string today = formatDate(romeDate(now));
     Statement st = db.prepare(std::string("SELECT ") + kActColumns +
                               " FROM acts WHERE pub_start <= ?1 AND pub_end >= ?1 "
-                              "ORDER BY pub_start DESC, year DESC, CAST(number AS INTEGER) DESC, number DESC");
-    st.bind(1, today);
+                              "ORDER BY pub_start DESC, year DESC, CAST(number AS INTEGER) DESC, number DESC "
+                              "LIMIT ?2");
+    st.bind(1, today).bind(2, limit > 0 ? static_cast<std::int64_t>(limit) : -1);
     std::vector<Act> acts;
     while (st.step()) acts.push_back(readAct(st));
-    loadAttachments(db, acts);
+    if (attachments == WithAttachments::Yes) loadAttachments(db, acts);
     return acts;
+}
+
+int countActsAt(const Database& db, UnixSeconds now) {
+    Statement st = db.prepare("SELECT count(*) FROM acts WHERE pub_start <= ?1 AND pub_end >= ?1");
+    st.bind(1, formatDate(romeDate(now)));
+    st.step();
+    return static_cast<int>(st.integer(0));
 }
 
 std::optional<Act> findAct(const Database& db, std::int64_t id) {

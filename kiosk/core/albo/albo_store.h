@@ -23,8 +23,12 @@ struct AlboImportResult {
 AlboImportResult storeActs(Database& db, const std::vector<Act>& acts, const ImportReport& report,
                            UnixSeconds now);
 
-// Acts inside their window at `now`, newest first (start day, then year and number).
-std::vector<Act> listActsAt(const Database& db, UnixSeconds now);
+// Acts inside their window at `now`, newest first (start day, then year and number), at most
+// `limit` (0: all). Lists for the screen skip attachments, which only the detail shows.
+enum class WithAttachments { No, Yes };
+std::vector<Act> listActsAt(const Database& db, UnixSeconds now, int limit = 0,
+                            WithAttachments attachments = WithAttachments::Yes);
+int countActsAt(const Database& db, UnixSeconds now);
 std::optional<Act> findAct(const Database& db, std::int64_t id);
 // Total number of acts cached, whatever their window.
 int countActs(const Database& db);

@@ -12,7 +12,7 @@ namespace vt {
 void AlboScreen::reload(ScreenEnv& env) {
     m_cards.clear();
     const CivilDate today = romeDate(env.ui.now);
-    for (const Act& a : listActsAt(env.db, env.ui.now)) m_cards.push_back(ActCard::from(a, today));
+    for (const Act& a : listActsAt(env.db, env.ui.now, 0, WithAttachments::No)) m_cards.push_back(ActCard::from(a, today));
     m_loadedVersion = env.contentVersion;
     m_loadedDay = today;
 }

@@ -14,10 +14,9 @@ void HomeScreen::draw(ScreenEnv& env) {
     const Metrics& m = ui.met();
     const CivilDate today = romeDate(ui.now);
     if (m_loadedVersion != env.contentVersion || !(m_loadedDay == today)) {
-        const std::vector<Act> acts = listActsAt(env.db, ui.now);
-        m_actsToday = static_cast<int>(acts.size());
+        m_actsToday = countActsAt(env.db, ui.now);
         m_newest.clear();
-        for (size_t i = 0; i < std::min<size_t>(3, acts.size()); ++i) m_newest.push_back(ActCard::from(acts[i], today));
+        for (const Act& a : listActsAt(env.db, ui.now, 3, WithAttachments::No)) m_newest.push_back(ActCard::from(a, today));
         m_loadedVersion = env.contentVersion;
         m_loadedDay = today;
     }
