@@ -90,7 +90,25 @@ KioskHost::~KioskHost() {
     if (m_sdlInited) SDL_Quit();
 }
 
+void KioskHost::applySession(const Session& s) {
+    const float scale = textScaleOf(s.textSize);
+    if (scale == m_theme.textScale && s.highContrast == m_theme.highContrast) return;
+    const bool fontsChange = scale != m_theme.textScale;
+    const Fonts fonts = m_theme.fonts;
+    m_theme = makeTheme(m_opt.pxPerMm, scale, s.highContrast);
+    if (fontsChange) {
+        // Between frames, so no draw list still points at the old atlas.
+        ImGui_ImplSDLRenderer_DestroyFontsTexture();
+        loadFonts(m_theme, m_opt.fontDir.c_str());
+        ImGui_ImplSDLRenderer_CreateFontsTexture();
+    } else {
+        m_theme.fonts = fonts;
+    }
+    applyImGuiStyle(m_theme);
+}
+
 bool KioskHost::frame(KioskUi& ui, UnixSeconds now, float dt, bool rasterize) {
+    applySession(ui.session());
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(float(m_opt.width), float(m_opt.height));
     io.DeltaTime = std::clamp(dt, 1e-4f, 0.1f);  // after a long idle, animations must not jump

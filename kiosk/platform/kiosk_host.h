@@ -59,6 +59,8 @@ public:
 private:
     explicit KioskHost(const HostOptions& opt) : m_opt(opt) {}
     bool init(std::string& error);
+    // Rebuilds palette and fonts when the visitor changed text size or contrast.
+    void applySession(const Session& s);
 
     HostOptions m_opt;
     SDL_Window* m_window = nullptr;

@@ -17,7 +17,7 @@ void KioskUi::frame(Ui& ui) {
     const bool atHome = m_nav.current().screen == ScreenId::Home;
     const float headerH = m.headerHeight;
     const float navH = atHome ? 0.0f : m.navHeight;
-    ScreenEnv env{ui, m_nav, m_config, m_db, m_contentVersion, ImVec2(0, headerH),
+    ScreenEnv env{ui, m_nav, m_session, m_config, m_db, m_contentVersion, ImVec2(0, headerH),
                   ImVec2(io.DisplaySize.x, io.DisplaySize.y - headerH - navH)};
     drawHeader(env, ImVec2(0, 0), ImVec2(io.DisplaySize.x, headerH));
     const Route route = m_nav.current();

@@ -7,6 +7,7 @@
 #include "ui/screens/act_screen.h"
 #include "ui/screens/albo_screen.h"
 #include "ui/screens/home_screen.h"
+#include "ui/session.h"
 
 namespace vt {
 
@@ -17,6 +18,8 @@ public:
     // Draws one frame; call between ImGui::NewFrame() and ImGui::Render().
     void frame(Ui& ui);
     Navigator& nav() { return m_nav; }
+    Session& session() { return m_session; }
+    const Session& session() const { return m_session; }
     // The store changed (an import or a sync): screens reload what they show.
     void contentChanged() { ++m_contentVersion; }
 
@@ -24,6 +27,7 @@ private:
     const Config& m_config;
     const Database& m_db;
     Navigator m_nav;
+    Session m_session;
     std::uint64_t m_contentVersion = 1;
     HomeScreen m_home;
     AlboScreen m_albo;

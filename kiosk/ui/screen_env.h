@@ -4,6 +4,7 @@
 #include "core/config/config.h"
 #include "core/store/database.h"
 #include "ui/navigation.h"
+#include "ui/session.h"
 #include "ui/ui_context.h"
 
 #include <cstdint>
@@ -13,6 +14,7 @@ namespace vt {
 struct ScreenEnv {
     Ui& ui;
     Navigator& nav;
+    Session& session;
     const Config& config;
     const Database& db;
     std::uint64_t contentVersion;  // bumps whenever the store changed

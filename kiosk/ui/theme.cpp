@@ -20,12 +20,56 @@ bool fileExists(const std::string& p) {
 
 }  // namespace
 
-Theme makeTheme(float pxPerMm, float textScale) {
-    Theme t;
-    t.palette = {
-        rgb(0x0066CC), rgb(0x004D99), rgb(0xE5F0FA), rgb(0xF5F7FA), rgb(0xFFFFFF), rgb(0xD6E6F5),
-        rgb(0xC5D0DB), rgb(0x17202A), rgb(0x4A5866), rgb(0xFFFFFF), rgb(0xA66300), rgb(0xB3001E),
+Palette normalPalette() {
+    // primary, primaryDark, primaryLight, background, surface, surfacePressed, border, text,
+    // textMuted, textOnPrimary, warning, danger
+    return {rgb(0x0066CC), rgb(0x004D99), rgb(0xE5F0FA), rgb(0xF5F7FA), rgb(0xFFFFFF), rgb(0xDDEBF7),
+            rgb(0x8A99A8), rgb(0x17202A), rgb(0x3D4956), rgb(0xFFFFFF), rgb(0x8F5500), rgb(0xB3001E)};
+}
+
+Palette highContrastPalette() {
+    // Yellow and white on black: the classic low-vision scheme, every text pair above 7:1.
+    return {rgb(0xFFE600), rgb(0xFFFFFF), rgb(0x262626), rgb(0x000000), rgb(0x000000), rgb(0x333333),
+            rgb(0xFFFFFF), rgb(0xFFFFFF), rgb(0xE6E6E6), rgb(0x000000), rgb(0xFFE600), rgb(0xFF8A8A)};
+}
+
+std::vector<ColorPair> textColorPairs(const Palette& p) {
+    return {
+        {"text on background", p.text, p.background},
+        {"text on card", p.text, p.surface},
+        {"text on pressed card", p.text, p.surfacePressed},
+        {"secondary text on background", p.textMuted, p.background},
+        {"secondary text on card", p.textMuted, p.surface},
+        {"act type on card", p.primary, p.surface},
+        {"act type on pressed card", p.primary, p.surfacePressed},
+        {"secondary button label", p.primary, p.surface},
+        {"header, tile and primary button text", p.textOnPrimary, p.primary},
+        {"pressed tile and button text", p.textOnPrimary, p.primaryDark},
+        {"badge text", p.textOnPrimary, p.warning},
+        {"quiet button label", p.primaryDark, p.primaryLight},
     };
+}
+
+namespace {
+double linear(unsigned c8) {
+    const double c = c8 / 255.0;
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+double luminance(ImU32 c) {
+    return 0.2126 * linear(c & 0xFF) + 0.7152 * linear((c >> 8) & 0xFF) + 0.0722 * linear((c >> 16) & 0xFF);
+}
+}  // namespace
+
+double contrastRatio(ImU32 a, ImU32 b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+Theme makeTheme(float pxPerMm, float textScale, bool highContrast) {
+    Theme t;
+    t.palette = highContrast ? highContrastPalette() : normalPalette();
+    t.highContrast = highContrast;
+    t.textScale = textScale;
     Metrics& m = t.metrics;
     m.pxPerMm = std::max(1.0f, pxPerMm);
     m.touchMin = std::round(m.mm(12.0f));
@@ -90,7 +134,7 @@ bool loadFonts(Theme& theme, const char* fontDir) {
         b.BuildRanges(&ranges);
     }
     // Arrows and marks Titillium lacks come from DejaVu, merged into each size.
-    static const ImWchar symbols[] = {0x2190, 0x2193, 0x2302, 0x2302, 0x25B2, 0x25C0, 0x2713, 0x2717, 0};
+    static const ImWchar symbols[] = {0x2190, 0x2193, 0x2302, 0x2302, 0x25B2, 0x25C0, 0x25D0, 0x25D1, 0x2713, 0x2717, 0};
     const std::string symbolFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     auto add = [&](const std::string& path, float px, const ImWchar* glyphs = nullptr) {
         ImFontConfig cfg;

@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <vector>
+
 namespace vt {
 
 struct Palette {
@@ -43,14 +45,29 @@ struct Fonts {
 
 struct Theme {
     Palette palette;
+    bool highContrast = false;
+    float textScale = 1.0f;
     Metrics metrics;
     Fonts fonts;
     // Font sizes in pixels, derived from millimetres (em size).
     float smallPx = 0, bodyPx = 0, titlePx = 0, hugePx = 0;
 };
 
-// Sizes from the panel scale (pixels per millimetre) and a text scale step (1.0 = normal).
-Theme makeTheme(float pxPerMm, float textScale = 1.0f);
+// Sizes from the panel scale (pixels per millimetre) and a text scale step (1.0 = normal);
+// the high-contrast palette gives every text at least 7:1 against its background.
+Theme makeTheme(float pxPerMm, float textScale = 1.0f, bool highContrast = false);
+
+Palette normalPalette();
+Palette highContrastPalette();
+
+// Every foreground/background pair the widgets draw text with, for the contrast test.
+struct ColorPair {
+    const char* use;
+    ImU32 fg, bg;
+};
+std::vector<ColorPair> textColorPairs(const Palette& p);
+// WCAG 2 contrast ratio of two opaque colours (1..21).
+double contrastRatio(ImU32 a, ImU32 b);
 // Applies spacing and colours to ImGui's style (no rounding on the software renderer's hot path).
 void applyImGuiStyle(const Theme& theme);
 

@@ -41,13 +41,40 @@ void HomeScreen::draw(ScreenEnv& env) {
         widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, "Ultimi atti pubblicati \xC2\xB7 Latest acts",
                       Role::Heading, width);
         const float cardH = actCardHeight(ui);
-        const float bottom = env.pos.y + env.size.y - m.mm(4.0f);
+        const float bottom = env.pos.y + env.size.y - accessBarHeight(ui) - m.mm(4.0f);
         for (const ActCard& card : m_newest) {
             if (ImGui::GetCursorScreenPos().y + cardH > bottom) break;  // never cut a card in half
             if (drawActCard(ui, card, ImVec2(width, cardH))) env.nav.open({ScreenId::ActDetail, card.id});
         }
     }
     ImGui::EndGroup();
+    drawAccessBar(env, left, width);
+}
+
+float HomeScreen::accessBarHeight(const Ui& ui) {
+    return std::max(ui.met().touchMin, ui.fonts().bodyBold->FontSize * 2.2f) + 2 * ui.met().mm(4.0f);
+}
+
+void HomeScreen::drawAccessBar(ScreenEnv& env, float left, float width) {
+    // Accessibility on the home screen, at the bottom (within reach seated), always in words:
+    // the current state is written on the button, not shown by colour.
+    Ui& ui = env.ui;
+    const Metrics& m = ui.met();
+    const float h = accessBarHeight(ui) - 2 * m.mm(4.0f);
+    const float y = env.pos.y + env.size.y - h - m.mm(4.0f);
+    const float bw = (width - m.gap) * 0.5f;
+    static const char* kSizes[] = {"Testo normale", "Testo grande", "Testo molto grande"};
+    ImGui::SetCursorScreenPos(ImVec2(left, y));
+    Session& s = env.session;
+    if (widgets::button(ui, "##text-size", kSizes[static_cast<int>(s.textSize)], "Text size", ImVec2(bw, h),
+                        widgets::ButtonStyle::Quiet, "Aa"))
+        s.textSize = s.textSize == TextSize::Normal  ? TextSize::Large
+                     : s.textSize == TextSize::Large ? TextSize::Larger
+                                                     : TextSize::Normal;
+    ImGui::SetCursorScreenPos(ImVec2(left + bw + m.gap, y));
+    if (widgets::button(ui, "##contrast", s.highContrast ? "Alto contrasto: s\xC3\xAC" : "Alto contrasto: no",
+                        "High contrast", ImVec2(bw, h), widgets::ButtonStyle::Quiet, "\xE2\x97\x90"))
+        s.highContrast = !s.highContrast;
 }
 
 }  // namespace vt

@@ -13,6 +13,9 @@ public:
     void draw(ScreenEnv& env);
 
 private:
+    static float accessBarHeight(const Ui& ui);
+    void drawAccessBar(ScreenEnv& env, float left, float width);
+
     std::uint64_t m_loadedVersion = ~0ull;
     CivilDate m_loadedDay;
     int m_actsToday = 0;
