@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <sys/resource.h>
 #include <thread>
@@ -21,6 +22,10 @@
 namespace vt {
 
 namespace {
+
+// "Chiudi Vetrina" in maintenance: the units list it in RestartPreventExitStatus so the
+// technician gets the console; any other exit is restarted by systemd.
+constexpr int kExitQuitRequested = 64;
 
 long residentKb(const char* field) {
     std::ifstream in("/proc/self/status");
@@ -53,9 +58,10 @@ int cmdRun(int argc, char** argv) {
         return 1;
     }
 
+    int exitCode = 0;
     // The first frame shows the cache; fresh content follows when the worker has imported it.
     std::atomic<bool> contentChanged{false};
-    std::thread worker([&] {
+    auto refresh = [&] {
         const auto outcomes = refreshLocalSources(s.writer, s.config, std::time(nullptr));
         bool changed = false;
         for (const SourceOutcome& o : outcomes) {
@@ -68,11 +74,35 @@ int cmdRun(int argc, char** argv) {
             e.type = KioskHost::wakeEventType();
             SDL_PushEvent(&e);
         }
-    });
+    };
+    std::thread worker(refresh);
+
+    // The maintenance panel's actions.
+    std::atomic<bool> refreshRequested{false};
+    KioskActions actions;
+    actions.refreshContent = [&] { refreshRequested = true; };
+    actions.takeScreenshot = [&]() -> std::string {
+        const std::string dir = s.config.dataDir + "/screenshots";
+        std::filesystem::create_directories(dir);
+        const std::string path = dir + "/" + formatIsoUtc(std::time(nullptr)) + ".png";
+        return s.host->savePng(path) ? path : "";
+    };
+    actions.restart = [] { KioskHost::requestStop(); };  // systemd's Restart=always starts it again
+    actions.quit = [&] {
+        exitCode = kExitQuitRequested;
+        KioskHost::requestStop();
+    };
+    s.ui->setActions(actions);
 
     LoopHooks hooks;
     hooks.now = [] { return static_cast<UnixSeconds>(std::time(nullptr)); };
     hooks.contentChanged = &contentChanged;
+    hooks.onIdle = [&] {
+        if (refreshRequested.exchange(false)) {
+            if (worker.joinable()) worker.join();
+            worker = std::thread(refresh);
+        }
+    };
     const bool exitAfterFirst = args.has("exit-after-first-frame");
     hooks.afterFirstFrame = [&] {
         sd_notify(0, "READY=1");
@@ -103,8 +133,8 @@ int cmdRun(int argc, char** argv) {
     } else {
         frames = s.host->run(*s.ui, hooks);
     }
-    worker.join();
-    return 0;
+    if (worker.joinable()) worker.join();
+    return exitCode;
 }
 
 }  // namespace vt

@@ -22,9 +22,10 @@ const Command kCommands[] = {
     {"import", vt::cmdImport, "import --kind KIND --db DB [--source NAME] FILE...   import content files"},
     {"list", vt::cmdList, "list albo --db DB [--at ISO-8601] --json        what the kiosk shows at that instant"},
     {"shoot", vt::cmdShoot,
-     "shoot --config FILE --screen SCREEN --size WxH [--at ISO] --out F.png   one screen, headless"},
+     "shoot --config FILE --screen home|albo|act:ID|maintenance [--size WxH] [--at ISO] --out F.png"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
     {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
+    {"pin-hash", vt::cmdPinHash, "pin-hash < PIN                                   the config line for a maintenance PIN"},
 };
 
 void printHelp(FILE* to) {

@@ -55,6 +55,13 @@ void JourneyRunner::drag(float x1, float y1, float x2, float y2) {
     settle(3);
 }
 
+void JourneyRunner::hold(float x, float y, double seconds) {
+    m_host.input().inject({PointerEvent::Type::Down, x, y});
+    for (double t = 0; t < seconds; t += 0.1) step(0.1f);
+    m_host.input().inject({PointerEvent::Type::Up, x, y});
+    settle(3);
+}
+
 void JourneyRunner::wait(double seconds) {
     // Frames every 100 ms of simulated time: enough for timers and animations to run their course
     // without drawing pixels nobody looks at.
@@ -93,6 +100,7 @@ JourneyRunner::Result JourneyRunner::run(const std::vector<PlayStep>& steps, con
             case PlayStep::Kind::TapLabel: ok = tapLabel(s.text, err); break;
             case PlayStep::Kind::TapPoint: tapPoint(s.x1, s.y1); break;
             case PlayStep::Kind::Drag: drag(s.x1, s.y1, s.x2, s.y2); break;
+            case PlayStep::Kind::Hold: hold(s.x1, s.y1, s.seconds); break;
             case PlayStep::Kind::Wait: wait(s.seconds); break;
             case PlayStep::Kind::Expect: ok = expect(s.text, true, err); break;
             case PlayStep::Kind::ExpectNot: ok = expect(s.text, false, err); break;

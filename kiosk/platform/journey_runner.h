@@ -19,6 +19,8 @@ public:
     bool tapLabel(const std::string& label, std::string& error);
     void tapPoint(float x, float y);
     void drag(float x1, float y1, float x2, float y2);
+    // Presses and keeps the finger still for `seconds` (long-press gestures).
+    void hold(float x, float y, double seconds);
     void wait(double seconds);
     bool expect(const std::string& text, bool present, std::string& error);
     bool shot(const std::string& path);

@@ -19,6 +19,29 @@ void onStopSignal(int) { g_stopRequested = true; }
 
 }  // namespace
 
+void KioskHost::requestStop() { g_stopRequested = true; }
+bool KioskHost::stopRequested() { return g_stopRequested; }
+void KioskHost::clearStop() { g_stopRequested = false; }
+
+bool KioskHost::handleEvent(const SDL_Event& e) {
+    if (m_input.handleSdlEvent(e, m_opt.width, m_opt.height)) return true;
+    switch (e.type) {
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && m_window)
+                SDL_GetWindowSize(m_window, &m_opt.width, &m_opt.height);
+            return true;
+        case SDL_QUIT:
+            if (!m_opt.fullscreen) g_stopRequested = true;  // a development window may be closed
+            return false;
+        case SDL_KEYDOWN:
+        case SDL_KEYUP:
+        case SDL_TEXTINPUT:
+            return false;  // no keyboard shortcut leaves or changes the kiosk
+        default:
+            return e.type == wakeEventType();
+    }
+}
+
 Uint32 KioskHost::wakeEventType() {
     static const Uint32 type = SDL_RegisterEvents(1);
     return type;
@@ -166,18 +189,10 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
             SDL_Delay(static_cast<Uint32>(timeoutMs));  // off-screen (bench): no event source to wait on
         }
         while (got) {
-            if (m_input.handleSdlEvent(e, m_opt.width, m_opt.height)) needFrames = 3;
-            else if (e.type == SDL_WINDOWEVENT) {
-                if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && m_window)
-                    SDL_GetWindowSize(m_window, &m_opt.width, &m_opt.height);
-                needFrames = 3;
-            } else if (e.type == SDL_QUIT && !m_opt.fullscreen) {
-                g_stopRequested = true;  // a development window may be closed; a kiosk may not
-            } else if (e.type == wakeEventType()) {
-                needFrames = 3;
-            }
+            if (handleEvent(e)) needFrames = 3;
             got = SDL_PollEvent(&e) != 0;
         }
+        if (hooks.onIdle) hooks.onIdle();
         if (hooks.contentChanged && hooks.contentChanged->exchange(false)) {
             ui.contentChanged();
             needFrames = std::max(needFrames, 2);

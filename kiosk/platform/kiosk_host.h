@@ -31,6 +31,7 @@ struct LoopHooks {
     std::function<UnixSeconds()> now;            // the kiosk's clock
     std::atomic<bool>* contentChanged = nullptr;  // set by the sync/import thread
     std::function<void()> afterFirstFrame;       // e.g. tell systemd READY=1
+    std::function<void()> onIdle;                // once per loop iteration, on the UI thread
     int maxFrames = -1;                          // stop after this many frames (bench); -1: forever
 };
 
@@ -55,6 +56,14 @@ public:
     int width() const { return m_opt.width; }
     int height() const { return m_opt.height; }
     static Uint32 wakeEventType();
+    // Ends run() after the current frame (from the UI thread or a signal).
+    static void requestStop();
+    static bool stopRequested();
+    static void clearStop();
+    // One SDL event: pointer input goes to the touch layer; a close request stops only a
+    // development window; keys are never handled, so Alt+F4, Ctrl+Q, Alt+Tab, Escape or F11 do
+    // nothing to a kiosk. Returns true when the screen must be redrawn.
+    bool handleEvent(const SDL_Event& e);
 
 private:
     explicit KioskHost(const HostOptions& opt) : m_opt(opt) {}

@@ -2,7 +2,11 @@
 // It reads the store through core only; the platform layer owns the window and the loop.
 #pragma once
 
+#include "core/maintenance/pin_guard.h"
+#include "ui/kiosk_actions.h"
 #include "ui/navigation.h"
+#include "ui/pin_keypad.h"
+#include "ui/screens/maintenance_screen.h"
 #include "ui/screen_env.h"
 #include "ui/screens/act_screen.h"
 #include "ui/screens/albo_screen.h"
@@ -13,7 +17,8 @@ namespace vt {
 
 class KioskUi {
 public:
-    KioskUi(const Config& config, const Database& db) : m_config(config), m_db(db) {}
+    KioskUi(const Config& config, const Database& db)
+        : m_config(config), m_db(db), m_pin(config.maintenance.pinHash) {}
 
     // Draws one frame; call between ImGui::NewFrame() and ImGui::Render().
     void frame(Ui& ui);
@@ -22,8 +27,14 @@ public:
     const Session& session() const { return m_session; }
     // The store changed (an import or a sync): screens reload what they show.
     void contentChanged() { ++m_contentVersion; }
+    void setActions(KioskActions actions) { m_actions = std::move(actions); }
+    void setStartTime(UnixSeconds t) { m_startedAt = t; }
+    bool pinKeypadOpen() const { return m_keypadOpen; }
 
 private:
+    // The hidden gesture: a long press in the top-left corner opens the PIN keypad.
+    void detectMaintenanceGesture(Ui& ui);
+
     const Config& m_config;
     const Database& m_db;
     Navigator m_nav;
@@ -32,6 +43,12 @@ private:
     HomeScreen m_home;
     AlboScreen m_albo;
     ActScreen m_act;
+    PinGuard m_pin;
+    PinKeypad m_keypad;
+    bool m_keypadOpen = false;
+    MaintenanceScreen m_maintenance;
+    KioskActions m_actions;
+    UnixSeconds m_startedAt = 0;
 };
 
 }  // namespace vt

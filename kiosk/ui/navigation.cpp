@@ -7,6 +7,7 @@ namespace vt {
 std::optional<Route> parseRoute(std::string_view s) {
     if (s == "home") return Route{ScreenId::Home, 0};
     if (s == "albo") return Route{ScreenId::AlboList, 0};
+    if (s == "maintenance") return Route{ScreenId::Maintenance, 0};
     if (s.substr(0, 4) == "act:") {
         std::int64_t id = 0;
         const auto tail = s.substr(4);
@@ -21,6 +22,7 @@ std::string routeName(const Route& r) {
         case ScreenId::Home: return "home";
         case ScreenId::AlboList: return "albo";
         case ScreenId::ActDetail: return "act:" + std::to_string(r.id);
+        case ScreenId::Maintenance: return "maintenance";
     }
     return "home";
 }

@@ -9,7 +9,7 @@
 
 namespace vt {
 
-enum class ScreenId { Home, AlboList, ActDetail };
+enum class ScreenId { Home, AlboList, ActDetail, Maintenance };
 
 struct Route {
     ScreenId screen = ScreenId::Home;

@@ -41,3 +41,12 @@ TEST_CASE("play script errors name the line", "[play]") {
     CHECK_THROWS_WITH(parsePlayScript("jump 3\n", "e.play"), Catch::Contains("unknown step"));
     CHECK_THROWS_WITH(parsePlayScript("expect unquoted\n", "f.play"), Catch::Contains("f.play:1"));
 }
+
+TEST_CASE("hold steps carry a point and a duration", "[play]") {
+    const auto steps = parsePlayScript("hold 30 60 6s\n", "h.play");
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].kind == PlayStep::Kind::Hold);
+    CHECK(steps[0].x1 == 30);
+    CHECK(steps[0].seconds == Approx(6.0));
+    CHECK_THROWS_WITH(parsePlayScript("hold 30 60\n", "h.play"), Catch::Contains("h.play:1"));
+}

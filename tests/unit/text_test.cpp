@@ -51,3 +51,15 @@ TEST_CASE("feed days from every date shape", "[text][time]") {
     CHECK_FALSE(parseFeedDay(""));
     CHECK_FALSE(parseFeedDay("domani"));
 }
+
+#include "core/util/italian_format.h"
+
+TEST_CASE("dates, times and sizes in Italian", "[text][format]") {
+    CHECK(vt::formatDateWithWeekdayIt({2026, 11, 23}) == "lunedì 23 novembre 2026");
+    CHECK(vt::formatDateShortIt({2026, 3, 5}) == "05/03/2026");
+    CHECK(vt::formatTimeIt(8, 5) == "08:05");
+    CHECK(vt::formatBytesIt(512) == "512 byte");
+    CHECK(vt::formatBytesIt(120 * 1024) == "120 kB");
+    CHECK(vt::formatBytesIt(1536LL * 1024) == "1,5 MB");
+    CHECK(vt::formatBytesIt(80LL * 1024 * 1024 * 1024) == "80,0 GB");
+}

@@ -64,6 +64,12 @@ Config parseConfig(const std::string& text, const std::string& path) {
         c.town.officialAlboUrl = get<std::string>(*town, "official_albo_url", "", path);
         if (!c.town.coatOfArms.empty()) c.town.coatOfArms = c.resolve(c.town.coatOfArms);
     }
+    if (const toml::table* mt = root["maintenance"].as_table()) {
+        c.maintenance.pinHash = get<std::string>(*mt, "pin_hash", "", path);
+        if (!c.maintenance.pinHash.empty() && c.maintenance.pinHash.rfind("$argon2", 0) != 0)
+            throw ConfigError(where(path, *mt) + ": maintenance.pin_hash is not a hash from `vetrina pin-hash` "
+                                                 "(a plain PIN must never be written in the configuration)");
+    }
     std::string dataDir = "data";
     if (const toml::table* paths = root["paths"].as_table()) dataDir = get<std::string>(*paths, "data_dir", dataDir, path);
     c.dataDir = c.resolve(dataDir);

@@ -37,10 +37,16 @@ struct TownConfig {
     std::string officialAlboUrl;  // where the legally valid albo lives
 };
 
+struct MaintenanceConfig {
+    // Argon2id hash of the maintenance PIN (`vetrina pin-hash`); empty: maintenance stays closed.
+    std::string pinHash;
+};
+
 struct Config {
     std::string file;  // where it was read from (empty for defaults)
     std::string baseDir;
     TownConfig town;
+    MaintenanceConfig maintenance;
     std::string dataDir;  // resolved absolute path
     DisplayConfig display;
     std::vector<SourceConfig> sources;

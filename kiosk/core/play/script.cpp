@@ -83,6 +83,14 @@ std::vector<PlayStep> parsePlayScript(std::string_view text, const std::string& 
             float v[4];
             if (!readNumbers(rest, v, 4)) fail("drag needs x1 y1 x2 y2");
             st.x1 = v[0], st.y1 = v[1], st.x2 = v[2], st.y2 = v[3];
+        } else if (verb == "hold") {
+            st.kind = PlayStep::Kind::Hold;
+            const size_t last = rest.find_last_of(" \t");
+            float v[2];
+            if (last == std::string::npos || !readNumbers(rest.substr(0, last), v, 2) ||
+                !readDuration(rest.substr(last + 1), st.seconds) || st.seconds > 60)
+                fail("hold needs x y and a duration such as 6s");
+            st.x1 = v[0], st.y1 = v[1];
         } else if (verb == "wait") {
             st.kind = PlayStep::Kind::Wait;
             if (!readDuration(rest, st.seconds)) fail("wait needs a duration such as 2s, 500ms or 5min");
@@ -95,7 +103,7 @@ std::vector<PlayStep> parsePlayScript(std::string_view text, const std::string& 
             if (st.text.empty() || st.text.find_first_of("/\\ ") != std::string::npos)
                 fail("shot needs a file name without spaces or slashes");
         } else {
-            fail("unknown step \"" + verb + "\" (tap, drag, wait, expect, expect-not, shot)");
+            fail("unknown step \"" + verb + "\" (tap, drag, hold, wait, expect, expect-not, shot)");
         }
         steps.push_back(std::move(st));
     }

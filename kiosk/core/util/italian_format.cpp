@@ -39,8 +39,12 @@ std::string formatBytesIt(long long bytes) {
     char b[32];
     if (bytes < 1024) std::snprintf(b, sizeof b, "%lld byte", bytes);
     else if (bytes < 1024 * 1024) std::snprintf(b, sizeof b, "%lld kB", (bytes + 512) / 1024);
-    else {
+    else if (bytes < 1024LL * 1024 * 1024) {
         std::snprintf(b, sizeof b, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+        for (char* c = b; *c; ++c)
+            if (*c == '.') *c = ',';
+    } else {
+        std::snprintf(b, sizeof b, "%.1f GB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
         for (char* c = b; *c; ++c)
             if (*c == '.') *c = ',';
     }

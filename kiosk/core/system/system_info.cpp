@@ -1,0 +1,48 @@
+#include "core/system/system_info.h"
+
+#include "core/util/files.h"
+#include "core/util/text.h"
+
+#include <filesystem>
+#include <sys/statvfs.h>
+
+namespace vt {
+
+void diskSpace(const std::string& path, std::uint64_t& freeBytes, std::uint64_t& totalBytes) {
+    struct statvfs st {};
+    if (::statvfs(path.c_str(), &st) != 0) {
+        freeBytes = totalBytes = 0;
+        return;
+    }
+    freeBytes = std::uint64_t(st.f_bavail) * st.f_frsize;
+    totalBytes = std::uint64_t(st.f_blocks) * st.f_frsize;
+}
+
+std::vector<NetworkInterface> networkInterfaces() {
+    std::vector<NetworkInterface> out;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator("/sys/class/net", ec)) {
+        const std::string name = e.path().filename().string();
+        if (name == "lo") continue;
+        const auto state = readFile(e.path().string() + "/operstate", 64);
+        out.push_back({name, state ? trim(*state) : "unknown"});
+    }
+    return out;
+}
+
+double machineUptimeSeconds() {
+    const auto s = readFile("/proc/uptime", 256);
+    return s ? std::atof(s->c_str()) : 0.0;
+}
+
+std::string formatDurationIt(double seconds) {
+    long s = static_cast<long>(seconds);
+    const long d = s / 86400, h = (s % 86400) / 3600, m = (s % 3600) / 60;
+    std::string out;
+    if (d) out += std::to_string(d) + " g ";
+    if (d || h) out += std::to_string(h) + " h ";
+    out += std::to_string(m) + " min";
+    return out;
+}
+
+}  // namespace vt

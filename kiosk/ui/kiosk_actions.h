@@ -1,0 +1,17 @@
+// What the maintenance panel can ask of the process around the UI; the app wires these to the
+// real thing (sync, screenshot to disk, exit for systemd to restart), tests record them.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace vt {
+
+struct KioskActions {
+    std::function<void()> refreshContent;        // pull every source now
+    std::function<std::string()> takeScreenshot;  // returns the file written, or "" on failure
+    std::function<void()> restart;               // exit so that systemd starts the kiosk again
+    std::function<void()> quit;                  // stop the kiosk
+};
+
+}  // namespace vt

@@ -1,0 +1,82 @@
+#include "ui/screens/maintenance_screen.h"
+
+#include "core/albo/albo_store.h"
+#include "core/store/migrations.h"
+#include "core/system/system_info.h"
+#include "core/util/italian_format.h"
+#include "ui/widgets.h"
+
+#include <cmath>
+
+namespace vt {
+
+namespace {
+
+void row(Ui& ui, const char* label, const std::string& value, float width) {
+    widgets::text(ui, ui.fonts().small, ui.pal().textMuted, label, Role::Text, width);
+    widgets::text(ui, ui.fonts().body, ui.pal().text, value, Role::Text, width);
+}
+
+}  // namespace
+
+bool MaintenanceScreen::draw(ScreenEnv& env, const KioskActions& actions, UnixSeconds startedAt) {
+    Ui& ui = env.ui;
+    const Metrics& m = ui.met();
+    const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
+    const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
+    bool leave = false;
+    ImGui::SetCursorScreenPos(env.pos);
+    ImGui::BeginChild("##maintenance", env.size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
+    ImGui::SetCursorPos(ImVec2(left - env.pos.x, m.mm(5.0f)));
+    ImGui::BeginGroup();
+    widgets::text(ui, ui.fonts().title, ui.pal().text, "Manutenzione \xC2\xB7 Maintenance", Role::Heading, width);
+    row(ui, "Versione", std::string("Vetrina ") + VETRINA_VERSION + " \xC2\xB7 schema " +
+                            std::to_string(env.db.userVersion()), width);
+    row(ui, "Contenuti", std::to_string(countActs(env.db)) + " atti in archivio, " +
+                             std::to_string(countActsAt(env.db, ui.now)) + " in pubblicazione oggi", width);
+    for (const SourceConfig& s : env.config.sources) row(ui, ("Fonte \"" + s.name + "\"").c_str(), s.kind + " \xC2\xB7 " + s.url, width);
+    std::uint64_t freeB = 0, totalB = 0;
+    diskSpace(env.config.dataDir, freeB, totalB);
+    row(ui, "Disco", formatBytesIt(static_cast<long long>(freeB)) + " liberi su " +
+                         formatBytesIt(static_cast<long long>(totalB)), width);
+    std::string net;
+    for (const NetworkInterface& n : networkInterfaces()) net += (net.empty() ? "" : ", ") + n.name + " " + n.state;
+    row(ui, "Rete", net.empty() ? "nessuna interfaccia" : net, width);
+    row(ui, "Acceso da", formatDurationIt(double(ui.now - startedAt)) + " (sistema: " +
+                             formatDurationIt(machineUptimeSeconds()) + ")", width);
+    ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
+
+    const float bw = (width - m.gap) * 0.5f;
+    const float bh = std::max(m.touchMin, ui.fonts().bodyBold->FontSize * 2.2f);
+    auto action = [&](const char* id, const char* label, const char* en, const std::function<void()>& fn,
+                      bool sameLine) {
+        if (sameLine) ImGui::SameLine(0, m.gap);
+        if (widgets::button(ui, id, label, en, ImVec2(bw, bh), widgets::ButtonStyle::Secondary) && fn) {
+            m_lastAction = label;
+            fn();
+        }
+    };
+    action("##m-refresh", "Aggiorna contenuti", "Sync now", actions.refreshContent, false);
+    action("##m-shot", "Schermata", "Screenshot",
+           [&] {
+               if (actions.takeScreenshot) {
+                   const std::string f = actions.takeScreenshot();
+                   m_lastAction = f.empty() ? "Schermata non salvata" : "Schermata salvata in " + f;
+               }
+           },
+           true);
+    action("##m-restart", "Riavvia", "Restart", actions.restart, false);
+    action("##m-quit", "Chiudi Vetrina", "Quit", actions.quit, true);
+    if (!m_lastAction.empty()) widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Fatto: " + m_lastAction, Role::Status, width);
+    ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
+    if (widgets::button(ui, "##m-exit", "Esci dalla manutenzione", "Leave maintenance", ImVec2(width, bh)))
+        leave = true;
+    ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
+    ImGui::EndGroup();
+    m_scroller.update(ui);
+    ImGui::EndChild();
+    if (leave) m_lastAction.clear();
+    return leave;
+}
+
+}  // namespace vt

@@ -1,0 +1,23 @@
+// The maintenance panel for the technician: what the kiosk runs and holds, and the few actions
+// that fix things in the field. Reached only through the hidden gesture and the PIN.
+#pragma once
+
+#include "ui/kiosk_actions.h"
+#include "ui/screen_env.h"
+#include "ui/touch_scroller.h"
+
+#include <string>
+
+namespace vt {
+
+class MaintenanceScreen {
+public:
+    // Returns true when the technician leaves the panel.
+    bool draw(ScreenEnv& env, const KioskActions& actions, UnixSeconds startedAt);
+
+private:
+    TouchScroller m_scroller;
+    std::string m_lastAction;
+};
+
+}  // namespace vt
