@@ -5,6 +5,7 @@
 #include "kiosk_session.h"
 
 #include "core/sources/local_refresh.h"
+#include "platform/speech.h"
 
 #include <systemd/sd-daemon.h>
 
@@ -77,7 +78,8 @@ int cmdRun(int argc, char** argv) {
     };
     std::thread worker(refresh);
 
-    // The maintenance panel's actions.
+    ReadAloud readAloud;
+    // The maintenance panel's and read-aloud's actions.
     std::atomic<bool> refreshRequested{false};
     KioskActions actions;
     actions.refreshContent = [&] { refreshRequested = true; };
@@ -92,16 +94,25 @@ int cmdRun(int argc, char** argv) {
         exitCode = kExitQuitRequested;
         KioskHost::requestStop();
     };
+    actions.speak = [&](const std::string& text, bool english) { readAloud.speak(text, english ? "en" : "it"); };
+    actions.stopSpeaking = [&] { readAloud.stop(); };
+    actions.isSpeaking = [&] { return readAloud.speaking(); };
     s.ui->setActions(actions);
 
     LoopHooks hooks;
     hooks.now = [] { return static_cast<UnixSeconds>(std::time(nullptr)); };
     hooks.contentChanged = &contentChanged;
+    bool wasSpeaking = false;
     hooks.onIdle = [&] {
         if (refreshRequested.exchange(false)) {
             if (worker.joinable()) worker.join();
             worker = std::thread(refresh);
         }
+        // Redraw when reading aloud ends, so "Ferma" turns back into "Ascolta".
+        const bool speakingNow = readAloud.speaking();
+        const bool changed = speakingNow != wasSpeaking;
+        wasSpeaking = speakingNow;
+        return changed;
     };
     const bool exitAfterFirst = args.has("exit-after-first-frame");
     hooks.afterFirstFrame = [&] {

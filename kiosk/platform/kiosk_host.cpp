@@ -192,7 +192,7 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
             if (handleEvent(e)) needFrames = 3;
             got = SDL_PollEvent(&e) != 0;
         }
-        if (hooks.onIdle) hooks.onIdle();
+        if (hooks.onIdle && hooks.onIdle()) needFrames = std::max(needFrames, 1);
         if (hooks.contentChanged && hooks.contentChanged->exchange(false)) {
             ui.contentChanged();
             needFrames = std::max(needFrames, 2);

@@ -31,7 +31,7 @@ struct LoopHooks {
     std::function<UnixSeconds()> now;            // the kiosk's clock
     std::atomic<bool>* contentChanged = nullptr;  // set by the sync/import thread
     std::function<void()> afterFirstFrame;       // e.g. tell systemd READY=1
-    std::function<void()> onIdle;                // once per loop iteration, on the UI thread
+    std::function<bool()> onIdle;                // once per loop iteration, on the UI thread; true: redraw
     int maxFrames = -1;                          // stop after this many frames (bench); -1: forever
 };
 

@@ -5,6 +5,8 @@
 
 #include <imgui_internal.h>
 
+#include <cmath>
+
 namespace vt {
 
 void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
@@ -54,6 +56,21 @@ void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     ui.tree.add(Role::Heading, name, name, widgets::visibleRect(ImVec2(x, nameTop), ImVec2(x + nameWidth, nameTop + fn->FontSize)), false);
 }
 
+bool hasReadAloud(const ScreenEnv& env) { return static_cast<bool>(env.actions.speak); }
+
+void listenButton(ScreenEnv& env, ImVec2 size) {
+    const bool speaking = env.actions.isSpeaking && env.actions.isSpeaking();
+    const bool english = env.session.language == Language::English;
+    if (speaking) {
+        if (widgets::button(env.ui, "##listen", "Ferma", "Stop", size, widgets::ButtonStyle::Secondary,
+                            "\xE2\x96\xA0"))
+            env.actions.stopSpeaking();
+    } else if (widgets::button(env.ui, "##listen", "Ascolta", "Listen", size, widgets::ButtonStyle::Secondary,
+                               "\xE2\x96\xB6")) {
+        env.actions.speak(env.ui.tree.readingText(english), english);
+    }
+}
+
 void drawNavBar(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
@@ -61,13 +78,21 @@ void drawNavBar(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui.pal().surface);
     dl->AddLine(pos, ImVec2(pos.x + size.x, pos.y), ui.pal().border, std::max(1.0f, m.mm(0.4f)));
     const float pad = m.mm(3.0f);
-    const float bw = (size.x - 2 * m.margin - m.gap) * 0.5f;
+    const int count = hasReadAloud(env) ? 3 : 2;
+    const float bw = std::floor((size.x - 2 * m.margin - float(count - 1) * m.gap) / float(count));
     const float bh = size.y - 2 * pad;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + m.margin, pos.y + pad));
+    float x = pos.x + m.margin;
+    ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
     if (widgets::button(ui, "##back", "Indietro", "Back", ImVec2(bw, bh), widgets::ButtonStyle::Secondary,
                         "\xE2\x97\x80"))
         env.nav.back();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + m.margin + bw + m.gap, pos.y + pad));
+    if (count == 3) {
+        x += bw + m.gap;
+        ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
+        listenButton(env, ImVec2(bw, bh));
+    }
+    x += bw + m.gap;
+    ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
     if (widgets::button(ui, "##home", "Inizio", "Home", ImVec2(bw, bh), widgets::ButtonStyle::Secondary))
         env.nav.home();
 }

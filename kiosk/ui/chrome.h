@@ -8,5 +8,8 @@ namespace vt {
 
 void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size);
 void drawNavBar(ScreenEnv& env, ImVec2 pos, ImVec2 size);
+// "Ascolta" reads the screen aloud; while reading it becomes "Ferma". Hidden without audio.
+bool hasReadAloud(const ScreenEnv& env);
+void listenButton(ScreenEnv& env, ImVec2 size);
 
 }  // namespace vt

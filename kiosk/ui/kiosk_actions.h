@@ -12,6 +12,10 @@ struct KioskActions {
     std::function<std::string()> takeScreenshot;  // returns the file written, or "" on failure
     std::function<void()> restart;               // exit so that systemd starts the kiosk again
     std::function<void()> quit;                  // stop the kiosk
+    // Read-aloud of the current screen; absent when there is no audio output.
+    std::function<void(const std::string& text, bool english)> speak;
+    std::function<void()> stopSpeaking;
+    std::function<bool()> isSpeaking;
 };
 
 }  // namespace vt

@@ -17,7 +17,7 @@ void KioskUi::frame(Ui& ui) {
     const bool atHome = m_nav.current().screen == ScreenId::Home;
     const float headerH = m.headerHeight;
     const float navH = atHome ? 0.0f : m.navHeight;
-    ScreenEnv env{ui, m_nav, m_session, m_config, m_db, m_contentVersion, ImVec2(0, headerH),
+    ScreenEnv env{ui, m_nav, m_session, m_actions, m_config, m_db, m_contentVersion, ImVec2(0, headerH),
                   ImVec2(io.DisplaySize.x, io.DisplaySize.y - headerH - navH)};
     if (m_startedAt == 0) m_startedAt = ui.now;
     drawHeader(env, ImVec2(0, 0), ImVec2(io.DisplaySize.x, headerH));
@@ -38,7 +38,7 @@ void KioskUi::frame(Ui& ui) {
         case ScreenId::ActDetail: m_act.draw(env, route.id); break;
         case ScreenId::Maintenance:
             env.size.y += navH;
-            if (m_maintenance.draw(env, m_actions, m_startedAt)) m_nav.home();
+            if (m_maintenance.draw(env, m_startedAt)) m_nav.home();
             break;
     }
     if (!atHome && route.screen != ScreenId::Maintenance)

@@ -3,6 +3,7 @@
 
 #include "core/config/config.h"
 #include "core/store/database.h"
+#include "ui/kiosk_actions.h"
 #include "ui/navigation.h"
 #include "ui/session.h"
 #include "ui/ui_context.h"
@@ -15,6 +16,7 @@ struct ScreenEnv {
     Ui& ui;
     Navigator& nav;
     Session& session;
+    const KioskActions& actions;
     const Config& config;
     const Database& db;
     std::uint64_t contentVersion;  // bumps whenever the store changed

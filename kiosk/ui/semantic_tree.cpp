@@ -68,4 +68,20 @@ std::string SemanticTree::dump() const {
     return out;
 }
 
+std::string SemanticTree::readingText(bool english) const {
+    std::string out;
+    for (size_t i = 0; i < m_count; ++i) {
+        const SemanticNode& n = m_nodes[i];
+        if (n.role == Role::Image) continue;
+        std::string piece;
+        if (n.role == Role::Button) piece = (english ? "Button: " : "Pulsante: ") + n.label;
+        else if (n.role == Role::Tile || n.role == Role::ListItem) piece = n.label + (n.text.empty() ? "" : ". " + n.text);
+        else piece = n.text.empty() ? n.label : n.text;
+        if (piece.empty()) continue;
+        if (!out.empty()) out += ".\n";
+        out += piece;
+    }
+    return out;
+}
+
 }  // namespace vt

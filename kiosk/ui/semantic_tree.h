@@ -42,8 +42,11 @@ public:
     const SemanticNode* findInteractive(std::string_view label) const;
     // True when some node's label or text contains `needle` (case- and accent-insensitive).
     bool containsText(std::string_view needle) const;
-    // All labels and texts in order, one per line (for failures and read-aloud).
+    // All labels and texts in order, one per line (for failures and the maintenance view).
     std::string dump() const;
+    // What read-aloud says for the screen: every element in drawing order (which is reading
+    // order: header, title, content, then the controls), buttons announced as such.
+    std::string readingText(bool english) const;
 
 private:
     std::vector<SemanticNode> m_nodes;

@@ -55,7 +55,11 @@ bool button(Ui& ui, const char* id, std::string_view label, std::string_view eng
     ImFont* f1 = ui.fonts().bodyBold;
     ImFont* f2 = ui.fonts().small;
     const std::string shown = icon.empty() ? std::string(label) : std::string(icon) + "  " + std::string(label);
-    const ImVec2 s1 = f1->CalcTextSizeA(f1->FontSize, FLT_MAX, 0, shown.data(), shown.data() + shown.size());
+    ImVec2 s1 = f1->CalcTextSizeA(f1->FontSize, FLT_MAX, 0, shown.data(), shown.data() + shown.size());
+    if (s1.x > size.x - ui.met().mm(4.0f)) {  // a long label in a narrow button: the smaller type
+        f1 = ui.fonts().small;
+        s1 = f1->CalcTextSizeA(f1->FontSize, FLT_MAX, 0, shown.data(), shown.data() + shown.size());
+    }
     const ImVec2 s2 = english.empty() ? ImVec2(0, 0)
                                       : f2->CalcTextSizeA(f2->FontSize, FLT_MAX, 0, english.data(),
                                                           english.data() + english.size());

@@ -1,6 +1,7 @@
 #include "ui/screens/home_screen.h"
 
 #include "core/albo/albo_store.h"
+#include "ui/chrome.h"
 #include "ui/widgets.h"
 
 #include <cmath>
@@ -62,7 +63,8 @@ void HomeScreen::drawAccessBar(ScreenEnv& env, float left, float width) {
     const Metrics& m = ui.met();
     const float h = accessBarHeight(ui) - 2 * m.mm(4.0f);
     const float y = env.pos.y + env.size.y - h - m.mm(4.0f);
-    const float bw = (width - m.gap) * 0.5f;
+    const int count = hasReadAloud(env) ? 3 : 2;
+    const float bw = std::floor((width - float(count - 1) * m.gap) / float(count));
     static const char* kSizes[] = {"Testo normale", "Testo grande", "Testo molto grande"};
     ImGui::SetCursorScreenPos(ImVec2(left, y));
     Session& s = env.session;
@@ -71,6 +73,10 @@ void HomeScreen::drawAccessBar(ScreenEnv& env, float left, float width) {
         s.textSize = s.textSize == TextSize::Normal  ? TextSize::Large
                      : s.textSize == TextSize::Large ? TextSize::Larger
                                                      : TextSize::Normal;
+    if (count == 3) {
+        ImGui::SetCursorScreenPos(ImVec2(left + 2 * (bw + m.gap), y));
+        listenButton(env, ImVec2(bw, h));
+    }
     ImGui::SetCursorScreenPos(ImVec2(left + bw + m.gap, y));
     if (widgets::button(ui, "##contrast", s.highContrast ? "Alto contrasto: s\xC3\xAC" : "Alto contrasto: no",
                         "High contrast", ImVec2(bw, h), widgets::ButtonStyle::Quiet, "\xE2\x97\x90"))

@@ -19,8 +19,9 @@ void row(Ui& ui, const char* label, const std::string& value, float width) {
 
 }  // namespace
 
-bool MaintenanceScreen::draw(ScreenEnv& env, const KioskActions& actions, UnixSeconds startedAt) {
+bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
     Ui& ui = env.ui;
+    const KioskActions& actions = env.actions;
     const Metrics& m = ui.met();
     const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);

@@ -13,7 +13,7 @@ namespace vt {
 class MaintenanceScreen {
 public:
     // Returns true when the technician leaves the panel.
-    bool draw(ScreenEnv& env, const KioskActions& actions, UnixSeconds startedAt);
+    bool draw(ScreenEnv& env, UnixSeconds startedAt);
 
 private:
     TouchScroller m_scroller;
