@@ -128,9 +128,15 @@ CalendarParse parseCalendar(std::string_view bytes, const std::string& sourceNam
         out.report.add({sourceName, 0, 1, "", "cannot read the calendar"});
         return out;
     }
+    // Collected first: libical keeps one internal cursor per component, so nested walks would reset it.
+    std::vector<icalcomponent*> vevents, vtimezones;
+    for (icalcomponent* c = icalcomponent_get_first_component(cal.get(), ICAL_ANY_COMPONENT); c;
+         c = icalcomponent_get_next_component(cal.get(), ICAL_ANY_COMPONENT)) {
+        if (icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT) vevents.push_back(c);
+        else if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT) vtimezones.push_back(c);
+    }
     int position = 0;
-    for (icalcomponent* ev = icalcomponent_get_first_component(cal.get(), ICAL_VEVENT_COMPONENT); ev;
-         ev = icalcomponent_get_next_component(cal.get(), ICAL_VEVENT_COMPONENT)) {
+    for (icalcomponent* ev : vevents) {
         ++position;
         ++out.report.itemsSeen;
         CalendarEvent e;
@@ -177,8 +183,7 @@ CalendarParse parseCalendar(std::string_view bytes, const std::string& sourceNam
         CompPtr one(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
         icalcomponent_add_property(one.get(), icalproperty_new_version("2.0"));
         icalcomponent_add_property(one.get(), icalproperty_new_prodid("-//Vetrina//events//IT"));
-        for (icalcomponent* tz = icalcomponent_get_first_component(cal.get(), ICAL_VTIMEZONE_COMPONENT); tz;
-             tz = icalcomponent_get_next_component(cal.get(), ICAL_VTIMEZONE_COMPONENT))
+        for (icalcomponent* tz : vtimezones)
             icalcomponent_add_component(one.get(), icalcomponent_new_clone(tz));
         icalcomponent_add_component(one.get(), icalcomponent_new_clone(ev));
         e.ical = icalString(one.get());
