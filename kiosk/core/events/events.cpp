@@ -166,8 +166,8 @@ CalendarParse parseCalendar(std::string_view bytes, const std::string& sourceNam
             continue;
         }
         e.uid = uid;
-        const icaltimetype rid = icalcomponent_get_recurrenceid(ev);
-        if (!icaltime_is_null_time(rid)) e.uid += kRidMarker + std::to_string(toInstant(rid));
+        if (icalproperty* rid = icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY))  // with its TZID
+            e.uid += kRidMarker + std::to_string(toInstant(icalproperty_get_datetime_with_component(rid, ev)));
         e.description = text(icalcomponent_get_description(ev));
         e.location = text(icalcomponent_get_location(ev));
         if (icalproperty* u = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY)) e.url = trim(icalproperty_get_url(u));
