@@ -31,6 +31,23 @@ std::string shorten(const std::string& text, size_t max) {
     return text.substr(0, cut) + "…";
 }
 
+// Script and style elements carry code, not text: dropped before the HTML is flattened.
+std::string withoutCode(std::string html) {
+    for (const char* tag : {"script", "style"}) {
+        for (;;) {
+            const std::string lower = toLowerAscii(html);
+            const size_t open = lower.find(std::string("<") + tag);
+            if (open == std::string::npos) break;
+            const size_t close = lower.find(std::string("</") + tag, open);
+            const size_t end = close == std::string::npos ? std::string::npos : lower.find('>', close);
+            html.erase(open, end == std::string::npos ? std::string::npos : end + 1 - open);
+        }
+    }
+    return html;
+}
+
+std::string feedText(const char* raw) { return cleanFeedText(withoutCode(raw)); }
+
 }  // namespace
 
 NewsFeed parseNewsFeed(std::string_view bytes, const std::string& sourceName) {
@@ -68,19 +85,19 @@ NewsFeed parseNewsFeed(std::string_view bytes, const std::string& sourceName) {
                 if (n.link.empty() || std::string(l.attribute("rel").value()) == "alternate") n.link = l.attribute("href").value();
             pugi::xml_node content = child(item, "content");
             summary = child(item, "summary").text().get();
-            t.body = cleanFeedText(content ? content.text().get() : summary.c_str());
+            t.body = feedText(content ? content.text().get() : summary.c_str());
             date = child(item, "published") ? child(item, "published").text().get() : child(item, "updated").text().get();
             n.uid = trim(child(item, "id").text().get());
         } else {
             n.link = trim(child(item, "link").text().get());
             pugi::xml_node encoded = child(item, "encoded");
             summary = child(item, "description").text().get();
-            t.body = cleanFeedText(encoded ? encoded.text().get() : summary.c_str());
+            t.body = feedText(encoded ? encoded.text().get() : summary.c_str());
             date = child(item, "pubDate") ? child(item, "pubDate").text().get() : child(item, "date").text().get();
             n.uid = trim(child(item, "guid").text().get());
         }
         if (n.uid.empty()) n.uid = n.link.empty() ? t.title : n.link;
-        t.shortText = shorten(collapseWhitespace(cleanFeedText(summary)), 240);
+        t.shortText = shorten(collapseWhitespace(feedText(summary.c_str())), 240);
         if (t.title.empty()) {
             feed.report.add({sourceName, position, line, n.uid, "no title"});
             continue;
