@@ -231,20 +231,22 @@ std::vector<Span> OpeningHours::spans(UnixSeconds from, UnixSeconds to, const Ho
 }
 
 OpenStatus OpeningHours::statusAt(UnixSeconds t, const HolidayCalendar& holidays) const {
-    OpenStatus st;
-    const std::vector<Span> all = spans(t, t + UnixSeconds(kLookaheadDays) * 86400, holidays);
-    for (const Span& s : all) {
-        if (s.start <= t && t < s.end) {
-            st.open = true;
-            if (s.end < t + UnixSeconds(kLookaheadDays - 2) * 86400) st.closesAt = s.end;
-            return st;
+    // Widening horizons: nearly every answer lies within a few days, so the year-long scan is rare.
+    for (const int horizon : {3, 16, kLookaheadDays}) {
+        const UnixSeconds end = t + UnixSeconds(horizon) * 86400;
+        const bool last = horizon == kLookaheadDays;
+        for (const Span& s : spans(t, end, holidays)) {
+            if (s.start > t) return {false, std::nullopt, s.start};
+            if (t < s.end) {
+                // A span reaching the horizon may go on beyond it: look further before answering.
+                if (s.end < end - 86400) return {true, s.end, std::nullopt};
+                if (last) return {true, std::nullopt, std::nullopt};
+                break;
+            }
         }
-        if (s.start > t) {
-            st.opensAt = s.start;
-            return st;
-        }
+        if (last) break;
     }
-    return st;
+    return {};
 }
 
 std::optional<UnixSeconds> OpeningHours::nextChange(UnixSeconds t, const HolidayCalendar& holidays) const {
