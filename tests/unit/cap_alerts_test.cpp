@@ -15,8 +15,8 @@ namespace {
 
 UnixSeconds at(const char* iso) { return *parseIsoInstant(iso); }
 
-ImportSummary importCap(Database& db, const std::string& file, const char* kind = "cap") {
-    return importBuffer(db, kind, readAll(dataPath("cap/" + file)), "cap/" + file, at("2026-11-23T08:00:00Z"));
+ImportSummary importCap(Database& db, const std::string& file, UnixSeconds now = at("2026-11-23T08:00:00Z")) {
+    return importBuffer(db, "cap", readAll(dataPath("cap/" + file)), "cap/" + file, now);
 }
 
 AlertAudience borgoVetrina() {
@@ -64,7 +64,7 @@ TEST_CASE("OASIS samples: polygon, multilingual blocks, an Update with reference
 
 TEST_CASE("OASIS sample shown in its own area and window, with the Spanish block not chosen", "[cap]") {
     Database db = Database::open(scratchDir("cap-oasis") + "/v.db");
-    REQUIRE_FALSE(importCap(db, "02_oasis_amber_alert_multilingual_en_es_cap12.xml").report.fatal);
+    REQUIRE_FALSE(importCap(db, "02_oasis_amber_alert_multilingual_en_es_cap12.xml", at("2003-06-12T06:00:00Z")).report.fatal);
     AlertAudience anywhere;  // no area configured: every alert matches
     const auto shown = activeAlertsAt(db, anywhere, at("2003-06-12T06:00:00Z"));
     REQUIRE(shown.size() == 1);
@@ -72,6 +72,25 @@ TEST_CASE("OASIS sample shown in its own area and window, with the Spanish block
     CHECK(shown[0].until == shown[0].alert.sent + kAlertDefaultLifetime);  // no <expires>
     CHECK(activeAlertsAt(db, anywhere, shown[0].alert.sent + kAlertDefaultLifetime).empty());
     CHECK(activeAlertsAt(db, borgoVetrina(), at("2003-06-12T06:00:00Z")).empty());  // Los Angeles is not here
+    // Storing a message today prunes alerts that ended long ago.
+    REQUIRE_FALSE(importCap(db, "it_alert.xml").report.fatal);
+    Statement count = db.prepare("SELECT count(*) FROM alerts");
+    REQUIRE(count.step());
+    CHECK(count.integer(0) == 1);
+}
+
+TEST_CASE("a replaced alert stays hidden after the Update that replaced it is pruned", "[cap]") {
+    Database db = Database::open(scratchDir("cap-prune") + "/v.db");
+    REQUIRE_FALSE(importCap(db, "it_update.xml").report.fatal);
+    REQUIRE_FALSE(importCap(db, "it_expired.xml", at("2027-06-01T00:00:00Z")).report.fatal);  // prunes the Update
+    Statement count = db.prepare("SELECT count(*) FROM alerts");
+    REQUIRE(count.step());
+    CHECK(count.integer(0) == 0);
+    count.reset();
+    REQUIRE_FALSE(importCap(db, "it_alert.xml").report.fatal);  // the replaced message arrives again
+    REQUIRE(count.step());
+    CHECK(count.integer(0) == 1);
+    CHECK(activeAlertsAt(db, borgoVetrina(), at("2026-11-23T10:00:00+01:00")).empty());
 }
 
 TEST_CASE("Italian alert: +01 timestamps, Italian block chosen, Update replaces and Cancel removes", "[cap]") {

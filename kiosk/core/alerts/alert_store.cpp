@@ -29,6 +29,9 @@ bool languageIs(const std::string& lang, const std::string& wanted) {
     return l == wanted || startsWith(l, wanted + "-");
 }
 
+UnixSeconds infoFrom(const CapAlert& a, const CapInfo& i) { return i.effective.value_or(a.sent); }
+UnixSeconds infoUntil(const CapAlert& a, const CapInfo& i) { return i.expires.value_or(a.sent + kAlertDefaultLifetime); }
+
 struct Candidate {
     std::int64_t rowId;
     std::string source;
@@ -47,9 +50,6 @@ std::vector<Candidate> loadCandidates(const Database& db, const AlertAudience& a
     }
     return out;
 }
-
-UnixSeconds infoFrom(const CapAlert& a, const CapInfo& i) { return i.effective.value_or(a.sent); }
-UnixSeconds infoUntil(const CapAlert& a, const CapInfo& i) { return i.expires.value_or(a.sent + kAlertDefaultLifetime); }
 
 // The info block for this kiosk at t: on at t, in its area, in its language (it, en, first).
 std::optional<CapInfo> chooseInfo(const CapAlert& a, const AlertAudience& audience, UnixSeconds t) {
@@ -114,15 +114,19 @@ bool storeAlert(Database& db, const std::string& source, const CapAlert& alert, 
     if (find.step() && find.text(0) == json) return false;
     find.reset();
     db.prepare("DELETE FROM alerts WHERE source = ?1 AND uid = ?2").bind(1, source).bind(2, alert.uid()).run();
+    db.prepare("DELETE FROM alert_refs WHERE source = ?1 AND alert_uid = ?2").bind(1, source).bind(2, alert.uid()).run();
+    UnixSeconds ends = alert.sent + kAlertDefaultLifetime;
+    for (const CapInfo& i : alert.infos) ends = std::max(ends, infoUntil(alert, i));
     Statement ins = db.prepare(
-        "INSERT INTO alerts (source, uid, digest, sender, identifier, sent, status, msg_type, alert, imported_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "INSERT INTO alerts (source, uid, digest, sender, identifier, sent, status, msg_type, alert, ends, imported_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     ins.bind(1, source).bind(2, alert.uid()).bind(3, json).bind(4, alert.sender).bind(5, alert.identifier);
     ins.bind(6, static_cast<std::int64_t>(alert.sent)).bind(7, alert.status).bind(8, alert.msgType).bind(9, json);
-    ins.bind(10, formatIsoUtc(now)).run();
-    const std::int64_t id = db.lastInsertId();
-    Statement ref = db.prepare("INSERT INTO alert_refs (alert_id, source, ref_uid) VALUES (?1, ?2, ?3)");
-    for (const std::string& r : alert.references) ref.bind(1, id).bind(2, source).bind(3, r).run();
+    ins.bind(10, static_cast<std::int64_t>(ends)).bind(11, formatIsoUtc(now)).run();
+    Statement ref = db.prepare("INSERT INTO alert_refs (source, alert_uid, ref_uid) VALUES (?1, ?2, ?3)");
+    for (const std::string& r : alert.references) ref.bind(1, source).bind(2, alert.uid()).bind(3, r).run();
+    // Alerts over for a long time are pruned, so a feed polled every 30 s does not grow the store forever.
+    db.prepare("DELETE FROM alerts WHERE ends < ?1").bind(1, static_cast<std::int64_t>(now - kAlertPruneAfter)).run();
     tx.commit();
     return true;
 }

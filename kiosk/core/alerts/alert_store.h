@@ -35,6 +35,9 @@ struct ShownAlert {
 
 // An alert with no <expires> stays this long after <sent>: a kiosk must not show it forever.
 constexpr UnixSeconds kAlertDefaultLifetime = 24 * 3600;
+// Alerts whose every info block ended this long ago are deleted when a new message is stored
+// (the references of Updates and Cancels are kept).
+constexpr UnixSeconds kAlertPruneAfter = 30 * 86400;
 
 // Severity Extreme or Severe with urgency Immediate or Expected.
 bool isTakeover(const CapInfo& info);

@@ -136,8 +136,8 @@ void clearSource(Database& db, const std::string& sourceName) {
     Transaction tx(db);
     // Attachments go with their acts (ON DELETE CASCADE).
     db.prepare("DELETE FROM acts WHERE source = ?1").bind(1, sourceName).run();
-    // alert_refs go with their alerts (ON DELETE CASCADE); alert_log is the audit trail and stays.
-    for (const char* table : {"notices", "alerts", "alert_templates", "events", "offices"})
+    // alert_log is the audit trail and stays.
+    for (const char* table : {"notices", "alerts", "alert_refs", "alert_templates", "events", "offices"})
         db.prepare(std::string("DELETE FROM ") + table + " WHERE source = ?1").bind(1, sourceName).run();
     db.prepare("DELETE FROM media WHERE source = ?1 AND hash NOT IN (SELECT image FROM notices)").bind(1, sourceName).run();
     tx.commit();

@@ -87,15 +87,17 @@ constexpr std::array kMigrations{
             status      TEXT NOT NULL,
             msg_type    TEXT NOT NULL,
             alert       TEXT NOT NULL,            -- the parsed alert as JSON (infos, areas, resources)
+            ends        INTEGER NOT NULL,         -- latest expiry of its info blocks (pruning)
             imported_at TEXT NOT NULL,
             UNIQUE (source, uid)
         );
         -- "sender,identifier" of every message an Update or Cancel replaces: such alerts are never
-        -- shown, whatever order the messages arrived in.
+        -- shown, whatever order the messages arrived in. Kept when old alerts are pruned, so a
+        -- replaced alert cannot come back.
         CREATE TABLE alert_refs (
-            alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
-            source   TEXT NOT NULL,
-            ref_uid  TEXT NOT NULL
+            source    TEXT NOT NULL,
+            alert_uid TEXT NOT NULL,              -- the Update or Cancel
+            ref_uid   TEXT NOT NULL
         );
         CREATE INDEX alert_refs_uid ON alert_refs (ref_uid);
         -- Audit: when each alert first appeared on this screen. Not cleared with its source.
