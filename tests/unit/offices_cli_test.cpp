@@ -138,3 +138,49 @@ TEST_CASE("vetrina import and list: notices, alerts (takeover), events, offices 
     CHECK(runCommand(bin + " import --kind cap --db " + db + " " + dataPath("cap/bad_xml.xml") + " 2>/dev/null") == 1);
     CHECK(runCommand(bin + " list parcheggi --db " + db + " 2>/dev/null") == 2);
 }
+
+TEST_CASE("clearSource removes every signage kind of a source, and only that source", "[signage][store]") {
+    Database db = Database::open(scratchDir("signage-clear") + "/v.db");
+    const UnixSeconds now = at("2026-11-23T08:00:00Z");
+    const std::string office = kContent + "/offices/urp.toml", notice = kContent + "/notices/lavori-piazza.md",
+                      events = kContent + "/events/borgo-vetrina.ics", tpl = kContent + "/alerts/templates/evacuazione.xml",
+                      cap = dataPath("cap/it_update.xml");
+    REQUIRE_FALSE(importBuffer(db, "offices", readAll(office), "manifest", now).report.fatal);
+    REQUIRE_FALSE(importBuffer(db, "notices", readAll(notice), notice, now).report.fatal);
+    REQUIRE_FALSE(importBuffer(db, "ical", readAll(events), "manifest", now).report.fatal);
+    REQUIRE_FALSE(importBuffer(db, "cap-template", readAll(tpl), "manifest", now).report.fatal);
+    REQUIRE_FALSE(importBuffer(db, "cap", readAll(cap), "manifest", now).report.fatal);
+    const auto count = [&](const char* table) {
+        Statement st = db.prepare(std::string("SELECT count(*) FROM ") + table);
+        st.step();
+        return st.integer(0);
+    };
+    CHECK(count("media") == 1);
+    clearSource(db, "manifest");
+    for (const char* table : {"offices", "events", "alert_templates", "alerts", "alert_refs"}) {
+        INFO(table);
+        CHECK(count(table) == 0);
+    }
+    CHECK(count("notices") == 1);  // another source
+    CHECK(count("media") == 1);
+    clearSource(db, notice);
+    CHECK(count("notices") == 0);
+    CHECK(count("media") == 0);
+}
+
+TEST_CASE("an item dropped from a feed disappears on the next import; unchanged ones are not rewritten", "[signage][store]") {
+    Database db = Database::open(scratchDir("signage-rows") + "/v.db");
+    const std::string two = R"(<rss version="2.0"><channel>
+<item><title>Uno</title><guid>1</guid></item><item><title>Due</title><guid>2</guid></item></channel></rss>)";
+    const std::string one = R"(<rss version="2.0"><channel><item><title>Uno</title><guid>1</guid></item></channel></rss>)";
+    ImportSummary s = importBuffer(db, "news", two, "news", at("2026-11-23T08:00:00Z"));
+    CHECK(s.inserted == 2);
+    s = importBuffer(db, "news", one, "news", at("2026-11-23T09:00:00Z"));
+    CHECK(s.unchanged == 1);
+    CHECK(s.removed == 1);
+    CHECK(s.changed());
+    CHECK_FALSE(importBuffer(db, "news", one, "news", at("2026-11-23T10:00:00Z")).changed());
+    Statement st = db.prepare("SELECT count(*) FROM notices");
+    REQUIRE(st.step());
+    CHECK(st.integer(0) == 1);
+}

@@ -84,9 +84,9 @@ OfficeImportResult storeOffices(Database& db, const std::string& source, const s
         ins.bind(1, source).bind(2, o.uid).bind(3, digest).bind(4, o.name).bind(5, o.address).bind(6, o.phone);
         ins.bind(7, o.email).bind(8, o.web).bind(9, o.notes).bind(10, o.hours.text()).bind(11, formatIsoUtc(now)).run();
     }
-    rows.finish();
+    const int removed = rows.finish();
     tx.commit();
-    return {rows.inserted, rows.updated, rows.unchanged};
+    return {rows.inserted, rows.updated, rows.unchanged, removed};
 }
 
 namespace {

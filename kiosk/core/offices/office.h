@@ -34,7 +34,7 @@ struct Office {
 std::optional<Office> parseOfficeFile(std::string_view bytes, const std::string& sourceName, ImportReport& report);
 
 struct OfficeImportResult {
-    int inserted = 0, updated = 0, unchanged = 0;
+    int inserted = 0, updated = 0, unchanged = 0, removed = 0;
 };
 OfficeImportResult storeOffices(Database& db, const std::string& source, const std::vector<Office>& offices,
                                 UnixSeconds now);

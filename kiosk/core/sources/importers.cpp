@@ -42,6 +42,7 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
         summary.inserted = r.inserted;
         summary.updated = r.updated;
         summary.unchanged = r.unchanged;
+        summary.removed = r.removed;
     };
     if (kind == "notices") {
         ParsedNotice p = parseNoticeFile(bytes, sourceName, assetsNextTo(sourceName), ImageLimits{}, rep);
