@@ -172,10 +172,15 @@ CalendarParse parseCalendar(std::string_view bytes, const std::string& sourceNam
         e.location = text(icalcomponent_get_location(ev));
         if (icalproperty* u = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY)) e.url = trim(icalproperty_get_url(u));
         e.firstStart = toInstant(start);
-        const Expanded all = expand(ev, e.firstStart - 86400, e.firstStart + 86400LL * 366 * 20);
-        if (!all.endless && !all.spans.empty()) e.lastEnd = all.spans.back().second;
-        if (all.endless) e.lastEnd.reset();
-        else if (all.spans.empty()) {
+        // The last end bounds the store's query; an endless RRULE has none (and is not expanded here).
+        bool endless = false;
+        if (icalproperty* rr = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY)) {
+            const icalrecurrencetype rule = icalproperty_get_rrule(rr);
+            endless = rule.count == 0 && icaltime_is_null_time(rule.until);
+        }
+        const Expanded all = endless ? Expanded{} : expand(ev, e.firstStart - 86400, e.firstStart + 86400LL * 366 * 20);
+        if (!endless && !all.spans.empty()) e.lastEnd = all.spans.back().second;
+        if (!endless && all.spans.empty()) {
             out.report.add({sourceName, position, line, item, "no occurrence (every date excluded)"});
             continue;
         }
