@@ -102,6 +102,14 @@ TEST_CASE("opening hours on the DST days are wall-clock times", "[schedule][hour
     CHECK(office.statusAt(at("2026-10-24T20:00:00+02:00"), kItaly).opensAt == at("2026-10-25T08:30:00+01:00"));
 }
 
+TEST_CASE("opening hours: blanks around commas are tolerated", "[schedule][hours]") {
+    const OpeningHours oh = OpeningHours::parse("Mo , We 08:30-12:30, 14:30-17:00 ; PH off;");
+    const auto ranges = oh.rangesOn({2026, 11, 25}, kItaly);  // Wednesday
+    REQUIRE(ranges.size() == 2);
+    CHECK(ranges[1].start == 14 * 60 + 30);
+    CHECK(oh.rangesOn({2026, 11, 24}, kItaly).empty());
+}
+
 TEST_CASE("opening hours syntax errors name the rule and the word", "[schedule][hours]") {
     for (const char* bad : {"Mo-Fr 8.30-12.30", "Xx 08:00-12:00", "Mo-Fr 08:00-25:00", "Dec 32 off", "Mo-Fr 08:00-12:00 extra", ""}) {
         INFO(bad);

@@ -96,7 +96,25 @@ bool parseTimes(const std::string& w, OpeningRule& rule) {
     return true;
 }
 
-OpeningRule parseRule(const std::string& text, int index) {
+// "Mo, We 08:30-12:30, 14:30-17:00" as staff often type it: blanks around commas dropped.
+std::string tightenCommas(const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ' ' || text[i] == '\t') {
+            size_t j = i;
+            while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+            if ((j < text.size() && text[j] == ',') || (!out.empty() && out.back() == ',')) {
+                i = j - 1;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+OpeningRule parseRule(const std::string& original, int index) {
+    const std::string text = tightenCommas(original);
     OpeningRule rule;
     const auto fail = [&](const std::string& word) {
         return OpeningHoursError("rule " + std::to_string(index) + " (\"" + text + "\"): cannot read \"" + word + "\"");
