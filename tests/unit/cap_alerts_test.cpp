@@ -13,7 +13,9 @@ using vt::test::scratchDir;
 
 namespace {
 
-UnixSeconds at(const char* iso) { return *parseIsoInstant(iso); }
+UnixSeconds at(const char* iso) {
+    return *parseIsoInstant(iso);
+}
 
 ImportSummary importCap(Database& db, const std::string& file, UnixSeconds now = at("2026-11-23T08:00:00Z")) {
     return importBuffer(db, "cap", readAll(dataPath("cap/" + file)), "cap/" + file, now);
@@ -35,7 +37,8 @@ std::vector<std::string> headlines(const std::vector<ShownAlert>& v) {
 }  // namespace
 
 TEST_CASE("OASIS samples: polygon, multilingual blocks, an Update with references", "[cap]") {
-    const CapParseResult r1 = parseCap(readAll(dataPath("cap/01_oasis_severe_thunderstorm_polygon_cap12.xml")), "01");
+    const CapParseResult r1 =
+        parseCap(readAll(dataPath("cap/01_oasis_severe_thunderstorm_polygon_cap12.xml")), "01");
     REQUIRE(r1.alert);
     CHECK(r1.report.issues.empty());
     const CapAlert& a = *r1.alert;
@@ -49,26 +52,30 @@ TEST_CASE("OASIS samples: polygon, multilingual blocks, an Update with reference
     CHECK(a.infos[0].areas[0].geocodes.size() == 3);
     CHECK(a.infos[0].expires == at("2003-06-17T23:00:00Z"));
 
-    const CapParseResult r2 = parseCap(readAll(dataPath("cap/02_oasis_amber_alert_multilingual_en_es_cap12.xml")), "02");
+    const CapParseResult r2 =
+        parseCap(readAll(dataPath("cap/02_oasis_amber_alert_multilingual_en_es_cap12.xml")), "02");
     REQUIRE(r2.alert);
     REQUIRE(r2.alert->infos.size() == 2);
     CHECK(r2.alert->infos[1].language == "es-US");
 
-    const CapParseResult r3 = parseCap(readAll(dataPath("cap/03_envcanada_update_references_allclear_cap12.xml")), "03");
+    const CapParseResult r3 =
+        parseCap(readAll(dataPath("cap/03_envcanada_update_references_allclear_cap12.xml")), "03");
     REQUIRE(r3.alert);
     CHECK(r3.alert->msgType == "Update");
     CHECK(r3.alert->references == std::vector<std::string>{"cap@ec.gc.ca,2.49.0.1.124.a3f342a4.2012",
-                                                             "cap@ec.gc.ca,2.49.0.1.124.60f31a3a.2012"});
+                                                           "cap@ec.gc.ca,2.49.0.1.124.60f31a3a.2012"});
     CHECK_FALSE(isTakeover(r3.alert->infos.at(0)));  // Minor, Past: an all-clear
 }
 
 TEST_CASE("OASIS sample shown in its own area and window, with the Spanish block not chosen", "[cap]") {
     Database db = Database::open(scratchDir("cap-oasis") + "/v.db");
-    REQUIRE_FALSE(importCap(db, "02_oasis_amber_alert_multilingual_en_es_cap12.xml", at("2003-06-12T06:00:00Z")).report.fatal);
+    REQUIRE_FALSE(
+        importCap(db, "02_oasis_amber_alert_multilingual_en_es_cap12.xml", at("2003-06-12T06:00:00Z"))
+            .report.fatal);
     AlertAudience anywhere;  // no area configured: every alert matches
     const auto shown = activeAlertsAt(db, anywhere, at("2003-06-12T06:00:00Z"));
     REQUIRE(shown.size() == 1);
-    CHECK(shown[0].info.language == "en-US");  // it → en → first
+    CHECK(shown[0].info.language == "en-US");                              // it → en → first
     CHECK(shown[0].until == shown[0].alert.sent + kAlertDefaultLifetime);  // no <expires>
     CHECK(activeAlertsAt(db, anywhere, shown[0].alert.sent + kAlertDefaultLifetime).empty());
     CHECK(activeAlertsAt(db, borgoVetrina(), at("2003-06-12T06:00:00Z")).empty());  // Los Angeles is not here
@@ -82,7 +89,8 @@ TEST_CASE("OASIS sample shown in its own area and window, with the Spanish block
 TEST_CASE("a replaced alert stays hidden after the Update that replaced it is pruned", "[cap]") {
     Database db = Database::open(scratchDir("cap-prune") + "/v.db");
     REQUIRE_FALSE(importCap(db, "it_update.xml").report.fatal);
-    REQUIRE_FALSE(importCap(db, "it_expired.xml", at("2027-06-01T00:00:00Z")).report.fatal);  // prunes the Update
+    REQUIRE_FALSE(
+        importCap(db, "it_expired.xml", at("2027-06-01T00:00:00Z")).report.fatal);  // prunes the Update
     Statement count = db.prepare("SELECT count(*) FROM alerts");
     REQUIRE(count.step());
     CHECK(count.integer(0) == 0);
@@ -93,7 +101,8 @@ TEST_CASE("a replaced alert stays hidden after the Update that replaced it is pr
     CHECK(activeAlertsAt(db, borgoVetrina(), at("2026-11-23T10:00:00+01:00")).empty());
 }
 
-TEST_CASE("Italian alert: +01 timestamps, Italian block chosen, Update replaces and Cancel removes", "[cap]") {
+TEST_CASE("Italian alert: +01 timestamps, Italian block chosen, Update replaces and Cancel removes",
+          "[cap]") {
     Database db = Database::open(scratchDir("cap-chain") + "/v.db");
     const AlertAudience kiosk = borgoVetrina();
     REQUIRE_FALSE(importCap(db, "it_alert.xml").report.fatal);
@@ -116,7 +125,8 @@ TEST_CASE("Italian alert: +01 timestamps, Italian block chosen, Update replaces 
     CHECK(headlines(activeAlertsAt(db, kiosk, at("2026-11-23T13:00:00+01:00"))) ==
           std::vector<std::string>{"Allerta arancione per temporali"});
     REQUIRE_FALSE(importCap(db, "it_update.xml").report.fatal);
-    CHECK(activeAlertsAt(db, kiosk, at("2026-11-23T13:00:00+01:00")).empty());  // update replaced 001, cancel removed 002
+    CHECK(activeAlertsAt(db, kiosk, at("2026-11-23T13:00:00+01:00"))
+              .empty());  // update replaced 001, cancel removed 002
 
     // Without the Cancel, the Update stands alone.
     clearSource(db, "cap/it_cancel.xml");
@@ -165,7 +175,8 @@ TEST_CASE("bad CAP is reported with its line and keeps what was stored", "[cap]"
     CHECK(importCap(db, "it_alert.xml").unchanged == 1);
 }
 
-TEST_CASE("every alert shown is logged once with the time it appeared; the log survives clearSource", "[cap]") {
+TEST_CASE("every alert shown is logged once with the time it appeared; the log survives clearSource",
+          "[cap]") {
     Database db = Database::open(scratchDir("cap-log") + "/v.db");
     REQUIRE_FALSE(importCap(db, "it_alert.xml").report.fatal);
     const std::string uid = "protezionecivile@regione.demo.example,IT-2026-001";
@@ -198,14 +209,16 @@ TEST_CASE("emergency template triggered by a small message, then cancelled", "[c
     CHECK(shown->until == at("2026-11-23T22:00:00+01:00"));
     CHECK_FALSE(takeoverAt(db, borgoVetrina(), at("2026-11-23T22:00:00+01:00")));
 
-    const std::string cancel = R"({"template": "allerta-meteo-rossa", "msg_type": "Cancel", "cancels": "borgo-2026-7",
+    const std::string cancel =
+        R"({"template": "allerta-meteo-rossa", "msg_type": "Cancel", "cancels": "borgo-2026-7",
                                    "sent": "2026-11-23T11:00:00+01:00"})";
     REQUIRE_FALSE(importBuffer(db, "alert-trigger", cancel, "trigger-2", now).report.fatal);
     CHECK_FALSE(takeoverAt(db, borgoVetrina(), at("2026-11-23T11:30:00+01:00")));
 
     // Unknown template, missing expiry, not JSON: refused with a reason, nothing stored.
-    for (const char* bad : {R"({"template": "nessuno", "sent": "2026-11-23T10:00:00Z", "expires": "2026-11-23T12:00:00Z"})",
-                            R"({"template": "allerta-meteo-rossa", "sent": "2026-11-23T10:00:00Z"})", "{not json"}) {
+    for (const char* bad :
+         {R"({"template": "nessuno", "sent": "2026-11-23T10:00:00Z", "expires": "2026-11-23T12:00:00Z"})",
+          R"({"template": "allerta-meteo-rossa", "sent": "2026-11-23T10:00:00Z"})", "{not json"}) {
         const ImportSummary r = importBuffer(db, "alert-trigger", bad, "trigger-bad", now);
         CHECK(r.report.fatal);
         CHECK_FALSE(r.report.issues.empty());

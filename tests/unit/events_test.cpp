@@ -13,18 +13,21 @@ using vt::test::scratchDir;
 
 namespace {
 
-UnixSeconds at(const char* iso) { return *parseIsoInstant(iso); }
+UnixSeconds at(const char* iso) {
+    return *parseIsoInstant(iso);
+}
 
 std::vector<EventOccurrence> named(const std::vector<EventOccurrence>& all, const std::string& uid) {
     std::vector<EventOccurrence> out;
-    std::copy_if(all.begin(), all.end(), std::back_inserter(out), [&](const EventOccurrence& e) { return e.uid == uid; });
+    std::copy_if(all.begin(), all.end(), std::back_inserter(out),
+                 [&](const EventOccurrence& e) { return e.uid == uid; });
     return out;
 }
 
 Database importedCalendar(const char* name) {
     Database db = Database::open(scratchDir(name) + "/v.db");
-    const ImportSummary s =
-        importBuffer(db, "ical", readAll(dataPath("signage/events_tz.ics")), "events_tz.ics", at("2026-11-01T00:00:00Z"));
+    const ImportSummary s = importBuffer(db, "ical", readAll(dataPath("signage/events_tz.ics")),
+                                         "events_tz.ics", at("2026-11-01T00:00:00Z"));
     REQUIRE_FALSE(s.report.fatal);
     return db;
 }
@@ -54,7 +57,8 @@ TEST_CASE("iCalendar: an event in New York is shown at the right Rome time", "[e
 
 TEST_CASE("iCalendar: weekly recurrence across both DST changes, with an EXDATE", "[events][tz]") {
     Database db = importedCalendar("events-weekly");
-    const auto weekly = named(listEvents(db, at("2026-10-01T00:00:00Z"), at("2026-12-31T00:00:00Z")), "ny-weekly@test");
+    const auto weekly =
+        named(listEvents(db, at("2026-10-01T00:00:00Z"), at("2026-12-31T00:00:00Z")), "ny-weekly@test");
     REQUIRE(weekly.size() == 5);  // COUNT=6 minus the excluded 28 October
     std::vector<std::string> starts;
     for (const auto& e : weekly) starts.push_back(formatIsoRome(e.start));
@@ -96,8 +100,8 @@ TEST_CASE("demo calendar: something this week whatever the date", "[events][demo
     REQUIRE_FALSE(s.report.fatal);
     CHECK(s.report.issues.empty());
     CHECK(s.report.itemsImported == 15);
-    for (const char* when : {"2026-03-30T12:00:00+02:00", "2026-11-23T10:00:00+01:00", "2027-08-16T10:00:00+02:00",
-                             "2029-12-31T10:00:00+01:00"}) {
+    for (const char* when : {"2026-03-30T12:00:00+02:00", "2026-11-23T10:00:00+01:00",
+                             "2027-08-16T10:00:00+02:00", "2029-12-31T10:00:00+01:00"}) {
         INFO(when);
         const TimeRange week = weekRange(at(when));
         CHECK(listEvents(db, week.from, week.to).size() >= 8);
@@ -106,7 +110,9 @@ TEST_CASE("demo calendar: something this week whatever the date", "[events][demo
     }
     // The reading for children skips Boxing Day (EXDATE).
     const auto dec = listEvents(db, at("2026-12-26T00:00:00+01:00"), at("2026-12-27T00:00:00+01:00"));
-    CHECK(std::none_of(dec.begin(), dec.end(), [](const EventOccurrence& e) { return e.uid == "letture-bambini@borgovetrina.example"; }));
+    CHECK(std::none_of(dec.begin(), dec.end(), [](const EventOccurrence& e) {
+        return e.uid == "letture-bambini@borgovetrina.example";
+    }));
     // Re-import: nothing rewritten.
     CHECK(importBuffer(db, "ical", readAll(file), file, at("2026-11-02T00:00:00Z")).unchanged == 15);
 }
@@ -117,5 +123,6 @@ TEST_CASE("week and month ranges follow the Rome calendar", "[events]") {
     CHECK(weekRange(t).to == at("2026-11-30T00:00:00+01:00"));
     CHECK(monthRange(t).from == at("2026-11-01T00:00:00+01:00"));
     CHECK(monthRange(t).to == at("2026-12-01T00:00:00+01:00"));
-    CHECK(todayRange(at("2026-10-25T12:00:00+01:00")).to - todayRange(at("2026-10-25T12:00:00+01:00")).from == 25 * 3600);
+    CHECK(todayRange(at("2026-10-25T12:00:00+01:00")).to - todayRange(at("2026-10-25T12:00:00+01:00")).from ==
+          25 * 3600);
 }

@@ -16,7 +16,9 @@ using vt::test::scratchDir;
 
 namespace {
 
-UnixSeconds at(const char* iso) { return *parseIsoInstant(iso); }
+UnixSeconds at(const char* iso) {
+    return *parseIsoInstant(iso);
+}
 const HolidayCalendar kItaly;
 
 ImportSummary importFile(Database& db, const char* kind, const std::string& path) {
@@ -45,7 +47,8 @@ std::vector<std::string> slideIds(const AttractPlaylist& p) {
 TEST_CASE("a notice with front matter, English variant and an image scaled at import", "[notices]") {
     Database db = demoNotices("notices-demo");
     const auto shown = listNoticesAt(db, at("2026-11-23T10:00:00+01:00"), kItaly);
-    const auto it = std::find_if(shown.begin(), shown.end(), [](const Notice& n) { return n.uid == "lavori-piazza"; });
+    const auto it =
+        std::find_if(shown.begin(), shown.end(), [](const Notice& n) { return n.uid == "lavori-piazza"; });
     REQUIRE(it != shown.end());
     CHECK(it->priority == 10);
     CHECK(it->textFor("it").title == "Lavori in Piazza del Municipio");
@@ -107,11 +110,13 @@ TEST_CASE("image limits: too many pixels or bytes are refused", "[notices][image
     CHECK(img->hash.size() == 64);
 }
 
-TEST_CASE("attract playlist at various instants: priority, validity, dayparting past midnight", "[notices][playlist]") {
+TEST_CASE("attract playlist at various instants: priority, validity, dayparting past midnight",
+          "[notices][playlist]") {
     Database db = demoNotices("notices-playlist");
     // Monday morning: the school bus notice (weekday mornings) and the night pharmacy (until 08:00).
     AttractPlaylist p = attractPlaylistAt(db, at("2026-11-23T07:30:00+01:00"), kItaly);
-    CHECK(slideIds(p) == std::vector<std::string>{"lavori-piazza", "tari-scadenza", "scuolabus-mattina", "farmacia-notte"});
+    CHECK(slideIds(p) ==
+          std::vector<std::string>{"lavori-piazza", "tari-scadenza", "scuolabus-mattina", "farmacia-notte"});
     CHECK(p.nextChange == at("2026-11-23T08:00:00+01:00"));
     CHECK(p.slides[2].seconds == 10);  // explicit duration
     CHECK(p.slides[0].seconds >= 8);
@@ -167,7 +172,8 @@ TEST_CASE("signage state: takeover above everything, sleep hours, next change", 
     SignageState s = signageStateAt(db, ctx, at("2026-11-23T02:00:00+01:00"));
     CHECK(s.asleep);
     CHECK_FALSE(s.takeover);
-    CHECK(s.nextChange == at("2026-11-23T06:00:00+01:00"));  // wake up (the notices change at 06:30 and 08:00)
+    CHECK(s.nextChange ==
+          at("2026-11-23T06:00:00+01:00"));  // wake up (the notices change at 06:30 and 08:00)
     const ImportSummary t = importBuffer(db, "alert-trigger",
                                          R"({"template": "evacuazione", "sent": "2026-11-23T01:30:00+01:00",
                                              "expires": "2026-11-23T04:00:00+01:00", "area": "Via del Porto"})",

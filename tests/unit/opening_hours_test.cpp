@@ -1,14 +1,16 @@
+#include "core/schedule/opening_hours.h"
 #include "core/offices/office.h"
 #include "core/schedule/daypart.h"
 #include "core/schedule/holidays.h"
-#include "core/schedule/opening_hours.h"
 
 #include <catch2/catch.hpp>
 
 using namespace vt;
 
 namespace {
-UnixSeconds at(const char* iso) { return *parseIsoInstant(iso); }
+UnixSeconds at(const char* iso) {
+    return *parseIsoInstant(iso);
+}
 const HolidayCalendar kItaly;
 }  // namespace
 
@@ -19,15 +21,16 @@ TEST_CASE("Easter and the Italian public holidays, patron saint included", "[sch
     CHECK(kItaly.isHoliday({2027, 3, 29}));  // Easter Monday 2027
     CHECK(kItaly.isHoliday({2026, 4, 6}));
     CHECK_FALSE(kItaly.isHoliday({2027, 3, 30}));
-    for (CivilDate d : {CivilDate{2026, 1, 6}, CivilDate{2026, 4, 25}, CivilDate{2026, 6, 2}, CivilDate{2026, 12, 8},
-                        CivilDate{2026, 12, 26}})
+    for (CivilDate d : {CivilDate{2026, 1, 6}, CivilDate{2026, 4, 25}, CivilDate{2026, 6, 2},
+                        CivilDate{2026, 12, 8}, CivilDate{2026, 12, 26}})
         CHECK(kItaly.isHoliday(d));
     const HolidayCalendar withPatron(CivilDate{2000, 12, 6});
     CHECK(withPatron.isHoliday({2026, 12, 6}));
     CHECK_FALSE(kItaly.isHoliday({2026, 12, 6}));
 }
 
-TEST_CASE("opening hours: several intervals, next opening over a weekend and a holiday", "[schedule][hours]") {
+TEST_CASE("opening hours: several intervals, next opening over a weekend and a holiday",
+          "[schedule][hours]") {
     const OpeningHours oh = OpeningHours::parse("Mo-Fr 08:30-12:30,14:30-17:00; PH off");
     OpenStatus s = oh.statusAt(at("2026-11-23T10:00:00+01:00"), kItaly);  // Monday
     CHECK(s.open);
@@ -43,12 +46,13 @@ TEST_CASE("opening hours: several intervals, next opening over a weekend and a h
     // Easter Monday 2027 is closed: from Saturday, the next opening is Tuesday.
     s = oh.statusAt(at("2027-03-27T10:00:00+01:00"), kItaly);
     CHECK(s.opensAt == at("2027-03-30T08:30:00+02:00"));
-    CHECK(formatOpenStatusIt(oh.statusAt(at("2027-03-29T20:00:00+02:00"), kItaly), at("2027-03-29T20:00:00+02:00")) ==
-          "Apre domani alle 8:30");
+    CHECK(formatOpenStatusIt(oh.statusAt(at("2027-03-29T20:00:00+02:00"), kItaly),
+                             at("2027-03-29T20:00:00+02:00")) == "Apre domani alle 8:30");
 }
 
 TEST_CASE("opening hours: dated exceptions, a month off, later rules override", "[schedule][hours]") {
-    const OpeningHours oh = OpeningHours::parse("Mo-Fr 08:30-12:30; PH off; 2026 Dec 24 off; Dec 31 09:00-11:00; Aug off");
+    const OpeningHours oh =
+        OpeningHours::parse("Mo-Fr 08:30-12:30; PH off; 2026 Dec 24 off; Dec 31 09:00-11:00; Aug off");
     CHECK(oh.rangesOn({2026, 12, 24}, kItaly).empty());
     CHECK(oh.rangesOn({2027, 12, 24}, kItaly).size() == 1);  // only 2026 is excepted
     REQUIRE(oh.rangesOn({2026, 12, 31}, kItaly).size() == 1);
@@ -68,8 +72,8 @@ TEST_CASE("opening hours: dated exceptions, a month off, later rules override", 
 
 TEST_CASE("opening hours: ranges past midnight belong to the day they start", "[schedule][hours]") {
     const OpeningHours oh = OpeningHours::parse("Fr,Sa 22:00-02:00");
-    CHECK(oh.isOpen(at("2026-11-28T01:00:00+01:00"), kItaly));   // Saturday night, from Friday
-    CHECK(oh.isOpen(at("2026-11-29T01:59:00+01:00"), kItaly));   // Sunday night, from Saturday
+    CHECK(oh.isOpen(at("2026-11-28T01:00:00+01:00"), kItaly));        // Saturday night, from Friday
+    CHECK(oh.isOpen(at("2026-11-29T01:59:00+01:00"), kItaly));        // Sunday night, from Saturday
     CHECK_FALSE(oh.isOpen(at("2026-11-30T01:00:00+01:00"), kItaly));  // Monday
     CHECK_FALSE(oh.isOpen(at("2026-11-27T21:59:00+01:00"), kItaly));
     const OpenStatus s = oh.statusAt(at("2026-11-27T23:00:00+01:00"), kItaly);
@@ -98,8 +102,10 @@ TEST_CASE("opening hours on the DST days are wall-clock times", "[schedule][hour
     CHECK(spans[0].end == at("2026-03-29T03:30:00+02:00"));
     // The daily 08:30 opening is at 08:30 local on both sides of the change.
     const OpeningHours office = OpeningHours::parse("Mo-Su 08:30-12:30");
-    CHECK(office.statusAt(at("2026-03-28T20:00:00+01:00"), kItaly).opensAt == at("2026-03-29T08:30:00+02:00"));
-    CHECK(office.statusAt(at("2026-10-24T20:00:00+02:00"), kItaly).opensAt == at("2026-10-25T08:30:00+01:00"));
+    CHECK(office.statusAt(at("2026-03-28T20:00:00+01:00"), kItaly).opensAt ==
+          at("2026-03-29T08:30:00+02:00"));
+    CHECK(office.statusAt(at("2026-10-24T20:00:00+02:00"), kItaly).opensAt ==
+          at("2026-10-25T08:30:00+01:00"));
 }
 
 TEST_CASE("opening hours: blanks around commas are tolerated", "[schedule][hours]") {
@@ -111,7 +117,8 @@ TEST_CASE("opening hours: blanks around commas are tolerated", "[schedule][hours
 }
 
 TEST_CASE("opening hours syntax errors name the rule and the word", "[schedule][hours]") {
-    for (const char* bad : {"Mo-Fr 8.30-12.30", "Xx 08:00-12:00", "Mo-Fr 08:00-25:00", "Dec 32 off", "Mo-Fr 08:00-12:00 extra", ""}) {
+    for (const char* bad : {"Mo-Fr 8.30-12.30", "Xx 08:00-12:00", "Mo-Fr 08:00-25:00", "Dec 32 off",
+                            "Mo-Fr 08:00-12:00 extra", ""}) {
         INFO(bad);
         CHECK_THROWS_AS(OpeningHours::parse(bad), OpeningHoursError);
     }
@@ -133,7 +140,8 @@ TEST_CASE("daypart: validity window combined with weekday windows", "[schedule][
     CHECK_FALSE(d.activeAt(at("2026-12-01T10:00:00+01:00"), kItaly));
     CHECK(d.nextChange(at("2026-11-20T10:00:00+01:00"), kItaly) == at("2026-12-01T07:00:00+01:00"));
     CHECK(d.nextChange(at("2026-12-01T08:00:00+01:00"), kItaly) == at("2026-12-01T09:00:00+01:00"));
-    CHECK(d.nextChange(at("2026-12-04T10:00:00+01:00"), kItaly) == std::nullopt);  // next window is after the end
+    CHECK(d.nextChange(at("2026-12-04T10:00:00+01:00"), kItaly) ==
+          std::nullopt);  // next window is after the end
     CHECK(d.nextChange(at("2026-12-06T10:00:00+01:00"), kItaly) == std::nullopt);
     Daypart always;
     always.validUntil = at("2026-12-05T00:00:00+01:00");

@@ -46,7 +46,9 @@ TEST_CASE("truncated inputs are rejected or reported, never crash", "[robustness
         CHECK((o.has_value() || !rep.issues.empty()));
     });
     std::string error;
-    const std::string trigger = R"({"template": "x", "sent": "2026-11-23T10:00:00Z", "expires": "2026-11-23T12:00:00Z"})";
-    for (size_t n = 0; n + 1 < trigger.size(); ++n) CHECK_FALSE(parseAlertTrigger(trigger.substr(0, n), error));
+    const std::string trigger =
+        R"({"template": "x", "sent": "2026-11-23T10:00:00Z", "expires": "2026-11-23T12:00:00Z"})";
+    for (size_t n = 0; n + 1 < trigger.size(); ++n)
+        CHECK_FALSE(parseAlertTrigger(trigger.substr(0, n), error));
     CHECK(parseAlertTrigger(trigger, error));
 }

@@ -21,7 +21,8 @@ int severityRank(const std::string& s) {
 bool geocodeMatches(const std::pair<std::string, std::string>& code, const std::string& wanted) {
     const auto eq = wanted.find('=');
     if (eq == std::string::npos) return trim(code.second) == wanted;
-    return toLowerAscii(trim(code.first)) == toLowerAscii(wanted.substr(0, eq)) && trim(code.second) == wanted.substr(eq + 1);
+    return toLowerAscii(trim(code.first)) == toLowerAscii(wanted.substr(0, eq)) &&
+           trim(code.second) == wanted.substr(eq + 1);
 }
 
 bool languageIs(const std::string& lang, const std::string& wanted) {
@@ -29,8 +30,12 @@ bool languageIs(const std::string& lang, const std::string& wanted) {
     return l == wanted || startsWith(l, wanted + "-");
 }
 
-UnixSeconds infoFrom(const CapAlert& a, const CapInfo& i) { return i.effective.value_or(a.sent); }
-UnixSeconds infoUntil(const CapAlert& a, const CapInfo& i) { return i.expires.value_or(a.sent + kAlertDefaultLifetime); }
+UnixSeconds infoFrom(const CapAlert& a, const CapInfo& i) {
+    return i.effective.value_or(a.sent);
+}
+UnixSeconds infoUntil(const CapAlert& a, const CapInfo& i) {
+    return i.expires.value_or(a.sent + kAlertDefaultLifetime);
+}
 
 struct Candidate {
     std::int64_t rowId;
@@ -45,7 +50,8 @@ std::vector<Candidate> loadCandidates(const Database& db, const AlertAudience& a
         "AND uid NOT IN (SELECT ref_uid FROM alert_refs)");
     while (st.step()) {
         const std::string status = st.text(3);
-        if (status != "Actual" && !(audience.showExercises && (status == "Exercise" || status == "Test"))) continue;
+        if (status != "Actual" && !(audience.showExercises && (status == "Exercise" || status == "Test")))
+            continue;
         out.push_back({st.integer(0), st.text(1), capFromJson(nlohmann::json::parse(st.text(2)))});
     }
     return out;
@@ -73,8 +79,9 @@ bool isTakeover(const CapInfo& info) {
 double distanceKm(GeoPoint a, GeoPoint b) {
     constexpr double kRad = 3.14159265358979323846 / 180.0;
     const double dLat = (b.lat - a.lat) * kRad, dLon = (b.lon - a.lon) * kRad;
-    const double h = std::sin(dLat / 2) * std::sin(dLat / 2) +
-                     std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dLon / 2) * std::sin(dLon / 2);
+    const double h = std::sin(dLat / 2) * std::sin(dLat / 2) + std::cos(a.lat * kRad) *
+                                                                   std::cos(b.lat * kRad) *
+                                                                   std::sin(dLon / 2) * std::sin(dLon / 2);
     return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -84,7 +91,8 @@ bool pointInPolygon(GeoPoint p, const std::vector<GeoPoint>& poly) {
     for (size_t i = 0, j = poly.size() - 1; i < poly.size(); j = i++) {
         const GeoPoint& a = poly[i];
         const GeoPoint& b = poly[j];
-        if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
+        if ((a.lat > p.lat) != (b.lat > p.lat) &&
+            p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
             inside = !inside;
     }
     return inside;
@@ -113,20 +121,32 @@ bool storeAlert(Database& db, const std::string& source, const CapAlert& alert, 
     find.bind(1, source).bind(2, alert.uid());
     if (find.step() && find.text(0) == json) return false;
     find.reset();
-    db.prepare("DELETE FROM alerts WHERE source = ?1 AND uid = ?2").bind(1, source).bind(2, alert.uid()).run();
-    db.prepare("DELETE FROM alert_refs WHERE source = ?1 AND alert_uid = ?2").bind(1, source).bind(2, alert.uid()).run();
+    db.prepare("DELETE FROM alerts WHERE source = ?1 AND uid = ?2")
+        .bind(1, source)
+        .bind(2, alert.uid())
+        .run();
+    db.prepare("DELETE FROM alert_refs WHERE source = ?1 AND alert_uid = ?2")
+        .bind(1, source)
+        .bind(2, alert.uid())
+        .run();
     UnixSeconds ends = alert.sent + kAlertDefaultLifetime;
     for (const CapInfo& i : alert.infos) ends = std::max(ends, infoUntil(alert, i));
     Statement ins = db.prepare(
-        "INSERT INTO alerts (source, uid, digest, sender, identifier, sent, status, msg_type, alert, ends, imported_at) "
+        "INSERT INTO alerts (source, uid, digest, sender, identifier, sent, status, msg_type, alert, ends, "
+        "imported_at) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     ins.bind(1, source).bind(2, alert.uid()).bind(3, json).bind(4, alert.sender).bind(5, alert.identifier);
-    ins.bind(6, static_cast<std::int64_t>(alert.sent)).bind(7, alert.status).bind(8, alert.msgType).bind(9, json);
+    ins.bind(6, static_cast<std::int64_t>(alert.sent))
+        .bind(7, alert.status)
+        .bind(8, alert.msgType)
+        .bind(9, json);
     ins.bind(10, static_cast<std::int64_t>(ends)).bind(11, formatIsoUtc(now)).run();
     Statement ref = db.prepare("INSERT INTO alert_refs (source, alert_uid, ref_uid) VALUES (?1, ?2, ?3)");
     for (const std::string& r : alert.references) ref.bind(1, source).bind(2, alert.uid()).bind(3, r).run();
     // Alerts over for a long time are pruned, so a feed polled every 30 s does not grow the store forever.
-    db.prepare("DELETE FROM alerts WHERE ends < ?1").bind(1, static_cast<std::int64_t>(now - kAlertPruneAfter)).run();
+    db.prepare("DELETE FROM alerts WHERE ends < ?1")
+        .bind(1, static_cast<std::int64_t>(now - kAlertPruneAfter))
+        .run();
     tx.commit();
     return true;
 }
@@ -142,8 +162,10 @@ std::vector<ShownAlert> activeAlertsAt(const Database& db, const AlertAudience& 
         s.from = infoFrom(c.alert, *info);
         s.until = infoUntil(c.alert, *info);
         s.takeover = isTakeover(*info);
-        if (c.alert.status == "Exercise") s.label = "ESERCITAZIONE";
-        else if (c.alert.status == "Test") s.label = "PROVA";
+        if (c.alert.status == "Exercise")
+            s.label = "ESERCITAZIONE";
+        else if (c.alert.status == "Test")
+            s.label = "PROVA";
         s.info = std::move(*info);
         s.alert = std::move(c.alert);
         out.push_back(std::move(s));
@@ -188,14 +210,16 @@ bool recordAlertShown(Database& db, const std::string& alertUid, UnixSeconds now
         sent = st.integer(1);
     }
     st.reset();
-    Statement ins = db.prepare("INSERT OR IGNORE INTO alert_log (alert_uid, source, sent, shown_at) VALUES (?1, ?2, ?3, ?4)");
+    Statement ins = db.prepare(
+        "INSERT OR IGNORE INTO alert_log (alert_uid, source, sent, shown_at) VALUES (?1, ?2, ?3, ?4)");
     ins.bind(1, alertUid).bind(2, source).bind(3, sent).bind(4, formatIsoUtc(now)).run();
     return db.changes() > 0;
 }
 
 std::vector<AlertLogEntry> alertLog(const Database& db) {
     std::vector<AlertLogEntry> out;
-    Statement st = db.prepare("SELECT alert_uid, source, sent, shown_at FROM alert_log ORDER BY shown_at, alert_uid");
+    Statement st =
+        db.prepare("SELECT alert_uid, source, sent, shown_at FROM alert_log ORDER BY shown_at, alert_uid");
     while (st.step()) out.push_back({st.text(0), st.text(1), st.integer(2), st.text(3)});
     return out;
 }

@@ -18,7 +18,7 @@ namespace vt {
 struct AlertAudience {
     std::vector<std::string> geocodes;  // "EMMA_ID=IT003", "ISTAT=999001" or a bare value
     std::optional<GeoPoint> position;
-    bool showExercises = false;         // keep status Exercise and Test (labelled)
+    bool showExercises = false;  // keep status Exercise and Test (labelled)
     std::string language = "it";
 };
 
@@ -26,7 +26,7 @@ struct ShownAlert {
     std::int64_t rowId = 0;
     std::string source;
     CapAlert alert;
-    CapInfo info;  // the block chosen for this kiosk (area, time, language)
+    CapInfo info;           // the block chosen for this kiosk (area, time, language)
     UnixSeconds from = 0;   // effective (or sent)
     UnixSeconds until = 0;  // expires (or sent + 24 h when the sender gave none)
     bool takeover = false;

@@ -11,12 +11,16 @@ namespace {
 std::string fill(std::string s, const AlertTrigger& t) {
     const CivilDateTime e = romeLocal(t.expires.value_or(t.sent));
     char expires[32];
-    std::snprintf(expires, sizeof expires, "%02d/%02d alle %02d:%02d", e.date.day, e.date.month, e.hour, e.minute);
+    std::snprintf(expires, sizeof expires, "%02d/%02d alle %02d:%02d", e.date.day, e.date.month, e.hour,
+                  e.minute);
     const CivilDateTime s2 = romeLocal(t.sent);
     char sent[32];
-    std::snprintf(sent, sizeof sent, "%02d/%02d alle %02d:%02d", s2.date.day, s2.date.month, s2.hour, s2.minute);
-    const std::pair<const char*, std::string> values[] = {
-        {"{{area}}", t.area}, {"{{text}}", t.text}, {"{{expires}}", t.expires ? expires : ""}, {"{{sent}}", sent}};
+    std::snprintf(sent, sizeof sent, "%02d/%02d alle %02d:%02d", s2.date.day, s2.date.month, s2.hour,
+                  s2.minute);
+    const std::pair<const char*, std::string> values[] = {{"{{area}}", t.area},
+                                                          {"{{text}}", t.text},
+                                                          {"{{expires}}", t.expires ? expires : ""},
+                                                          {"{{sent}}", sent}};
     for (const auto& [key, value] : values)
         for (size_t at = s.find(key); at != std::string::npos; at = s.find(key, at + value.size()))
             s.replace(at, std::strlen(key), value);
@@ -43,8 +47,8 @@ std::optional<AlertTrigger> parseAlertTrigger(std::string_view bytes, std::strin
     };
     std::string sent, expires;
     if (!str("template", t.templateId) || !str("identifier", t.identifier) || !str("msg_type", t.msgType) ||
-        !str("status", t.status) || !str("cancels", t.cancels) || !str("sent", sent) || !str("expires", expires) ||
-        !str("area", t.area) || !str("text", t.text))
+        !str("status", t.status) || !str("cancels", t.cancels) || !str("sent", sent) ||
+        !str("expires", expires) || !str("area", t.area) || !str("text", t.text))
         return std::nullopt;
     if (t.templateId.empty()) {
         error = "no \"template\"";
@@ -86,7 +90,8 @@ std::optional<AlertTrigger> parseAlertTrigger(std::string_view bytes, std::strin
     return t;
 }
 
-std::optional<CapAlert> instantiateTemplate(std::string_view templateXml, const AlertTrigger& trigger, std::string& error) {
+std::optional<CapAlert> instantiateTemplate(std::string_view templateXml, const AlertTrigger& trigger,
+                                            std::string& error) {
     CapParseResult parsed = parseCap(templateXml, trigger.templateId, true);
     if (!parsed.alert) {
         error = parsed.report.issues.empty() ? "unusable template" : parsed.report.issues.front().reason;
@@ -118,8 +123,8 @@ std::optional<CapAlert> instantiateTemplate(std::string_view templateXml, const 
     return a;
 }
 
-bool storeAlertTemplate(Database& db, const std::string& source, const std::string& templateId, std::string_view xml,
-                        ImportReport& report, bool& changed) {
+bool storeAlertTemplate(Database& db, const std::string& source, const std::string& templateId,
+                        std::string_view xml, ImportReport& report, bool& changed) {
     changed = false;
     CapParseResult parsed = parseCap(xml, source, true);
     for (ImportIssue& i : parsed.report.issues) report.add(std::move(i));
@@ -136,7 +141,10 @@ bool storeAlertTemplate(Database& db, const std::string& source, const std::stri
     Transaction tx(db);
     db.prepare("DELETE FROM alert_templates WHERE uid = ?1").bind(1, templateId).run();
     db.prepare("INSERT INTO alert_templates (source, uid, digest, xml) VALUES (?1, ?2, ?3, ?4)")
-        .bind(1, source).bind(2, templateId).bind(3, std::to_string(std::hash<std::string>{}(body))).bind(4, body)
+        .bind(1, source)
+        .bind(2, templateId)
+        .bind(3, std::to_string(std::hash<std::string>{}(body)))
+        .bind(4, body)
         .run();
     tx.commit();
     changed = true;

@@ -38,11 +38,12 @@ struct AlertTrigger {
 // Parses already-verified trigger bytes; nullopt with `error` set when unusable.
 std::optional<AlertTrigger> parseAlertTrigger(std::string_view bytes, std::string& error);
 // The alert a template and a trigger make; nullopt with `error` when the template is unusable.
-std::optional<CapAlert> instantiateTemplate(std::string_view templateXml, const AlertTrigger& trigger, std::string& error);
+std::optional<CapAlert> instantiateTemplate(std::string_view templateXml, const AlertTrigger& trigger,
+                                            std::string& error);
 
 // Stores a template under `templateId` after checking it parses; false with a report issue if not.
-bool storeAlertTemplate(Database& db, const std::string& source, const std::string& templateId, std::string_view xml,
-                        ImportReport& report, bool& changed);
+bool storeAlertTemplate(Database& db, const std::string& source, const std::string& templateId,
+                        std::string_view xml, ImportReport& report, bool& changed);
 std::optional<std::string> loadAlertTemplate(const Database& db, const std::string& templateId);
 
 }  // namespace vt

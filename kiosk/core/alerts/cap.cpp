@@ -32,7 +32,9 @@ std::vector<pugi::xml_node> children(pugi::xml_node n, const char* name) {
     return out;
 }
 
-std::string textOf(pugi::xml_node n, const char* name) { return trim(sanitizeUtf8(child(n, name).text().get())); }
+std::string textOf(pugi::xml_node n, const char* name) {
+    return trim(sanitizeUtf8(child(n, name).text().get()));
+}
 
 std::optional<GeoPoint> parsePoint(const std::string& s) {
     const auto comma = s.find(',');
@@ -84,8 +86,9 @@ CapParseResult parseCap(std::string_view bytes, const std::string& sourceName, b
         if (a.identifier.empty()) return fatal(lineOf(root), item, "no <identifier>");
         if (a.sender.empty()) return fatal(lineOf(root), item, "no <sender>");
         auto sent = parseIsoInstant(a.sentText);
-        if (!sent) return fatal(lineOf(child(root, "sent") ? child(root, "sent") : root), item,
-                                "<sent> \"" + a.sentText + "\" is not an ISO 8601 date-time");
+        if (!sent)
+            return fatal(lineOf(child(root, "sent") ? child(root, "sent") : root), item,
+                         "<sent> \"" + a.sentText + "\" is not an ISO 8601 date-time");
         a.sent = *sent;
     }
     static const char* kStatus[] = {"Actual", "Exercise", "System", "Test", "Draft"};
@@ -96,7 +99,8 @@ CapParseResult parseCap(std::string_view bytes, const std::string& sourceName, b
         return false;
     };
     if (!oneOf(a.status, kStatus)) return fatal(lineOf(root), item, "unknown <status> \"" + a.status + "\"");
-    if (!oneOf(a.msgType, kTypes)) return fatal(lineOf(root), item, "unknown <msgType> \"" + a.msgType + "\"");
+    if (!oneOf(a.msgType, kTypes))
+        return fatal(lineOf(root), item, "unknown <msgType> \"" + a.msgType + "\"");
     for (const std::string& triple : splitBlank(textOf(root, "references"))) {
         const auto c1 = triple.find(','), c2 = c1 == std::string::npos ? c1 : triple.find(',', c1 + 1);
         if (c2 == std::string::npos) {
@@ -107,7 +111,8 @@ CapParseResult parseCap(std::string_view bytes, const std::string& sourceName, b
         a.references.push_back(triple.substr(0, c2));
     }
     if ((a.msgType == "Update" || a.msgType == "Cancel") && a.references.empty())
-        rep.add({sourceName, 1, lineOf(root), item, a.msgType + " without <references>: it replaces nothing"});
+        rep.add(
+            {sourceName, 1, lineOf(root), item, a.msgType + " without <references>: it replaces nothing"});
 
     int infoIndex = 0;
     for (pugi::xml_node in : children(root, "info")) {
@@ -157,16 +162,21 @@ CapParseResult parseCap(std::string_view bytes, const std::string& sourceName, b
                     }
                     poly.push_back(*g);
                 }
-                if (poly.size() < 4) rep.add({sourceName, 1, lineOf(p), where, "polygon ignored: not 4 or more lat,lon points"});
-                else area.polygons.push_back(std::move(poly));
+                if (poly.size() < 4)
+                    rep.add(
+                        {sourceName, 1, lineOf(p), where, "polygon ignored: not 4 or more lat,lon points"});
+                else
+                    area.polygons.push_back(std::move(poly));
             }
             for (pugi::xml_node c : children(ar, "circle")) {
                 const auto parts = splitBlank(c.text().get());
                 auto centre = parts.size() == 2 ? parsePoint(parts[0]) : std::nullopt;
                 char* end = nullptr;
                 const double radius = centre ? std::strtod(parts[1].c_str(), &end) : -1;
-                if (!centre || !end || *end || radius < 0) rep.add({sourceName, 1, lineOf(c), where, "circle ignored: not \"lat,lon radius\""});
-                else area.circles.push_back({*centre, radius});
+                if (!centre || !end || *end || radius < 0)
+                    rep.add({sourceName, 1, lineOf(c), where, "circle ignored: not \"lat,lon radius\""});
+                else
+                    area.circles.push_back({*centre, radius});
             }
             for (pugi::xml_node g : children(ar, "geocode"))
                 area.geocodes.emplace_back(textOf(g, "valueName"), textOf(g, "value"));

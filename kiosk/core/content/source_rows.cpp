@@ -21,7 +21,10 @@ SourceRows::State SourceRows::check(const std::string& uid, const std::string& d
         ++unchanged;
         return State::Same;
     }
-    m_db.prepare("DELETE FROM " + m_table + " WHERE source = ?1 AND uid = ?2").bind(1, m_source).bind(2, uid).run();
+    m_db.prepare("DELETE FROM " + m_table + " WHERE source = ?1 AND uid = ?2")
+        .bind(1, m_source)
+        .bind(2, uid)
+        .run();
     it->second = digest;
     ++updated;
     return State::Changed;

@@ -36,7 +36,9 @@ UnixSeconds toInstant(const icaltimetype& t) {
     return romeToInstant({{t.year, t.month, t.day}, t.hour, t.minute, t.second});
 }
 
-std::string text(const char* s) { return s ? collapseKeepingParagraphs(sanitizeUtf8(s)) : ""; }
+std::string text(const char* s) {
+    return s ? collapseKeepingParagraphs(sanitizeUtf8(s)) : "";
+}
 
 struct Expanded {
     std::vector<std::pair<UnixSeconds, UnixSeconds>> spans;
@@ -53,10 +55,12 @@ Expanded expand(icalcomponent* ev, UnixSeconds from, UnixSeconds to) {
     icaltimetype endT = icalcomponent_get_dtend(ev);
     // Length in days for all-day events (so a DST change inside does not shift the end), else seconds.
     const bool hasEnd = !icaltime_is_null_time(endT);
-    const int days = out.allDay ? (hasEnd ? std::max(1, static_cast<int>(daysFromCivil({endT.year, endT.month, endT.day}) -
-                                                                         daysFromCivil({start.year, start.month, start.day})))
-                                          : 1)
-                                : 0;
+    const int days =
+        out.allDay
+            ? (hasEnd ? std::max(1, static_cast<int>(daysFromCivil({endT.year, endT.month, endT.day}) -
+                                                     daysFromCivil({start.year, start.month, start.day})))
+                      : 1)
+            : 0;
     const UnixSeconds length = out.allDay ? 0 : (hasEnd ? std::max<UnixSeconds>(0, toInstant(endT) - s0) : 0);
     const auto endOf = [&](const icaltimetype& occ, UnixSeconds occStart) {
         if (!out.allDay) return occStart + length;
@@ -132,8 +136,10 @@ CalendarParse parseCalendar(std::string_view bytes, const std::string& sourceNam
     std::vector<icalcomponent*> vevents, vtimezones;
     for (icalcomponent* c = icalcomponent_get_first_component(cal.get(), ICAL_ANY_COMPONENT); c;
          c = icalcomponent_get_next_component(cal.get(), ICAL_ANY_COMPONENT)) {
-        if (icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT) vevents.push_back(c);
-        else if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT) vtimezones.push_back(c);
+        if (icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT)
+            vevents.push_back(c);
+        else if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT)
+            vtimezones.push_back(c);
     }
     int position = 0;
     for (icalcomponent* ev : vevents) {
@@ -145,7 +151,8 @@ CalendarParse parseCalendar(std::string_view bytes, const std::string& sourceNam
         e.summary = text(icalcomponent_get_summary(ev));
         const std::string item = uid.empty() ? e.summary : uid;
         if (icalproperty* err = icalcomponent_get_first_property(ev, ICAL_XLICERROR_PROPERTY)) {
-            out.report.add({sourceName, position, line, item, std::string("malformed: ") + icalproperty_get_xlicerror(err)});
+            out.report.add({sourceName, position, line, item,
+                            std::string("malformed: ") + icalproperty_get_xlicerror(err)});
             continue;
         }
         if (uid.empty()) {
@@ -161,16 +168,22 @@ CalendarParse parseCalendar(std::string_view bytes, const std::string& sourceNam
             out.report.add({sourceName, position, line, item, "no valid DTSTART"});
             continue;
         }
-        if (!start.is_date && !start.zone && icalproperty_get_first_parameter(icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY), ICAL_TZID_PARAMETER)) {
-            out.report.add({sourceName, position, line, item, "DTSTART names a time zone that is not defined"});
+        if (!start.is_date && !start.zone &&
+            icalproperty_get_first_parameter(icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY),
+                                             ICAL_TZID_PARAMETER)) {
+            out.report.add(
+                {sourceName, position, line, item, "DTSTART names a time zone that is not defined"});
             continue;
         }
         e.uid = uid;
-        if (icalproperty* rid = icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY))  // with its TZID
-            e.uid += kRidMarker + std::to_string(toInstant(icalproperty_get_datetime_with_component(rid, ev)));
+        if (icalproperty* rid =
+                icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY))  // with its TZID
+            e.uid +=
+                kRidMarker + std::to_string(toInstant(icalproperty_get_datetime_with_component(rid, ev)));
         e.description = text(icalcomponent_get_description(ev));
         e.location = text(icalcomponent_get_location(ev));
-        if (icalproperty* u = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY)) e.url = trim(icalproperty_get_url(u));
+        if (icalproperty* u = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY))
+            e.url = trim(icalproperty_get_url(u));
         e.firstStart = toInstant(start);
         // The last end bounds the store's query; an endless RRULE has none (and is not expanded here).
         bool endless = false;
@@ -178,7 +191,8 @@ CalendarParse parseCalendar(std::string_view bytes, const std::string& sourceNam
             const icalrecurrencetype rule = icalproperty_get_rrule(rr);
             endless = rule.count == 0 && icaltime_is_null_time(rule.until);
         }
-        const Expanded all = endless ? Expanded{} : expand(ev, e.firstStart - 86400, e.firstStart + 86400LL * 366 * 20);
+        const Expanded all =
+            endless ? Expanded{} : expand(ev, e.firstStart - 86400, e.firstStart + 86400LL * 366 * 20);
         if (!endless && !all.spans.empty()) e.lastEnd = all.spans.back().second;
         if (!endless && all.spans.empty()) {
             out.report.add({sourceName, position, line, item, "no occurrence (every date excluded)"});
@@ -211,20 +225,23 @@ std::vector<EventOccurrence> expandEvent(const CalendarEvent& e, UnixSeconds fro
     return out;
 }
 
-EventImportResult storeEvents(Database& db, const std::string& source, const std::vector<CalendarEvent>& events,
-                              UnixSeconds now) {
+EventImportResult storeEvents(Database& db, const std::string& source,
+                              const std::vector<CalendarEvent>& events, UnixSeconds now) {
     EventImportResult r;
     Transaction tx(db);
     SourceRows rows(db, "events", source);
     Statement ins = db.prepare(
-        "INSERT INTO events (source, uid, digest, summary, description, location, url, first_start, last_end, ical, "
+        "INSERT INTO events (source, uid, digest, summary, description, location, url, first_start, "
+        "last_end, ical, "
         "imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     for (const CalendarEvent& e : events) {
         if (rows.check(e.uid, e.ical) == SourceRows::State::Same) continue;
         ins.bind(1, source).bind(2, e.uid).bind(3, e.ical).bind(4, e.summary).bind(5, e.description);
         ins.bind(6, e.location).bind(7, e.url).bind(8, static_cast<std::int64_t>(e.firstStart));
-        if (e.lastEnd) ins.bind(9, static_cast<std::int64_t>(*e.lastEnd));
-        else ins.bindNull(9);
+        if (e.lastEnd)
+            ins.bind(9, static_cast<std::int64_t>(*e.lastEnd));
+        else
+            ins.bindNull(9);
         ins.bind(10, e.ical).bind(11, formatIsoUtc(now)).run();
     }
     r.removed = rows.finish();
@@ -237,7 +254,8 @@ EventImportResult storeEvents(Database& db, const std::string& source, const std
 
 std::vector<EventOccurrence> listEvents(const Database& db, UnixSeconds from, UnixSeconds to) {
     Statement st = db.prepare(
-        "SELECT id, source, uid, summary, description, location, url, first_start, last_end, ical FROM events "
+        "SELECT id, source, uid, summary, description, location, url, first_start, last_end, ical FROM "
+        "events "
         "WHERE first_start < ?2 AND (last_end IS NULL OR last_end > ?1)");
     st.bind(1, static_cast<std::int64_t>(from)).bind(2, static_cast<std::int64_t>(to));
     struct Row {

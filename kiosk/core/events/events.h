@@ -46,8 +46,8 @@ std::vector<EventOccurrence> expandEvent(const CalendarEvent& e, UnixSeconds fro
 struct EventImportResult {
     int inserted = 0, updated = 0, unchanged = 0, removed = 0;
 };
-EventImportResult storeEvents(Database& db, const std::string& source, const std::vector<CalendarEvent>& events,
-                              UnixSeconds now);
+EventImportResult storeEvents(Database& db, const std::string& source,
+                              const std::vector<CalendarEvent>& events, UnixSeconds now);
 // Every occurrence overlapping [from, to), by start time.
 std::vector<EventOccurrence> listEvents(const Database& db, UnixSeconds from, UnixSeconds to);
 

@@ -31,9 +31,11 @@ std::string sha256Hex(std::string_view data) {
 
 }  // namespace
 
-std::optional<StoredImage> prepareImage(std::string_view bytes, const ImageLimits& limits, std::string& error) {
+std::optional<StoredImage> prepareImage(std::string_view bytes, const ImageLimits& limits,
+                                        std::string& error) {
     if (bytes.size() > limits.maxBytes) {
-        error = "image of " + std::to_string(bytes.size()) + " bytes is larger than " + std::to_string(limits.maxBytes);
+        error = "image of " + std::to_string(bytes.size()) + " bytes is larger than " +
+                std::to_string(limits.maxBytes);
         return std::nullopt;
     }
     const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
@@ -43,19 +45,21 @@ std::optional<StoredImage> prepareImage(std::string_view bytes, const ImageLimit
         error = std::string("not a readable image (") + stbi_failure_reason() + ")";
         return std::nullopt;
     }
-    if (w <= 0 || h <= 0 || w > limits.maxSide || h > limits.maxSide || static_cast<long long>(w) * h > limits.maxPixels) {
+    if (w <= 0 || h <= 0 || w > limits.maxSide || h > limits.maxSide ||
+        static_cast<long long>(w) * h > limits.maxPixels) {
         error = "image of " + std::to_string(w) + "x" + std::to_string(h) + " pixels is too large";
         return std::nullopt;
     }
     const int channels = (comp == 2 || comp == 4) ? 4 : 3;
-    std::unique_ptr<stbi_uc, void (*)(void*)> pixels(stbi_load_from_memory(data, len, &w, &h, &comp, channels),
-                                                     stbi_image_free);
+    std::unique_ptr<stbi_uc, void (*)(void*)> pixels(
+        stbi_load_from_memory(data, len, &w, &h, &comp, channels), stbi_image_free);
     if (!pixels) {
         error = std::string("cannot decode the image (") + stbi_failure_reason() + ")";
         return std::nullopt;
     }
     const double scale = std::min({1.0, double(limits.outWidth) / w, double(limits.outHeight) / h});
-    const int ow = std::max(1, static_cast<int>(w * scale + 0.5)), oh = std::max(1, static_cast<int>(h * scale + 0.5));
+    const int ow = std::max(1, static_cast<int>(w * scale + 0.5)),
+              oh = std::max(1, static_cast<int>(h * scale + 0.5));
     std::vector<stbi_uc> scaled;
     const stbi_uc* out = pixels.get();
     if (ow != w || oh != h) {

@@ -12,7 +12,7 @@ struct ImageLimits {
     std::size_t maxBytes = 16u << 20;  // of the file as given
     int maxSide = 12000;               // of the source, before scaling
     long long maxPixels = 50'000'000;
-    int outWidth = 1080;               // largest stored size
+    int outWidth = 1080;  // largest stored size
     int outHeight = 1920;
 };
 
@@ -23,6 +23,7 @@ struct StoredImage {
 };
 
 // The pre-scaled PNG, or the reason the image is unusable in `error`.
-std::optional<StoredImage> prepareImage(std::string_view bytes, const ImageLimits& limits, std::string& error);
+std::optional<StoredImage> prepareImage(std::string_view bytes, const ImageLimits& limits,
+                                        std::string& error);
 
 }  // namespace vt

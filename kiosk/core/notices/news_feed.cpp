@@ -27,7 +27,8 @@ std::string shorten(const std::string& text, size_t max) {
     if (text.size() <= max) return text;
     size_t cut = text.rfind(' ', max);
     if (cut == std::string::npos || cut < max / 2) cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;  // not inside a UTF-8 sequence
     return text.substr(0, cut) + "…";
 }
 
@@ -46,7 +47,9 @@ std::string withoutCode(std::string html) {
     return html;
 }
 
-std::string feedText(const char* raw) { return cleanFeedText(withoutCode(raw)); }
+std::string feedText(const char* raw) {
+    return cleanFeedText(withoutCode(raw));
+}
 
 }  // namespace
 
@@ -56,7 +59,8 @@ NewsFeed parseNewsFeed(std::string_view bytes, const std::string& sourceName) {
     const pugi::xml_parse_result r = doc.load_buffer(bytes.data(), bytes.size());
     if (!r) {
         feed.report.fatal = true;
-        feed.report.add({sourceName, 0, lineAtOffset(bytes, r.offset), "", std::string("not XML: ") + r.description()});
+        feed.report.add(
+            {sourceName, 0, lineAtOffset(bytes, r.offset), "", std::string("not XML: ") + r.description()});
         return feed;
     }
     pugi::xml_node root = doc.document_element();
@@ -82,18 +86,21 @@ NewsFeed parseNewsFeed(std::string_view bytes, const std::string& sourceName) {
         std::string summary, date;
         if (atom) {
             for (pugi::xml_node l : item.children("link"))
-                if (n.link.empty() || std::string(l.attribute("rel").value()) == "alternate") n.link = l.attribute("href").value();
+                if (n.link.empty() || std::string(l.attribute("rel").value()) == "alternate")
+                    n.link = l.attribute("href").value();
             pugi::xml_node content = child(item, "content");
             summary = child(item, "summary").text().get();
             t.body = feedText(content ? content.text().get() : summary.c_str());
-            date = child(item, "published") ? child(item, "published").text().get() : child(item, "updated").text().get();
+            date = child(item, "published") ? child(item, "published").text().get()
+                                            : child(item, "updated").text().get();
             n.uid = trim(child(item, "id").text().get());
         } else {
             n.link = trim(child(item, "link").text().get());
             pugi::xml_node encoded = child(item, "encoded");
             summary = child(item, "description").text().get();
             t.body = feedText(encoded ? encoded.text().get() : summary.c_str());
-            date = child(item, "pubDate") ? child(item, "pubDate").text().get() : child(item, "date").text().get();
+            date = child(item, "pubDate") ? child(item, "pubDate").text().get()
+                                          : child(item, "date").text().get();
             n.uid = trim(child(item, "guid").text().get());
         }
         if (n.uid.empty()) n.uid = n.link.empty() ? t.title : n.link;

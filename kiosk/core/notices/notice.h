@@ -23,9 +23,9 @@ struct Notice {
     std::int64_t id = 0;
     std::string source;
     std::string uid;
-    std::string kind = "notice";  // "notice" or "news"
-    int priority = 0;             // higher first
-    int durationSeconds = 0;      // on an attract slide; 0 = from the text length
+    std::string kind = "notice";    // "notice" or "news"
+    int priority = 0;               // higher first
+    int durationSeconds = 0;        // on an attract slide; 0 = from the text length
     std::vector<NoticeText> texts;  // texts[0] is the main (Italian) text
     std::string imageHash;          // key of the pre-scaled PNG in `media`; empty = no image
     int imageWidth = 0, imageHeight = 0;

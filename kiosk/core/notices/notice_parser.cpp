@@ -10,7 +10,9 @@ namespace vt {
 
 namespace {
 
-int lineOf(const toml::node& n, int offset) { return static_cast<int>(n.source().begin.line) + offset; }
+int lineOf(const toml::node& n, int offset) {
+    return static_cast<int>(n.source().begin.line) + offset;
+}
 
 // A TOML date, date-time or ISO string as an instant; a date alone is Rome 00:00, or the end of
 // that day when `endOfDay` (valid_until is inclusive of its day).
@@ -23,9 +25,11 @@ std::optional<UnixSeconds> instantOf(const toml::node& n, bool endOfDay) {
     }
     if (const auto* dt = n.as_date_time()) {
         const toml::date_time v = dt->get();
-        const CivilDateTime local{{v.date.year, v.date.month, v.date.day}, v.time.hour, v.time.minute, v.time.second};
+        const CivilDateTime local{
+            {v.date.year, v.date.month, v.date.day}, v.time.hour, v.time.minute, v.time.second};
         if (!v.offset) return romeToInstant(local);
-        const UnixSeconds naive = daysFromCivil(local.date) * 86400 + local.hour * 3600 + local.minute * 60 + local.second;
+        const UnixSeconds naive =
+            daysFromCivil(local.date) * 86400 + local.hour * 3600 + local.minute * 60 + local.second;
         return naive - UnixSeconds(v.offset->minutes) * 60;
     }
     if (const auto* s = n.as_string()) {
@@ -97,7 +101,8 @@ ParsedNotice parseNoticeFile(std::string_view bytes, const std::string& sourceNa
         const toml::table* t = node.as_table();
         if (!t) continue;
         NoticeText v{std::string(key.str()), "", "", ""};
-        if (!str(*t, "title", v.title) || !str(*t, "short", v.shortText) || !str(*t, "body", v.body)) return out;
+        if (!str(*t, "title", v.title) || !str(*t, "short", v.shortText) || !str(*t, "body", v.body))
+            return out;
         if (v.title.empty()) v.title = it.title;  // a partial translation keeps the Italian title
         n.texts.push_back(std::move(v));
     }

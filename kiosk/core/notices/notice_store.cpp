@@ -18,8 +18,10 @@ nlohmann::json textsJson(const Notice& n) {
 }
 
 void bindOptional(Statement& st, int i, std::optional<UnixSeconds> v) {
-    if (v) st.bind(i, static_cast<std::int64_t>(*v));
-    else st.bindNull(i);
+    if (v)
+        st.bind(i, static_cast<std::int64_t>(*v));
+    else
+        st.bindNull(i);
 }
 
 std::optional<UnixSeconds> optionalAt(const Statement& st, int col) {
@@ -41,12 +43,23 @@ NoticeImportResult storeNotices(Database& db, const std::string& source, const s
     for (const Notice& n : notices) {
         const std::string texts = textsJson(n).dump();
         const std::string show = n.when.windows ? n.when.windows->text() : "";
-        const nlohmann::json all = {n.kind, n.priority, n.durationSeconds, texts, n.imageHash,
-                                    n.when.validFrom.value_or(-1), n.when.validUntil.value_or(-1), show, n.link,
+        const nlohmann::json all = {n.kind,
+                                    n.priority,
+                                    n.durationSeconds,
+                                    texts,
+                                    n.imageHash,
+                                    n.when.validFrom.value_or(-1),
+                                    n.when.validUntil.value_or(-1),
+                                    show,
+                                    n.link,
                                     n.published.value_or(-1)};
         if (rows.check(n.uid, all.dump()) == SourceRows::State::Same) continue;
         insert.bind(1, source).bind(2, n.uid).bind(3, all.dump()).bind(4, n.kind).bind(5, n.priority);
-        insert.bind(6, n.durationSeconds).bind(7, texts).bind(8, n.imageHash).bind(9, n.imageWidth).bind(10, n.imageHeight);
+        insert.bind(6, n.durationSeconds)
+            .bind(7, texts)
+            .bind(8, n.imageHash)
+            .bind(9, n.imageWidth)
+            .bind(10, n.imageHeight);
         bindOptional(insert, 11, n.when.validFrom);
         bindOptional(insert, 12, n.when.validUntil);
         insert.bind(13, show).bind(14, n.link);
@@ -55,14 +68,16 @@ NoticeImportResult storeNotices(Database& db, const std::string& source, const s
         insert.run();
     }
     result.removed = rows.finish();
-    Statement addImage =
-        db.prepare("INSERT OR IGNORE INTO media (hash, source, width, height, png) VALUES (?1, ?2, ?3, ?4, ?5)");
+    Statement addImage = db.prepare(
+        "INSERT OR IGNORE INTO media (hash, source, width, height, png) VALUES (?1, ?2, ?3, ?4, ?5)");
     for (const StoredImage& img : images) {
         addImage.bind(1, img.hash).bind(2, source).bind(3, img.width).bind(4, img.height);
         addImage.bindBlob(5, img.png.data(), img.png.size());
         addImage.run();
     }
-    db.prepare("DELETE FROM media WHERE source = ?1 AND hash NOT IN (SELECT image FROM notices)").bind(1, source).run();
+    db.prepare("DELETE FROM media WHERE source = ?1 AND hash NOT IN (SELECT image FROM notices)")
+        .bind(1, source)
+        .run();
     tx.commit();
     result.inserted = rows.inserted;
     result.updated = rows.updated;
@@ -73,7 +88,8 @@ NoticeImportResult storeNotices(Database& db, const std::string& source, const s
 std::vector<Notice> loadNotices(const Database& db, UnixSeconds t) {
     std::vector<Notice> out;
     Statement st = db.prepare(
-        "SELECT id, source, uid, kind, priority, duration, texts, image, image_w, image_h, valid_from, valid_until, "
+        "SELECT id, source, uid, kind, priority, duration, texts, image, image_w, image_h, valid_from, "
+        "valid_until, "
         "show, link, published FROM notices WHERE valid_until IS NULL OR valid_until > ?1");
     st.bind(1, static_cast<std::int64_t>(t));
     while (st.step()) {
@@ -85,7 +101,8 @@ std::vector<Notice> loadNotices(const Database& db, UnixSeconds t) {
         n.priority = static_cast<int>(st.integer(4));
         n.durationSeconds = static_cast<int>(st.integer(5));
         for (const auto& j : nlohmann::json::parse(st.text(6)))
-            n.texts.push_back({j.value("lang", ""), j.value("title", ""), j.value("short", ""), j.value("body", "")});
+            n.texts.push_back(
+                {j.value("lang", ""), j.value("title", ""), j.value("short", ""), j.value("body", "")});
         n.imageHash = st.text(7);
         n.imageWidth = static_cast<int>(st.integer(8));
         n.imageHeight = static_cast<int>(st.integer(9));

@@ -31,7 +31,8 @@ struct Office {
 
 // One office file; the id is the `id` key or the file name. nullopt (with a report issue naming
 // the line) when unusable.
-std::optional<Office> parseOfficeFile(std::string_view bytes, const std::string& sourceName, ImportReport& report);
+std::optional<Office> parseOfficeFile(std::string_view bytes, const std::string& sourceName,
+                                      ImportReport& report);
 
 struct OfficeImportResult {
     int inserted = 0, updated = 0, unchanged = 0, removed = 0;

@@ -21,7 +21,8 @@ std::optional<UnixSeconds> Daypart::nextChange(UnixSeconds t, const HolidayCalen
         if (!windows || windows->isOpen(*validFrom, holidays)) return validFrom;
         return earliest(windows->nextChange(*validFrom, holidays), validUntil);
     }
-    if (activeAt(t, holidays)) return earliest(windows ? windows->nextChange(t, holidays) : std::nullopt, validUntil);
+    if (activeAt(t, holidays))
+        return earliest(windows ? windows->nextChange(t, holidays) : std::nullopt, validUntil);
     // Inside the validity window but outside the daypart: on at the next opening, unless it is too late.
     const std::optional<UnixSeconds> next = windows->nextChange(t, holidays);
     if (next && validUntil && *next >= *validUntil) return std::nullopt;

@@ -14,7 +14,8 @@ CivilDate easterSunday(int y) {
 bool HolidayCalendar::isHoliday(CivilDate d) const {
     // Fixed national holidays: Capodanno, Epifania, Liberazione, Lavoro, Repubblica, Ferragosto,
     // Ognissanti, Immacolata, Natale, Santo Stefano.
-    static constexpr int kFixed[][2] = {{1, 1}, {1, 6}, {4, 25}, {5, 1}, {6, 2}, {8, 15}, {11, 1}, {12, 8}, {12, 25}, {12, 26}};
+    static constexpr int kFixed[][2] = {{1, 1},  {1, 6},  {4, 25}, {5, 1},   {6, 2},
+                                        {8, 15}, {11, 1}, {12, 8}, {12, 25}, {12, 26}};
     for (const auto& md : kFixed)
         if (d.month == md[0] && d.day == md[1]) return true;
     const CivilDate easter = easterSunday(d.year);

@@ -117,7 +117,8 @@ OpeningRule parseRule(const std::string& original, int index) {
     const std::string text = tightenCommas(original);
     OpeningRule rule;
     const auto fail = [&](const std::string& word) {
-        return OpeningHoursError("rule " + std::to_string(index) + " (\"" + text + "\"): cannot read \"" + word + "\"");
+        return OpeningHoursError("rule " + std::to_string(index) + " (\"" + text + "\"): cannot read \"" +
+                                 word + "\"");
     };
     if (text == "24/7") {
         rule.ranges.push_back({0, 1440});
@@ -179,7 +180,8 @@ OpeningRule parseRule(const std::string& original, int index) {
 bool ruleSelects(const OpeningRule& r, CivilDate d, const HolidayCalendar& holidays) {
     if (!r.dates.empty()) {
         for (const auto& s : r.dates)
-            if ((s.year == 0 || s.year == d.year) && s.month == d.month && d.day >= s.dayFrom && d.day <= s.dayTo)
+            if ((s.year == 0 || s.year == d.year) && s.month == d.month && d.day >= s.dayFrom &&
+                d.day <= s.dayTo)
                 return true;
         return false;
     }
@@ -226,23 +228,30 @@ std::vector<MinuteRange> OpeningHours::rangesOn(CivilDate d, const HolidayCalend
     std::vector<MinuteRange> out;
     for (const OpeningRule& r : m_rules) {
         if (!ruleSelects(r, d, holidays)) continue;
-        if (r.off) out.clear();
-        else if (r.ranges.empty()) out = {{0, 1440}};
-        else out = r.ranges;
+        if (r.off)
+            out.clear();
+        else if (r.ranges.empty())
+            out = {{0, 1440}};
+        else
+            out = r.ranges;
     }
     return out;
 }
 
-std::vector<Span> OpeningHours::spans(UnixSeconds from, UnixSeconds to, const HolidayCalendar& holidays) const {
+std::vector<Span> OpeningHours::spans(UnixSeconds from, UnixSeconds to,
+                                      const HolidayCalendar& holidays) const {
     std::vector<Span> out;
     const CivilDate first = addDays(romeDate(from), -1);  // yesterday's range may run past midnight
     for (CivilDate d = first;; d = addDays(d, 1)) {
         if (romeStartOfDay(d) >= to) break;
         for (const MinuteRange& m : rangesOn(d, holidays)) {
             const Span s{romeInstantAt(d, m.start), romeInstantAt(d, m.end)};
-            if (s.end <= s.start || s.end <= from || s.start >= to) continue;  // e.g. inside the skipped DST hour
-            if (!out.empty() && s.start <= out.back().end) out.back().end = std::max(out.back().end, s.end);
-            else out.push_back(s);
+            if (s.end <= s.start || s.end <= from || s.start >= to)
+                continue;  // e.g. inside the skipped DST hour
+            if (!out.empty() && s.start <= out.back().end)
+                out.back().end = std::max(out.back().end, s.end);
+            else
+                out.push_back(s);
         }
     }
     return out;

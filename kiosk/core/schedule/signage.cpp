@@ -7,7 +7,8 @@ namespace vt {
 SignageContext SignageContext::fromConfig(const Config& c) {
     SignageContext ctx;
     ctx.audience.geocodes = c.kiosk.geocodes;
-    if (c.kiosk.latitude && c.kiosk.longitude) ctx.audience.position = GeoPoint{*c.kiosk.latitude, *c.kiosk.longitude};
+    if (c.kiosk.latitude && c.kiosk.longitude)
+        ctx.audience.position = GeoPoint{*c.kiosk.latitude, *c.kiosk.longitude};
     ctx.audience.showExercises = c.kiosk.showExercises;
     ctx.audience.language = c.kiosk.language;
     ctx.holidays = HolidayCalendar(c.town.patronDay);
@@ -34,7 +35,8 @@ SignageState signageStateAt(const Database& db, const SignageContext& ctx, UnixS
     if (!s.alerts.empty() && s.alerts.front().takeover) s.takeover = s.alerts.front();
     s.asleep = !s.takeover && ctx.screen.isAsleep(t);
     s.playlist = attractPlaylistAt(db, t, ctx.holidays);
-    s.nextChange = earliest(earliest(nextAlertChange(db, ctx.audience, t), ctx.screen.nextChange(t)), s.playlist.nextChange);
+    s.nextChange = earliest(earliest(nextAlertChange(db, ctx.audience, t), ctx.screen.nextChange(t)),
+                            s.playlist.nextChange);
     return s;
 }
 

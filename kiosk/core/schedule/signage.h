@@ -36,8 +36,8 @@ struct Slide {
 };
 
 struct AttractPlaylist {
-    std::vector<Slide> slides;               // highest priority first, then newest
-    std::optional<UnixSeconds> nextChange;   // a notice starts or stops (validity or daypart)
+    std::vector<Slide> slides;              // highest priority first, then newest
+    std::optional<UnixSeconds> nextChange;  // a notice starts or stops (validity or daypart)
 };
 
 // Everything the signage side needs from the config.
