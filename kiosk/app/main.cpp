@@ -20,7 +20,7 @@ struct Command {
 const Command kCommands[] = {
     {"run", vt::cmdRun, "run [--config FILE] [--size WxH] [--windowed]    run the kiosk (the default)"},
     {"import", vt::cmdImport, "import --kind KIND --db DB [--source NAME] FILE...   import content files"},
-    {"list", vt::cmdList, "list albo --db DB [--at ISO-8601] --json        what the kiosk shows at that instant"},
+    {"list", vt::cmdList, "list albo|notices|alerts|events|offices --db DB [--at ISO-8601] [--config FILE] --json   what the kiosk shows"},
     {"shoot", vt::cmdShoot,
      "shoot --config FILE --screen home|albo|act:ID|maintenance [--size WxH] [--at ISO] --out F.png"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},

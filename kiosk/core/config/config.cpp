@@ -1,5 +1,6 @@
 #include "core/config/config.h"
 
+#include "core/schedule/opening_hours.h"
 #include "core/util/text.h"
 
 #include <toml++/toml.h>
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace vt {
 
@@ -63,6 +65,12 @@ Config parseConfig(const std::string& text, const std::string& path) {
         c.town.coatOfArms = get<std::string>(*town, "coat_of_arms", "", path);
         c.town.officialAlboUrl = get<std::string>(*town, "official_albo_url", "", path);
         if (!c.town.coatOfArms.empty()) c.town.coatOfArms = c.resolve(c.town.coatOfArms);
+        if (const toml::node* p = town->get("patron_day")) {
+            const std::string v = p->value<std::string>().value_or("");
+            auto d = parseIsoDate("2000-" + v);  // a leap year, so 02-29 is accepted
+            if (v.size() != 5 || !d) throw ConfigError(where(path, *p) + ": patron_day must be \"MM-DD\"");
+            c.town.patronDay = d;
+        }
     }
     if (const toml::table* mt = root["maintenance"].as_table()) {
         c.maintenance.pinHash = get<std::string>(*mt, "pin_hash", "", path);
@@ -85,6 +93,42 @@ Config parseConfig(const std::string& text, const std::string& path) {
                               std::to_string(c.display.height) + " is out of range");
         if (c.display.diagonalInches <= 3 || c.display.diagonalInches > 150)
             throw ConfigError(where(path, *d) + ": diagonal_inches must be between 3 and 150");
+    }
+
+    if (const toml::table* k = root["kiosk"].as_table()) {
+        c.kiosk.language = get<std::string>(*k, "language", c.kiosk.language, path);
+        c.kiosk.showExercises = get<bool>(*k, "show_exercises", false, path);
+        if (const toml::node* g = k->get("geocodes")) {
+            const toml::array* arr = g->as_array();
+            if (!arr) throw ConfigError(where(path, *g) + ": \"geocodes\" must be an array of strings");
+            for (const toml::node& n : *arr) {
+                auto v = n.value<std::string>();
+                if (!v || trim(*v).empty()) throw ConfigError(where(path, n) + ": each geocode must be a non-empty string");
+                c.kiosk.geocodes.push_back(trim(*v));
+            }
+        }
+        for (auto [key, into, limit] : {std::tuple{"latitude", &c.kiosk.latitude, 90.0},
+                                        std::tuple{"longitude", &c.kiosk.longitude, 180.0}}) {
+            const toml::node* n = k->get(key);
+            if (!n) continue;
+            auto v = n->value<double>();
+            if (!v || *v < -limit || *v > limit)
+                throw ConfigError(where(path, *n) + ": \"" + key + "\" must be a number between " +
+                                  std::to_string(-limit) + " and " + std::to_string(limit));
+            *into = *v;
+        }
+        if (c.kiosk.latitude.has_value() != c.kiosk.longitude.has_value())
+            throw ConfigError(where(path, *k) + ": give both latitude and longitude, or neither");
+    }
+    if (const toml::table* sc = root["screen"].as_table()) {
+        c.screen.sleep = get<std::string>(*sc, "sleep", "", path);
+        if (!c.screen.sleep.empty()) {
+            try {
+                (void)OpeningHours::parse(c.screen.sleep);
+            } catch (const OpeningHoursError& e) {
+                throw ConfigError(where(path, *sc->get("sleep")) + ": sleep: " + e.what());
+            }
+        }
     }
 
     std::set<std::string> names;

@@ -1,6 +1,8 @@
 // The kiosk configuration (TOML): the town, where data lives, the panel, and the content sources.
 #pragma once
 
+#include "core/util/civil_time.h"
+
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -35,6 +37,20 @@ struct TownConfig {
     std::string name = "Comune";
     std::string coatOfArms;       // image path, resolved against the config file
     std::string officialAlboUrl;  // where the legally valid albo lives
+    std::optional<CivilDate> patronDay;  // [town] patron_day = "12-06": a local public holiday (year unused)
+};
+
+// Who and where this kiosk is, for alerts: [kiosk]
+struct KioskConfig {
+    std::string language = "it";        // language of CAP info blocks first chosen (then en)
+    std::vector<std::string> geocodes;  // "ISTAT=999001", "EMMA_ID=IT003", or bare values
+    std::optional<double> latitude, longitude;  // for CAP polygons and circles
+    bool showExercises = false;         // show CAP Exercise and Test messages (labelled)
+};
+
+// [screen] sleep = "Mo-Su 23:00-06:30": black screen hours, opening_hours syntax.
+struct ScreenConfig {
+    std::string sleep;
 };
 
 struct MaintenanceConfig {
@@ -49,6 +65,8 @@ struct Config {
     MaintenanceConfig maintenance;
     std::string dataDir;  // resolved absolute path
     DisplayConfig display;
+    KioskConfig kiosk;
+    ScreenConfig screen;
     std::vector<SourceConfig> sources;
 
     std::string databasePath() const { return dataDir + "/vetrina.db"; }

@@ -1,13 +1,115 @@
 #include "core/sources/importers.h"
 
 #include "core/albo/albo_store.h"
+#include "core/alerts/alert_store.h"
+#include "core/alerts/alert_templates.h"
+#include "core/events/events.h"
 #include "core/feeds/albopop_rss.h"
+#include "core/notices/news_feed.h"
+#include "core/notices/notice_parser.h"
+#include "core/notices/notice_store.h"
+#include "core/offices/office.h"
+#include "core/util/files.h"
+
+#include <filesystem>
 
 #include <stdexcept>
 
 namespace vt {
 
-std::vector<std::string> importKinds() { return {"albopop"}; }
+std::vector<std::string> importKinds() {
+    return {"albopop", "notices", "news", "cap", "cap-template", "alert-trigger", "ical", "offices"};
+}
+
+namespace {
+
+// Files a notice refers to (its image) are read relative to the notice when the source name is
+// a path on disk; the sync engine stages a manifest's files the same way.
+AssetReader assetsNextTo(const std::string& sourceName) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(sourceName).parent_path();
+    return [dir](const std::string& rel) -> std::optional<std::string> {
+        if (rel.find("://") != std::string::npos) return std::nullopt;  // never fetched from here
+        return readFile((dir / rel).string(), 64u << 20);
+    };
+}
+
+ImportSummary importSignage(Database& db, std::string_view kind, std::string_view bytes, const std::string& sourceName,
+                            UnixSeconds now) {
+    ImportSummary summary;
+    ImportReport& rep = summary.report;
+    const auto counts = [&](const auto& r) {
+        summary.inserted = r.inserted;
+        summary.updated = r.updated;
+        summary.unchanged = r.unchanged;
+        summary.removed = r.removed;
+    };
+    if (kind == "notices") {
+        ParsedNotice p = parseNoticeFile(bytes, sourceName, assetsNextTo(sourceName), ImageLimits{}, rep);
+        if (!p.notice) {
+            rep.fatal = true;  // one file, one notice: keep the cached version
+            return summary;
+        }
+        std::vector<StoredImage> images;
+        if (p.image) images.push_back(std::move(*p.image));
+        counts(storeNotices(db, sourceName, {*p.notice}, images, now));
+    } else if (kind == "news") {
+        NewsFeed feed = parseNewsFeed(bytes, sourceName);
+        rep = std::move(feed.report);
+        if (rep.fatal) return summary;
+        counts(storeNotices(db, sourceName, feed.items, {}, now));
+    } else if (kind == "cap") {
+        CapParseResult r = parseCap(bytes, sourceName);
+        rep = std::move(r.report);
+        if (rep.fatal) return summary;
+        if (storeAlert(db, sourceName, *r.alert, now)) summary.inserted = 1;
+        else summary.unchanged = 1;
+    } else if (kind == "cap-template") {
+        rep.itemsSeen = 1;
+        bool changed = false;
+        const std::string id = std::filesystem::path(sourceName).stem().string();
+        if (!storeAlertTemplate(db, sourceName, id, bytes, rep, changed)) {
+            rep.fatal = true;
+            return summary;
+        }
+        rep.itemsImported = 1;
+        (changed ? summary.inserted : summary.unchanged) = 1;
+    } else if (kind == "alert-trigger") {
+        rep.itemsSeen = 1;
+        std::string error;
+        const auto fail = [&](const std::string& item, const std::string& reason) {
+            rep.fatal = true;
+            rep.add({sourceName, 1, 1, item, reason});
+            return summary;
+        };
+        std::optional<AlertTrigger> t = parseAlertTrigger(bytes, error);
+        if (!t) return fail("", error);
+        std::optional<std::string> xml = loadAlertTemplate(db, t->templateId);
+        if (!xml) return fail(t->templateId, "no emergency template \"" + t->templateId + "\" is installed");
+        std::optional<CapAlert> alert = instantiateTemplate(*xml, *t, error);
+        if (!alert) return fail(t->templateId, error);
+        rep.itemsImported = 1;
+        if (storeAlert(db, sourceName, *alert, now)) summary.inserted = 1;
+        else summary.unchanged = 1;
+    } else if (kind == "ical") {
+        CalendarParse cal = parseCalendar(bytes, sourceName);
+        rep = std::move(cal.report);
+        if (rep.fatal) return summary;
+        counts(storeEvents(db, sourceName, cal.events, now));
+    } else if (kind == "offices") {
+        std::optional<Office> o = parseOfficeFile(bytes, sourceName, rep);
+        if (!o) {
+            rep.fatal = true;
+            return summary;
+        }
+        counts(storeOffices(db, sourceName, {*o}, now));
+    } else {
+        throw std::invalid_argument("unknown content kind \"" + std::string(kind) + "\"");
+    }
+    return summary;
+}
+
+}  // namespace
 
 bool isImportKind(std::string_view kind) {
     for (const auto& k : importKinds())
@@ -28,13 +130,17 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
         summary.unchanged = r.unchanged;
         return summary;
     }
-    throw std::invalid_argument("unknown content kind \"" + std::string(kind) + "\"");
+    return importSignage(db, kind, bytes, sourceName, now);
 }
 
 void clearSource(Database& db, const std::string& sourceName) {
     Transaction tx(db);
     // Attachments go with their acts (ON DELETE CASCADE).
     db.prepare("DELETE FROM acts WHERE source = ?1").bind(1, sourceName).run();
+    // alert_log is the audit trail and stays.
+    for (const char* table : {"notices", "alerts", "alert_refs", "alert_templates", "events", "offices"})
+        db.prepare(std::string("DELETE FROM ") + table + " WHERE source = ?1").bind(1, sourceName).run();
+    db.prepare("DELETE FROM media WHERE source = ?1 AND hash NOT IN (SELECT image FROM notices)").bind(1, sourceName).run();
     tx.commit();
 }
 

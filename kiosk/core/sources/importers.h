@@ -17,7 +17,8 @@ struct ImportSummary {
     int inserted = 0;
     int updated = 0;
     int unchanged = 0;
-    bool changed() const { return inserted + updated > 0; }
+    int removed = 0;  // rows the source no longer has (signage kinds replace a source's items)
+    bool changed() const { return inserted + updated + removed > 0; }
 };
 
 // Kinds `vetrina import --kind` accepts.

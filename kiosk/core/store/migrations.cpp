@@ -46,6 +46,106 @@ constexpr std::array kMigrations{
             seen_at  TEXT NOT NULL
         );
     )SQL"},
+    Migration{4, "notices, alerts, events, offices", R"SQL(
+        -- Rows are keyed by (source, uid); `digest` lets a re-import skip unchanged rows.
+        -- Instants are Unix seconds (UTC); wall-clock rules stay as their text (opening_hours syntax).
+        CREATE TABLE notices (
+            id          INTEGER PRIMARY KEY,
+            source      TEXT NOT NULL,
+            uid         TEXT NOT NULL,
+            digest      TEXT NOT NULL,
+            kind        TEXT NOT NULL,            -- notice | news
+            priority    INTEGER NOT NULL DEFAULT 0,
+            duration    INTEGER NOT NULL DEFAULT 0,
+            texts       TEXT NOT NULL,            -- JSON [{lang, title, short, body}], Italian first
+            image       TEXT NOT NULL DEFAULT '', -- media.hash
+            image_w     INTEGER NOT NULL DEFAULT 0,
+            image_h     INTEGER NOT NULL DEFAULT 0,
+            valid_from  INTEGER,
+            valid_until INTEGER,                  -- exclusive
+            show        TEXT NOT NULL DEFAULT '', -- dayparting, opening_hours syntax
+            link        TEXT NOT NULL DEFAULT '',
+            published   INTEGER,
+            imported_at TEXT NOT NULL,
+            UNIQUE (source, uid)
+        );
+        CREATE TABLE media (
+            hash   TEXT PRIMARY KEY,              -- SHA-256 of the PNG
+            source TEXT NOT NULL,
+            width  INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            png    BLOB NOT NULL
+        );
+        CREATE TABLE alerts (
+            id          INTEGER PRIMARY KEY,
+            source      TEXT NOT NULL,
+            uid         TEXT NOT NULL,            -- "sender,identifier"
+            digest      TEXT NOT NULL,
+            sender      TEXT NOT NULL,
+            identifier  TEXT NOT NULL,
+            sent        INTEGER NOT NULL,
+            status      TEXT NOT NULL,
+            msg_type    TEXT NOT NULL,
+            alert       TEXT NOT NULL,            -- the parsed alert as JSON (infos, areas, resources)
+            ends        INTEGER NOT NULL,         -- latest expiry of its info blocks (pruning)
+            imported_at TEXT NOT NULL,
+            UNIQUE (source, uid)
+        );
+        -- "sender,identifier" of every message an Update or Cancel replaces: such alerts are never
+        -- shown, whatever order the messages arrived in. Kept when old alerts are pruned, so a
+        -- replaced alert cannot come back.
+        CREATE TABLE alert_refs (
+            source    TEXT NOT NULL,
+            alert_uid TEXT NOT NULL,              -- the Update or Cancel
+            ref_uid   TEXT NOT NULL
+        );
+        CREATE INDEX alert_refs_uid ON alert_refs (ref_uid);
+        -- Audit: when each alert first appeared on this screen. Not cleared with its source.
+        CREATE TABLE alert_log (
+            alert_uid  TEXT NOT NULL,
+            source     TEXT NOT NULL,
+            sent       INTEGER NOT NULL,
+            shown_at   TEXT NOT NULL,
+            PRIMARY KEY (alert_uid, sent)
+        );
+        CREATE TABLE alert_templates (
+            source TEXT NOT NULL,
+            uid    TEXT NOT NULL,                 -- template id (file name)
+            digest TEXT NOT NULL,
+            xml    TEXT NOT NULL,
+            UNIQUE (source, uid)
+        );
+        CREATE TABLE events (
+            id          INTEGER PRIMARY KEY,
+            source      TEXT NOT NULL,
+            uid         TEXT NOT NULL,            -- UID, plus "#RECURRENCE-ID" for a moved occurrence
+            digest      TEXT NOT NULL,
+            summary     TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            location    TEXT NOT NULL DEFAULT '',
+            url         TEXT NOT NULL DEFAULT '',
+            first_start INTEGER NOT NULL,
+            last_end    INTEGER,                  -- NULL: recurs without end
+            ical        TEXT NOT NULL,            -- VCALENDAR with this VEVENT and its VTIMEZONEs
+            imported_at TEXT NOT NULL,
+            UNIQUE (source, uid)
+        );
+        CREATE TABLE offices (
+            id          INTEGER PRIMARY KEY,
+            source      TEXT NOT NULL,
+            uid         TEXT NOT NULL,            -- office id, e.g. "anagrafe"
+            digest      TEXT NOT NULL,
+            name        TEXT NOT NULL,
+            address     TEXT NOT NULL DEFAULT '',
+            phone       TEXT NOT NULL DEFAULT '',
+            email       TEXT NOT NULL DEFAULT '',
+            web         TEXT NOT NULL DEFAULT '',
+            notes       TEXT NOT NULL DEFAULT '',
+            hours       TEXT NOT NULL DEFAULT '', -- opening_hours syntax
+            imported_at TEXT NOT NULL,
+            UNIQUE (source, uid)
+        );
+    )SQL"},
 };
 
 }  // namespace
