@@ -6,6 +6,7 @@
 #include "core/store/database.h"
 #include "core/util/civil_time.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,16 @@ struct ImportSummary {
     int inserted = 0;
     int updated = 0;
     int unchanged = 0;
-    bool changed() const { return inserted + updated > 0; }
+    int purged = 0;  // acts whose window ended over 24 h ago, removed with their cached files
+    bool changed() const { return inserted + updated + purged > 0; }
+};
+
+// Per-source settings of an import (from the source's entry in the kiosk config).
+struct ImportOptions {
+    // Albo: a listing longer than this many days is not an albo publication and is skipped.
+    int maxWindowDays = 60;
+    // Kind "mapped": where the fields are (see core/feeds/mapped_feed.h).
+    std::map<std::string, std::string> mapping;
 };
 
 // Kinds `vetrina import --kind` accepts.
@@ -26,8 +36,9 @@ bool isImportKind(std::string_view kind);
 
 // Parses `bytes` as `kind` and stores what is usable, in one transaction. A fatal parse error
 // stores nothing and keeps what was cached. Throws std::invalid_argument on an unknown kind.
+// Albo kinds also purge the acts whose window ended more than 24 hours before `now`.
 ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view bytes,
-                           const std::string& sourceName, UnixSeconds now);
+                           const std::string& sourceName, UnixSeconds now, const ImportOptions& options = {});
 
 // Removes everything a source contributed (all kinds), inside the caller's transaction. The sync
 // engine calls it before applying a new revision of a signed manifest, so content dropped from
