@@ -19,18 +19,21 @@ struct Command {
 
 const Command kCommands[] = {
     {"run", vt::cmdRun, "run [--config FILE] [--size WxH] [--windowed]    run the kiosk (the default)"},
-    {"import", vt::cmdImport, "import --kind KIND --db DB [--source NAME] FILE...   import content files"},
-    {"list", vt::cmdList, "list albo --db DB [--at ISO-8601] --json        what the kiosk shows at that instant"},
+    {"import", vt::cmdImport, "import --kind KIND --db DB [--source NAME] [--at ISO] FILE...   import content files"},
+    {"list", vt::cmdList,
+     "list albo --db DB [--at ISO-8601] [--category CHIP] [--filter TEXT] --json   what the kiosk shows then"},
     {"shoot", vt::cmdShoot,
      "shoot --config FILE --screen SCREEN --size WxH [--at ISO] --out F.png   one screen, headless"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
+    {"pdf-render", vt::cmdPdfRender, nullptr},  // hidden: the PDF renderer's child process
     {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
 };
 
 void printHelp(FILE* to) {
     std::fprintf(to, "vetrina %s - touch kiosk and signage runtime for Italian municipalities\n\nUsage:\n",
                  VETRINA_VERSION);
-    for (const auto& c : kCommands) std::fprintf(to, "  vetrina %s\n", c.usage);
+    for (const auto& c : kCommands)
+        if (c.usage) std::fprintf(to, "  vetrina %s\n", c.usage);
     std::fprintf(to, "\nWith no subcommand, `vetrina` runs the kiosk with config/vetrina.toml.\n");
 }
 
