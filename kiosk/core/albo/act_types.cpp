@@ -71,8 +71,8 @@ ActClass match(const std::string& t) {
     if (any(t, {"matrimon", "pubblicazioni di nozze"})) return {"C.03.01", "Pubblicazioni di matrimonio"};
     if (any(t, {"concors", "selezion", "graduatori", "reclutament", "assunzion"}))
         return {"D.02.01", "Concorsi"};
-    if (any(t, {"delibera", "deliberazion"})) {
-        if (any(t, {"consiglio comunale", "consiliar", "del consiglio"})) return {"A.02.01", "Delibere"};
+    if (any(t, {"delibera", "delibere", "deliberazion"})) {
+        if (any(t, {"consiglio comunale", "consiliar", "del consiglio", "di consiglio"})) return {"A.02.01", "Delibere"};
         if (any(t, {"giunta", "giuntal"})) return {"A.02.02", "Delibere"};
         if (has(t, "commissari")) return {"A.02.03", "Delibere"};
         return {"A.02", "Delibere"};
@@ -136,7 +136,13 @@ std::vector<std::string> agidCodes() {
 }
 
 ActClass classifyActType(std::string_view type, std::string_view subject) {
-    ActClass c = match(foldForMatch(type));
+    const std::string t = foldForMatch(type);
+    ActClass c = match(t);
+    // "Ordinanze" with "Ordinanza del Sindaco ..." as subject: the subject names the issuer.
+    if (std::count(c.agidCode.begin(), c.agidCode.end(), '.') == 1) {
+        ActClass finer = match(t + " " + foldForMatch(subject));
+        if (finer.category == c.category && startsWith(finer.agidCode, c.agidCode + ".")) c = std::move(finer);
+    }
     // A generic type ("ATTI AMMINISTRATIVI", "Amministrazione", none): the subject tells more.
     if (c.agidCode.empty()) c = match(foldForMatch(subject));
     if (c.agidCode.empty()) c = {"D", "Altro"};
