@@ -3,6 +3,7 @@
 #include "core/albo/albo_purge.h"
 #include "core/albo/albo_rules.h"
 #include "core/albo/albo_store.h"
+#include "core/config/config.h"
 #include "core/feeds/albopop_json.h"
 #include "core/feeds/albopop_rss.h"
 #include "core/feeds/mapped_feed.h"
@@ -13,6 +14,13 @@
 namespace vt {
 
 std::vector<std::string> importKinds() { return {"albopop", "albopop-json", "wp-albo", "mapped"}; }
+
+ImportOptions importOptionsFor(const SourceConfig& source) {
+    ImportOptions o;
+    o.maxWindowDays = source.maxWindowDays;
+    o.mapping = source.mapping;
+    return o;
+}
 
 bool isImportKind(std::string_view kind) {
     for (const auto& k : importKinds())

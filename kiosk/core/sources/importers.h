@@ -30,6 +30,10 @@ struct ImportOptions {
     std::map<std::string, std::string> mapping;
 };
 
+struct SourceConfig;
+// The options a configured source asks for (max_window_days, [source.mapping]).
+ImportOptions importOptionsFor(const SourceConfig& source);
+
 // Kinds `vetrina import --kind` accepts.
 std::vector<std::string> importKinds();
 bool isImportKind(std::string_view kind);
