@@ -172,6 +172,17 @@ TEST_CASE("a listing longer than the maximum window is skipped and reported", "[
     issues.step();
     CHECK(issues.integer(0) == 1);
 
+    // The same act listed twice, first as a multi-year transparency entry: the albo listing is kept.
+    std::vector<Act> twice{makeAct("2026/77", {2026, 2, 1}, {2031, 1, 31}), makeAct("2026/77", {2026, 2, 1}, {2026, 2, 16})};
+    ImportReport rep;
+    rep.itemsImported = 2;
+    applyAlboRules(twice, rep, kDefaultMaxWindowDays, {1, 2});
+    REQUIRE(twice.size() == 1);
+    CHECK(twice[0].pubEnd == CivilDate{2026, 2, 16});
+    REQUIRE(rep.issues.size() == 1);
+    CHECK(rep.issues[0].position == 1);
+    CHECK(rep.issues[0].reason.find("transparency listing") != std::string::npos);
+
     // A configured maximum applies: with 2000 days the listing is accepted.
     Database db2 = Database::open(scratchDir("albo-trasparenza-2") + "/a.db");
     ImportOptions o;

@@ -69,6 +69,7 @@ TEST_CASE("PDF: page count and pages of a multi-page document", "[pdf]") {
     const std::string pdf = write(dir, "three.pdf", makePdf(3));
     const PdfRenderer r(VETRINA_BINARY);
     const PdfResult info = r.open(pdf);
+    INFO(info.detail);
     REQUIRE(info.ok);
     CHECK(info.pageCount == 3);
     CHECK(info.rgba.empty());
@@ -95,6 +96,7 @@ TEST_CASE("PDF: page count and pages of a multi-page document", "[pdf]") {
     CHECK(page.childMaxRssKb > 0);
 
     const PdfResult thumb = r.thumbnail(pdf, 0);
+    INFO(thumb.detail);
     REQUIRE(thumb.ok);
     CHECK(thumb.width == kPdfThumbnailWidth);
 
