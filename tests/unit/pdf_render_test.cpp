@@ -50,6 +50,47 @@ std::string makePdf(int pages, double widthPt = 595, double heightPt = 842) {
     return out;
 }
 
+// A "bomb": form XObject i draws form i+1 `fanout` times, `levels` deep; the last fills a small
+// rectangle. A few hundred bytes that ask for fanout^levels drawing operations.
+std::string makeXObjectBomb(int levels, int fanout) {
+    std::string out = "%PDF-1.4\n";
+    std::vector<size_t> offsets;
+    auto object = [&](const std::string& body) {
+        offsets.push_back(out.size());
+        out += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+    };
+    auto stream = [](const std::string& dict, const std::string& data) {
+        return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+    };
+    object("<< /Type /Catalog /Pages 2 0 R >>");
+    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> "
+           "/Contents 4 0 R >>");
+    object(stream("", "/X Do"));
+    for (int i = 0; i < levels; ++i) {
+        const int self = 5 + i;
+        std::string body;
+        if (i + 1 < levels) {
+            for (int k = 0; k < fanout; ++k) body += "q 0.9 0 0 0.9 1 1 cm /X Do Q ";
+            object(stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X " +
+                              std::to_string(self + 1) + " 0 R >> >>",
+                          body));
+        } else {
+            object(stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", "0 0 1 rg 10 10 500 500 re f"));
+        }
+    }
+    const size_t xref = out.size();
+    out += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
+    for (const size_t o : offsets) {
+        char line[32];
+        std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+        out += line;
+    }
+    out += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
+    return out;
+}
+
 std::string write(const std::string& dir, const std::string& name, const std::string& bytes) {
     const std::string path = dir + "/" + name;
     REQUIRE(writeFileAtomic(path, bytes));
@@ -160,6 +201,19 @@ TEST_CASE("PDF: limits on pages, output size, memory and time", "[pdf]") {
     const PdfResult t = PdfRenderer(VETRINA_BINARY).renderPage(tall, 0, 800);
     CHECK_FALSE(t.ok);
     CHECK(t.detail.find("over the output limit") != std::string::npos);
+
+    // A drawing bomb (10^8 fills in 500 bytes) hits the CPU limit; the parent survives.
+    PdfLimits oneSecond;
+    oneSecond.cpuSeconds = 1;
+    oneSecond.timeoutMs = 8000;
+    const std::string bomb = write(dir, "bomb.pdf", makeXObjectBomb(9, 10));
+    const auto bombStart = std::chrono::steady_clock::now();
+    const PdfResult b = PdfRenderer(VETRINA_BINARY, oneSecond).renderPage(bomb, 0, 300);
+    CHECK_FALSE(b.ok);
+    CHECK(b.error == kPdfUserError);
+    CHECK((b.detail.find("CPU time limit") != std::string::npos || b.detail.find("too long") != std::string::npos));
+    CHECK(std::chrono::steady_clock::now() - bombStart < std::chrono::seconds(9));
+    INFO(b.detail);
 
     // Too little address space for the renderer: its child dies, the kiosk gets the error.
     PdfLimits tiny;

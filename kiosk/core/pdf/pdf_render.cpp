@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -85,6 +86,7 @@ PdfResult PdfRenderer::run(const std::vector<std::string>& extra) const {
         if (devnull >= 0) {
             ::dup2(devnull, 0);
             ::dup2(devnull, 2);
+            if (devnull > 2) ::close(devnull);
         }
         ::setrlimit(RLIMIT_AS, &as);
         ::setrlimit(RLIMIT_CPU, &cpu);
