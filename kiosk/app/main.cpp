@@ -19,7 +19,8 @@ struct Command {
 
 const Command kCommands[] = {
     {"run", vt::cmdRun, "run [--config FILE] [--size WxH] [--windowed]    run the kiosk (the default)"},
-    {"import", vt::cmdImport, "import --kind KIND --db DB [--source NAME] [--at ISO] FILE...   import content files"},
+    {"import", vt::cmdImport,
+     "import --kind KIND --db DB [--source NAME] [--config FILE] [--at ISO] FILE...   import content files"},
     {"list", vt::cmdList,
      "list albo --db DB [--at ISO-8601] [--category CHIP] [--filter TEXT] --json   what the kiosk shows then"},
     {"shoot", vt::cmdShoot,

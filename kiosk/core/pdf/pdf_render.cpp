@@ -88,9 +88,16 @@ PdfResult PdfRenderer::run(const std::vector<std::string>& extra) const {
             ::dup2(devnull, 2);
             if (devnull > 2) ::close(devnull);
         }
+#ifdef __SANITIZE_ADDRESS__  // ASan reserves terabytes of shadow memory: any RLIMIT_AS kills it
+        (void)as;
+#else
         ::setrlimit(RLIMIT_AS, &as);
+#endif
         ::setrlimit(RLIMIT_CPU, &cpu);
-        ::setrlimit(RLIMIT_FSIZE, &none);  // it writes no files
+        // It writes no files; a write (fontconfig refreshing its cache in the home) fails with
+        // EFBIG instead of killing the renderer with SIGXFSZ.
+        ::setrlimit(RLIMIT_FSIZE, &none);
+        ::signal(SIGXFSZ, SIG_IGN);
         ::setrlimit(RLIMIT_CORE, &none);
         ::execv(argv[0], argv.data());
         ::_exit(127);

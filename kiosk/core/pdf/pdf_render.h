@@ -11,7 +11,7 @@
 namespace vt {
 
 struct PdfLimits {
-    std::uint64_t memoryBytes = 768ull << 20;    // RLIMIT_AS of the child
+    std::uint64_t memoryBytes = 768ull << 20;    // RLIMIT_AS of the child (not in ASan builds)
     int cpuSeconds = 10;                         // RLIMIT_CPU of the child
     int timeoutMs = 15000;                       // wall clock, enforced by the parent (SIGKILL)
     int maxPages = 500;                          // documents with more pages are refused
