@@ -10,6 +10,8 @@ namespace vt {
 
 // The answer is on the pipe once runPdfRenderChild returns: leave at once, without running
 // poppler's and fontconfig's teardown (nothing to save, and it is only time).
-int cmdPdfRender(int argc, char** argv) { ::_exit(runPdfRenderChild(argc, argv, 2)); }
+int cmdPdfRender(int argc, char** argv) {
+    ::_exit(runPdfRenderChild(argc, argv, 2));
+}
 
 }  // namespace vt

@@ -28,7 +28,8 @@ bool hasIssue(const AlboFeed& f, const std::string& item, const std::string& wor
 }  // namespace
 
 TEST_CASE("AlboPOP JSON (Camerino, Halley): all 100 acts with clean fields", "[albo][adapters]") {
-    const AlboFeed feed = parseAlboPopJson(readAll(dataPath("albo/camerino_halley_albopop_feed_2017.json")), "camerino");
+    const AlboFeed feed =
+        parseAlboPopJson(readAll(dataPath("albo/camerino_halley_albopop_feed_2017.json")), "camerino");
     REQUIRE_FALSE(feed.report.fatal);
     CHECK(feed.report.issues.empty());
     CHECK(feed.report.itemsSeen == 100);
@@ -54,8 +55,10 @@ TEST_CASE("AlboPOP JSON (Camerino, Halley): all 100 acts with clean fields", "[a
 }
 
 TEST_CASE("AlboPOP JSON and RSS of the same Camerino feed give the same acts", "[albo][adapters]") {
-    const AlboFeed json = parseAlboPopJson(readAll(dataPath("albo/camerino_halley_albopop_feed_2017.json")), "c");
-    const AlboFeed rss = parseAlboPopRss(readAll(dataPath("albo/camerino_halley_albopop_feed_2017.xml")), "c");
+    const AlboFeed json =
+        parseAlboPopJson(readAll(dataPath("albo/camerino_halley_albopop_feed_2017.json")), "c");
+    const AlboFeed rss =
+        parseAlboPopRss(readAll(dataPath("albo/camerino_halley_albopop_feed_2017.xml")), "c");
     REQUIRE(json.acts.size() == rss.acts.size());
     for (const Act& r : rss.acts) {
         const Act* j = byUid(json, r.uid);
@@ -132,11 +135,12 @@ TEST_CASE("WordPress REST API list: annulled, rectification, bad date", "[albo][
     CHECK(annulled->link == "https://example.invalid/albo/?numero=125&anno=2026&titolo=");
     const Act* rect = byUid(feed, "2026/124");
     REQUIRE(rect);
-    CHECK_FALSE(rect->annulled);  // MotivoAnnullamento null
+    CHECK_FALSE(rect->annulled);                                                 // MotivoAnnullamento null
     CHECK(rect->description == "Sostituisce l'allegato pubblicato il 2 marzo");  // literal \\r\\n
 
     // An empty page of the API is [paging, []].
-    const AlboFeed empty = parseWpAlbo(R"([{"TotAtti":0,"NumPagine":0,"Pagina":1,"AttiPagina":10},[]])", "wp");
+    const AlboFeed empty =
+        parseWpAlbo(R"([{"TotAtti":0,"NumPagine":0,"Pagina":1,"AttiPagina":10},[]])", "wp");
     CHECK_FALSE(empty.report.fatal);
     CHECK(empty.acts.empty());
     CHECK(parseWpAlbo("{\"code\":\"rest_no_route\"}", "wp").report.fatal);
@@ -155,13 +159,20 @@ TEST_CASE("WordPress REST API single act: category object and attachments", "[al
 }
 
 TEST_CASE("mapped JSON: a vendor's list by JSON pointers", "[albo][adapters]") {
-    const FieldMapping m{{"items", "/data/atti"},          {"number", "/numero"},
-                         {"year", "/anno"},                {"subject", "/oggetto"},
-                         {"type", "/tipo"},                {"unit", "/ufficio"},
-                         {"start", "/pubblicazione/dal"},  {"end", "/pubblicazione/al"},
-                         {"link", "/url"},                 {"annulled", "/annullato"},
-                         {"annul_reason", "/motivo"},      {"attachments", "/allegati"},
-                         {"attachment_url", "/href"},      {"attachment_type", "/mime"}};
+    const FieldMapping m{{"items", "/data/atti"},
+                         {"number", "/numero"},
+                         {"year", "/anno"},
+                         {"subject", "/oggetto"},
+                         {"type", "/tipo"},
+                         {"unit", "/ufficio"},
+                         {"start", "/pubblicazione/dal"},
+                         {"end", "/pubblicazione/al"},
+                         {"link", "/url"},
+                         {"annulled", "/annullato"},
+                         {"annul_reason", "/motivo"},
+                         {"attachments", "/allegati"},
+                         {"attachment_url", "/href"},
+                         {"attachment_type", "/mime"}};
     CHECK(checkMapping(m).empty());
     const AlboFeed feed = parseMappedFeed(readAll(dataPath("albo/mapped_vendor.json")), m, "vendor");
     REQUIRE_FALSE(feed.report.fatal);
@@ -185,21 +196,33 @@ TEST_CASE("mapped JSON: a vendor's list by JSON pointers", "[albo][adapters]") {
 }
 
 TEST_CASE("mapped: the real Camerino JSON and WordPress XML through mappings", "[albo][adapters]") {
-    const FieldMapping json{{"items", "/rss/channel/item"}, {"uid", "/uid"},           {"subject", "/title"},
-                            {"type", "/type"},              {"start", "/pubStart"},    {"end", "/pubEnd"},
-                            {"link", "/link"},              {"attachments", "/enclosure"}, {"attachment_url", "/url"}};
-    const AlboFeed c = parseMappedFeed(readAll(dataPath("albo/camerino_halley_albopop_feed_2017.json")), json, "c");
+    const FieldMapping json{{"items", "/rss/channel/item"},
+                            {"uid", "/uid"},
+                            {"subject", "/title"},
+                            {"type", "/type"},
+                            {"start", "/pubStart"},
+                            {"end", "/pubEnd"},
+                            {"link", "/link"},
+                            {"attachments", "/enclosure"},
+                            {"attachment_url", "/url"}};
+    const AlboFeed c =
+        parseMappedFeed(readAll(dataPath("albo/camerino_halley_albopop_feed_2017.json")), json, "c");
     CHECK(c.acts.size() == 100);
     CHECK(c.report.issues.empty());
     REQUIRE(byUid(c, "2017/1213"));
     CHECK(byUid(c, "2017/1213")->attachments.size() == 2);
     CHECK(byUid(c, "2017/1213")->subject.rfind("SISMA", 0) == 0);
 
-    const FieldMapping xml{{"items", "/Repertorio/Atti/Atto"}, {"number", "Numero_Atto"},
-                           {"year", "/Repertorio/Meta_dati/Anno"}, {"subject", "Oggetto"},
-                           {"start", "Data_Inizio"},           {"end", "Data_Fine"},
-                           {"annulled_on", "Data_Annullamento"}, {"type", "Categoria"}};
-    const AlboFeed w = parseMappedFeed(readAll(dataPath("albo/wp-albo-pretorio-on-line_repertorio_2020.xml")), xml, "w");
+    const FieldMapping xml{{"items", "/Repertorio/Atti/Atto"},
+                           {"number", "Numero_Atto"},
+                           {"year", "/Repertorio/Meta_dati/Anno"},
+                           {"subject", "Oggetto"},
+                           {"start", "Data_Inizio"},
+                           {"end", "Data_Fine"},
+                           {"annulled_on", "Data_Annullamento"},
+                           {"type", "Categoria"}};
+    const AlboFeed w =
+        parseMappedFeed(readAll(dataPath("albo/wp-albo-pretorio-on-line_repertorio_2020.xml")), xml, "w");
     REQUIRE_FALSE(w.report.fatal);
     CHECK(w.acts.size() == 14);
     REQUIRE(byUid(w, "2020/13"));
@@ -207,10 +230,11 @@ TEST_CASE("mapped: the real Camerino JSON and WordPress XML through mappings", "
     CHECK_FALSE(byUid(w, "2020/13")->annulled);
 }
 
-TEST_CASE("mapped XML: attributes, nested markup, several files; bad mappings are fatal", "[albo][adapters]") {
-    const FieldMapping m{{"items", "//atto"},       {"uid", "@id"},       {"subject", "titolo"},
-                         {"type", "tipo"},          {"start", "periodo/@inizio"}, {"end", "periodo/@fine"},
-                         {"attachments", "file"}};
+TEST_CASE("mapped XML: attributes, nested markup, several files; bad mappings are fatal",
+          "[albo][adapters]") {
+    const FieldMapping m{
+        {"items", "//atto"},          {"uid", "@id"},           {"subject", "titolo"},  {"type", "tipo"},
+        {"start", "periodo/@inizio"}, {"end", "periodo/@fine"}, {"attachments", "file"}};
     const AlboFeed f = parseMappedFeed(readAll(dataPath("albo/mapped_vendor.xml")), m, "x");
     REQUIRE(f.acts.size() == 1);
     CHECK(f.acts[0].subject == "Ordinanza dirigenziale: divieto di transito in piazza");
@@ -221,9 +245,11 @@ TEST_CASE("mapped XML: attributes, nested markup, several files; bad mappings ar
     CHECK(checkMapping({{"items", "/a"}, {"uid", "/u"}, {"subject", "/s"}, {"start", "/d"}, {"colour", "/c"}})
               .find("unknown key \"colour\"") != std::string::npos);
     CHECK(!checkMapping({{"uid", "/u"}, {"subject", "/s"}, {"start", "/d"}}).empty());
-    const AlboFeed bad = parseMappedFeed("{}", {{"items", "/x"}, {"uid", "/u"}, {"subject", "/s"}, {"start", "/d"}}, "b");
+    const AlboFeed bad =
+        parseMappedFeed("{}", {{"items", "/x"}, {"uid", "/u"}, {"subject", "/s"}, {"start", "/d"}}, "b");
     CHECK(bad.report.fatal);
     CHECK(bad.report.issues[0].reason.find("no list of acts at \"/x\"") != std::string::npos);
-    const AlboFeed badXpath = parseMappedFeed("<a/>", {{"items", "//["}, {"uid", "u"}, {"subject", "s"}, {"start", "d"}}, "b");
+    const AlboFeed badXpath =
+        parseMappedFeed("<a/>", {{"items", "//["}, {"uid", "u"}, {"subject", "s"}, {"start", "d"}}, "b");
     CHECK(badXpath.report.fatal);
 }

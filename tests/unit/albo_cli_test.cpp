@@ -11,7 +11,8 @@ using vt::test::dataPath;
 using vt::test::runCommand;
 using vt::test::scratchDir;
 
-TEST_CASE("vetrina list albo: category, AgID code, annulment, rectification; --category and --filter", "[albo][cli]") {
+TEST_CASE("vetrina list albo: category, AgID code, annulment, rectification; --category and --filter",
+          "[albo][cli]") {
     const std::string db = scratchDir("albo-cli") + "/v.db";
     const std::string bin = VETRINA_BINARY;
     std::string out;
@@ -77,13 +78,15 @@ start = "/dal"
     CHECK(c.sources[0].mapping.at("items") == "/data/atti");
     CHECK(c.sources[0].mapping.size() == 4);
 
-    CHECK_THROWS_WITH(parseConfig("[[source]]\nname = \"a\"\nkind = \"mapped\"\nurl = \"x\"\n[source.mapping]\n"
-                                  "items = \"/a\"\nuid = \"/u\"\nsubject = \"/s\"\nstart = \"/d\"\ncolour = \"/c\"\n",
-                                  "k.toml"),
-                      Catch::Contains("k.toml:1") && Catch::Contains("unknown key \"colour\""));
+    CHECK_THROWS_WITH(
+        parseConfig("[[source]]\nname = \"a\"\nkind = \"mapped\"\nurl = \"x\"\n[source.mapping]\n"
+                    "items = \"/a\"\nuid = \"/u\"\nsubject = \"/s\"\nstart = \"/d\"\ncolour = \"/c\"\n",
+                    "k.toml"),
+        Catch::Contains("k.toml:1") && Catch::Contains("unknown key \"colour\""));
     CHECK_THROWS_WITH(parseConfig("[[source]]\nname = \"a\"\nkind = \"mapped\"\nurl = \"x\"\n", "k.toml"),
                       Catch::Contains("\"items\""));
-    CHECK_THROWS_WITH(parseConfig("[[source]]\nname = \"a\"\nkind = \"albopop\"\nurl = \"x\"\nmax_window_days = 0\n",
-                                  "k.toml"),
-                      Catch::Contains("max_window_days"));
+    CHECK_THROWS_WITH(
+        parseConfig("[[source]]\nname = \"a\"\nkind = \"albopop\"\nurl = \"x\"\nmax_window_days = 0\n",
+                    "k.toml"),
+        Catch::Contains("max_window_days"));
 }

@@ -1,8 +1,8 @@
 // The albo's rules through importBuffer and the store: windows (DST days included), annulments,
 // rectifications, duplicates, transparency listings, purge after the window, types and filters.
+#include "core/albo/albo_rules.h"
 #include "core/albo/act_types.h"
 #include "core/albo/albo_purge.h"
-#include "core/albo/albo_rules.h"
 #include "core/albo/albo_store.h"
 #include "core/sources/importers.h"
 #include "core/util/files.h"
@@ -22,7 +22,9 @@ using vt::test::scratchDir;
 
 namespace {
 
-UnixSeconds at(const char* iso) { return *parseIsoInstant(iso); }
+UnixSeconds at(const char* iso) {
+    return *parseIsoInstant(iso);
+}
 
 Act makeAct(const std::string& uid, CivilDate start, CivilDate end, const std::string& subject = "") {
     Act a;
@@ -52,13 +54,17 @@ const Act* find(const std::vector<Act>& acts, const std::string& uid) {
 TEST_CASE("windows end at 24:00 Rome time of the last day, also on DST change days", "[albo][rules]") {
     Database db = Database::open(scratchDir("albo-dst") + "/a.db");
     // Last day 29 March 2026 (clocks go forward: a 23-hour day) and 25 October 2026 (25 hours).
-    storeActs(db, {makeAct("2026/1", {2026, 3, 20}, {2026, 3, 29}), makeAct("2026/2", {2026, 10, 25}, {2026, 10, 25})}, {},
-              at("2026-03-01T00:00:00Z"));
-    CHECK(uids(listActsAt(db, at("2026-03-29T21:59:59Z"))) == std::vector<std::string>{"2026/1"});  // 23:59:59 CEST
+    storeActs(
+        db,
+        {makeAct("2026/1", {2026, 3, 20}, {2026, 3, 29}), makeAct("2026/2", {2026, 10, 25}, {2026, 10, 25})},
+        {}, at("2026-03-01T00:00:00Z"));
+    CHECK(uids(listActsAt(db, at("2026-03-29T21:59:59Z"))) ==
+          std::vector<std::string>{"2026/1"});  // 23:59:59 CEST
     CHECK(listActsAt(db, at("2026-03-29T22:00:00Z")).empty());
     CHECK(listActsAt(db, at("2026-10-24T21:59:59Z")).empty());  // 23:59:59 CEST the day before
     CHECK(uids(listActsAt(db, at("2026-10-24T22:00:00Z"))) == std::vector<std::string>{"2026/2"});
-    CHECK(uids(listActsAt(db, at("2026-10-25T22:59:59Z"))) == std::vector<std::string>{"2026/2"});  // 23:59:59 CET
+    CHECK(uids(listActsAt(db, at("2026-10-25T22:59:59Z"))) ==
+          std::vector<std::string>{"2026/2"});  // 23:59:59 CET
     CHECK(listActsAt(db, at("2026-10-25T23:00:00Z")).empty());
     CHECK(purgeDeadline({2026, 10, 25}) == at("2026-10-26T23:00:00Z"));
     CHECK(purgeDeadline({2026, 3, 29}) == at("2026-03-30T22:00:00Z"));
@@ -123,10 +129,11 @@ TEST_CASE("a rectification links to the act it corrects when that act is cached"
 TEST_CASE("the same act from two listings is shown once", "[albo][rules]") {
     Database db = Database::open(scratchDir("albo-duplicates") + "/a.db");
     const UnixSeconds now = at("2020-01-25T10:00:00Z");
-    const auto j = importBuffer(db, "wp-albo", readAll(dataPath("albo/wp-albo-pretorio-on-line_repertorio_2020.json")),
-                                "wp-json", now);
-    const auto x = importBuffer(db, "wp-albo", readAll(dataPath("albo/wp-albo-pretorio-on-line_repertorio_2020.xml")),
-                                "wp-xml", now);
+    const auto j =
+        importBuffer(db, "wp-albo", readAll(dataPath("albo/wp-albo-pretorio-on-line_repertorio_2020.json")),
+                     "wp-json", now);
+    const auto x = importBuffer(
+        db, "wp-albo", readAll(dataPath("albo/wp-albo-pretorio-on-line_repertorio_2020.xml")), "wp-xml", now);
     CHECK(j.inserted == 14);
     CHECK(x.inserted == 14);
     CHECK(countActs(db) == 28);
@@ -135,7 +142,8 @@ TEST_CASE("the same act from two listings is shown once", "[albo][rules]") {
 
     // Within one listing the second copy is dropped and reported; an annulment seen in either
     // listing is kept.
-    std::vector<Act> feed{makeAct("2026/9", {2026, 5, 1}, {2026, 5, 16}), makeAct("2026/0009", {2026, 5, 1}, {2026, 5, 16})};
+    std::vector<Act> feed{makeAct("2026/9", {2026, 5, 1}, {2026, 5, 16}),
+                          makeAct("2026/0009", {2026, 5, 1}, {2026, 5, 16})};
     ImportReport rep;
     rep.itemsImported = 2;
     applyAlboRules(feed, rep, kDefaultMaxWindowDays, {3, 8});
@@ -173,7 +181,8 @@ TEST_CASE("a listing longer than the maximum window is skipped and reported", "[
     CHECK(issues.integer(0) == 1);
 
     // The same act listed twice, first as a multi-year transparency entry: the albo listing is kept.
-    std::vector<Act> twice{makeAct("2026/77", {2026, 2, 1}, {2031, 1, 31}), makeAct("2026/77", {2026, 2, 1}, {2026, 2, 16})};
+    std::vector<Act> twice{makeAct("2026/77", {2026, 2, 1}, {2031, 1, 31}),
+                           makeAct("2026/77", {2026, 2, 1}, {2026, 2, 16})};
     ImportReport rep;
     rep.itemsImported = 2;
     applyAlboRules(twice, rep, kDefaultMaxWindowDays, {1, 2});
@@ -190,18 +199,21 @@ TEST_CASE("a listing longer than the maximum window is skipped and reported", "[
     CHECK(importBuffer(db2, "wp-albo", bytes, "wp", at("2026-03-07T09:00:00Z"), o).inserted == 4);
     // The real Camerino feed has 30-day listings: within the default maximum.
     Database db3 = Database::open(scratchDir("albo-trasparenza-3") + "/a.db");
-    const auto c = importBuffer(db3, "albopop-json", readAll(dataPath("albo/camerino_halley_albopop_feed_2017.json")),
-                                "camerino", at("2017-04-15T10:00:00Z"));
+    const auto c =
+        importBuffer(db3, "albopop-json", readAll(dataPath("albo/camerino_halley_albopop_feed_2017.json")),
+                     "camerino", at("2017-04-15T10:00:00Z"));
     CHECK(c.inserted == 100);
     CHECK(c.report.issues.empty());
 }
 
-TEST_CASE("expired acts and their cached files are purged 24 hours after the window", "[albo][rules][purge]") {
+TEST_CASE("expired acts and their cached files are purged 24 hours after the window",
+          "[albo][rules][purge]") {
     const std::string dir = scratchDir("albo-purge");
     Database db = Database::open(dir + "/a.db");
     // Simulated clock: the acts end on 16 and 20 March 2026.
-    storeActs(db, {makeAct("2026/1", {2026, 3, 1}, {2026, 3, 16}), makeAct("2026/2", {2026, 3, 5}, {2026, 3, 20})}, {},
-              at("2026-03-05T10:00:00Z"));
+    storeActs(
+        db, {makeAct("2026/1", {2026, 3, 1}, {2026, 3, 16}), makeAct("2026/2", {2026, 3, 5}, {2026, 3, 20})},
+        {}, at("2026-03-05T10:00:00Z"));
     const auto acts = listActsAt(db, at("2026-03-05T10:00:00Z"));
     REQUIRE(acts.size() == 2);
     const std::int64_t id1 = find(acts, "2026/1")->id, id2 = find(acts, "2026/2")->id;
@@ -263,11 +275,13 @@ TEST_CASE("vendor types map onto the AgID vocabulary and the screen's chips", "[
         {"Concorsi e graduatorie", "", "D.02.01", "Concorsi"},
         {"Selezioni pubbliche", "", "D.02.01", "Concorsi"},
         {"Pubblicazioni di matrimonio", "", "C.03.01", "Pubblicazioni di matrimonio"},
-        {"Stato civile", "Pubblicazione di matrimonio tra Rossi e Bianchi", "C.03.01", "Pubblicazioni di matrimonio"},
+        {"Stato civile", "Pubblicazione di matrimonio tra Rossi e Bianchi", "C.03.01",
+         "Pubblicazioni di matrimonio"},
         {"Permessi di costruire", "", "B.01.01", "Altro"},
         {"Atti di altri enti", "", "E.01.01", "Altro"},
         // Generic types: the subject decides.
-        {"ATTI AMMINISTRATIVI", "DETERMINAZIONE DIRIGENZIALE N. 12 - LIQUIDAZIONE", "A.03.01", "Determinazioni"},
+        {"ATTI AMMINISTRATIVI", "DETERMINAZIONE DIRIGENZIALE N. 12 - LIQUIDAZIONE", "A.03.01",
+         "Determinazioni"},
         {"", "Ordinanza n. 5: divieto di sosta", "A.04", "Ordinanze e decreti"},
         {"Amministrazione", "Pubblicazione tabelle relative alla liquidazione", "D", "Altro"},
     };
@@ -298,8 +312,10 @@ TEST_CASE("vendor types map onto the AgID vocabulary and the screen's chips", "[
 TEST_CASE("chip counts and filters at an instant", "[albo][types]") {
     Database db = Database::open(scratchDir("albo-filters") + "/a.db");
     const UnixSeconds now = at("2017-04-20T10:00:00Z");
-    importBuffer(db, "albopop-json", readAll(dataPath("albo/camerino_halley_albopop_feed_2017.json")), "camerino", now);
-    Act accented = makeAct("2017/5000", {2017, 4, 18}, {2017, 5, 2}, "Avviso: chiusura della Biblioteca di Città");
+    importBuffer(db, "albopop-json", readAll(dataPath("albo/camerino_halley_albopop_feed_2017.json")),
+                 "camerino", now);
+    Act accented =
+        makeAct("2017/5000", {2017, 4, 18}, {2017, 5, 2}, "Avviso: chiusura della Biblioteca di Città");
     accented.type = "Avviso";
     accented.unit = "Servizi Culturali";
     storeActs(db, {accented}, {}, now);
@@ -316,9 +332,11 @@ TEST_CASE("chip counts and filters at an instant", "[albo][types]") {
     CHECK(listActsAt(db, now, AlboFilter{"Delibere", ""}).size() == 10);
     // Accent- and case-insensitive, on subject, type, unit and number.
     CHECK(uids(listActsAt(db, now, AlboFilter{"", "CITTA"})) == std::vector<std::string>{"2017/5000"});
-    CHECK(uids(listActsAt(db, now, AlboFilter{"", "servizi cultur"})) == std::vector<std::string>{"2017/5000"});
+    CHECK(uids(listActsAt(db, now, AlboFilter{"", "servizi cultur"})) ==
+          std::vector<std::string>{"2017/5000"});
     CHECK(uids(listActsAt(db, now, AlboFilter{"", "1213"})) == std::vector<std::string>{"2017/1213"});
-    CHECK(uids(listActsAt(db, now, AlboFilter{"Avvisi e bandi", "città"})) == std::vector<std::string>{"2017/5000"});
+    CHECK(uids(listActsAt(db, now, AlboFilter{"Avvisi e bandi", "città"})) ==
+          std::vector<std::string>{"2017/5000"});
     CHECK(listActsAt(db, now, AlboFilter{"Delibere", "città"}).empty());
     CHECK(listActsAt(db, now, AlboFilter{"", "proprieta'"}).size() > 5);
 }

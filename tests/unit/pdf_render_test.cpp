@@ -32,9 +32,12 @@ std::string makePdf(int pages, double widthPt = 595, double heightPt = 842) {
     char box[96];
     std::snprintf(box, sizeof box, "[0 0 %.2f %.2f]", widthPt, heightPt);
     for (int i = 0; i < pages; ++i) {
-        object("<< /Type /Page /Parent 2 0 R /MediaBox " + std::string(box) + " /Resources << /Font << /F1 3 0 R >> >> "
-               "/Contents " + std::to_string(5 + 2 * i) + " 0 R >>");
-        const std::string text = "BT /F1 36 Tf 60 700 Td (Pagina " + std::to_string(i + 1) + " - Albo di prova) Tj ET\n"
+        object("<< /Type /Page /Parent 2 0 R /MediaBox " + std::string(box) +
+               " /Resources << /Font << /F1 3 0 R >> >> "
+               "/Contents " +
+               std::to_string(5 + 2 * i) + " 0 R >>");
+        const std::string text = "BT /F1 36 Tf 60 700 Td (Pagina " + std::to_string(i + 1) +
+                                 " - Albo di prova) Tj ET\n"
                                  "0 0 1 rg 60 600 200 50 re f\n";
         object("<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "endstream");
     }
@@ -60,12 +63,14 @@ std::string makeXObjectBomb(int levels, int fanout) {
         out += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
     };
     auto stream = [](const std::string& dict, const std::string& data) {
-        return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+        return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
+               "\nendstream";
     };
     object("<< /Type /Catalog /Pages 2 0 R >>");
     object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> "
-           "/Contents 4 0 R >>");
+    object(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> "
+        "/Contents 4 0 R >>");
     object(stream("", "/X Do"));
     for (int i = 0; i < levels; ++i) {
         const int self = 5 + i;
@@ -76,7 +81,8 @@ std::string makeXObjectBomb(int levels, int fanout) {
                               std::to_string(self + 1) + " 0 R >> >>",
                           body));
         } else {
-            object(stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", "0 0 1 rg 10 10 500 500 re f"));
+            object(
+                stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", "0 0 1 rg 10 10 500 500 re f"));
         }
     }
     const size_t xref = out.size();
@@ -122,7 +128,9 @@ TEST_CASE("PDF: page count and pages of a multi-page document", "[pdf]") {
     CHECK(page.width == 400);
     CHECK(page.height == 566);  // A4 keeps its aspect ratio: ceil(400 * 842 / 595)
     REQUIRE(page.rgba.size() == static_cast<size_t>(400 * 566 * 4));
-    auto px = [&](int x, int y) { return &page.rgba[(static_cast<size_t>(y) * 400 + static_cast<size_t>(x)) * 4]; };
+    auto px = [&](int x, int y) {
+        return &page.rgba[(static_cast<size_t>(y) * 400 + static_cast<size_t>(x)) * 4];
+    };
     // White paper in a corner, opaque.
     CHECK((px(2, 2)[0] == 255 && px(2, 2)[1] == 255 && px(2, 2)[2] == 255 && px(2, 2)[3] == 255));
     // The blue rectangle (60..260 x 192..242 pt from the top) in RGBA order.
@@ -211,7 +219,8 @@ TEST_CASE("PDF: limits on pages, output size, memory and time", "[pdf]") {
     const PdfResult b = PdfRenderer(VETRINA_BINARY, oneSecond).renderPage(bomb, 0, 300);
     CHECK_FALSE(b.ok);
     CHECK(b.error == kPdfUserError);
-    CHECK((b.detail.find("CPU time limit") != std::string::npos || b.detail.find("too long") != std::string::npos));
+    CHECK((b.detail.find("CPU time limit") != std::string::npos ||
+           b.detail.find("too long") != std::string::npos));
     CHECK(std::chrono::steady_clock::now() - bombStart < std::chrono::seconds(9));
     INFO(b.detail);
 
@@ -235,13 +244,15 @@ TEST_CASE("PDF: limits on pages, output size, memory and time", "[pdf]") {
     CHECK(took < std::chrono::seconds(5));
 
     // A helper that answers garbage, or floods the pipe, is not believed.
-    CHECK(PdfRenderer(script(dir, "liar.sh", "printf 'VTPD garbage'"), {}).open(twenty).detail.find("failed") !=
-          std::string::npos);
+    CHECK(
+        PdfRenderer(script(dir, "liar.sh", "printf 'VTPD garbage'"), {}).open(twenty).detail.find("failed") !=
+        std::string::npos);
     PdfLimits smallOut;
     smallOut.maxOutputBytes = 1 << 20;
     const PdfResult flood = PdfRenderer(script(dir, "flood.sh", "exec cat /dev/zero"), smallOut).open(twenty);
     CHECK(flood.detail == "the renderer sent more than the output limit and was stopped");
-    CHECK(PdfRenderer(dir + "/no-such-helper", {}).open(twenty).detail == "the renderer could not be started");
+    CHECK(PdfRenderer(dir + "/no-such-helper", {}).open(twenty).detail ==
+          "the renderer could not be started");
 }
 
 // Figures for the report, not a timed test: `vetrina_tests "[.pdfbench]" -s`.

@@ -56,15 +56,21 @@ constexpr std::array kAgid{
     AgidEntry{"E.01.01", "Atto di terzi"},
 };
 
-bool has(const std::string& folded, std::string_view word) { return folded.find(word) != std::string::npos; }
+bool has(const std::string& folded, std::string_view word) {
+    return folded.find(word) != std::string::npos;
+}
 
 bool any(const std::string& folded, std::initializer_list<std::string_view> words) {
     return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return has(folded, w); });
 }
 
 // Who issued it, for the third level of decrees, resolutions and orders.
-bool byMayor(const std::string& t) { return any(t, {"sindac", "del sindaco"}); }
-bool byManager(const std::string& t) { return any(t, {"dirigen", "dirett", "responsabile", "del settore"}); }
+bool byMayor(const std::string& t) {
+    return any(t, {"sindac", "del sindaco"});
+}
+bool byManager(const std::string& t) {
+    return any(t, {"dirigen", "dirett", "responsabile", "del settore"});
+}
 
 // Matches folded text against the rules, most specific first. Empty code: no rule matched.
 ActClass match(const std::string& t) {
@@ -72,7 +78,8 @@ ActClass match(const std::string& t) {
     if (any(t, {"concors", "selezion", "graduatori", "reclutament", "assunzion"}))
         return {"D.02.01", "Concorsi"};
     if (any(t, {"delibera", "delibere", "deliberazion"})) {
-        if (any(t, {"consiglio comunale", "consiliar", "del consiglio", "di consiglio"})) return {"A.02.01", "Delibere"};
+        if (any(t, {"consiglio comunale", "consiliar", "del consiglio", "di consiglio"}))
+            return {"A.02.01", "Delibere"};
         if (any(t, {"giunta", "giuntal"})) return {"A.02.02", "Delibere"};
         if (has(t, "commissari")) return {"A.02.03", "Delibere"};
         return {"A.02", "Delibere"};
@@ -95,26 +102,30 @@ ActClass match(const std::string& t) {
     if (any(t, {"irreperib"})) return {"C.01.01", "Altro"};
     if (any(t, {"cambio nome", "cambiamento del nome", "cambio del nome", "cambio cognome"}))
         return {"C.02.01", "Altro"};
-    if (any(t, {"permesso di costruire", "permesso a costruire", "permessi di costruire"})) return {"B.01.01", "Altro"};
+    if (any(t, {"permesso di costruire", "permesso a costruire", "permessi di costruire"}))
+        return {"B.01.01", "Altro"};
     if (any(t, {"bando", "bandi", "gara", "appalt", "affidament", "manifestazione di interesse"})) {
         if (any(t, {"contribut", "sovvenzion", "agevolazion", "vantaggi economici", "bonus"}))
             return {"D.02.03", "Avvisi e bandi"};
-        if (any(t, {"gara", "appalt", "affidament", "manifestazione di interesse"})) return {"D.02.02", "Avvisi e bandi"};
+        if (any(t, {"gara", "appalt", "affidament", "manifestazione di interesse"}))
+            return {"D.02.02", "Avvisi e bandi"};
         return {"D.02", "Avvisi e bandi"};
     }
     if (any(t, {"deposito", "casa comunale"})) return {"D.01.01", "Avvisi e bandi"};
     if (any(t, {"avvis", "manifest", "convocazion", "comunicat", "rende noto", "informativa"}))
         return {"D.01.02", "Avvisi e bandi"};
-    if (any(t, {"atti di terzi", "atto di terzi", "altri enti", "pubblicazione esterna"})) return {"E.01.01", "Altro"};
+    if (any(t, {"atti di terzi", "atto di terzi", "altri enti", "pubblicazione esterna"}))
+        return {"E.01.01", "Altro"};
     return {};
 }
 
 }  // namespace
 
 const std::vector<std::string>& alboCategories() {
-    static const std::vector<std::string> chips{"Delibere",   "Determinazioni", "Ordinanze e decreti",
-                                                "Avvisi e bandi", "Concorsi", "Pubblicazioni di matrimonio",
-                                                "Altro"};
+    static const std::vector<std::string> chips{
+        "Delibere",       "Determinazioni", "Ordinanze e decreti",
+        "Avvisi e bandi", "Concorsi",       "Pubblicazioni di matrimonio",
+        "Altro"};
     return chips;
 }
 
@@ -141,7 +152,8 @@ ActClass classifyActType(std::string_view type, std::string_view subject) {
     // "Ordinanze" with "Ordinanza del Sindaco ..." as subject: the subject names the issuer.
     if (std::count(c.agidCode.begin(), c.agidCode.end(), '.') == 1) {
         ActClass finer = match(t + " " + foldForMatch(subject));
-        if (finer.category == c.category && startsWith(finer.agidCode, c.agidCode + ".")) c = std::move(finer);
+        if (finer.category == c.category && startsWith(finer.agidCode, c.agidCode + "."))
+            c = std::move(finer);
     }
     // A generic type ("ATTI AMMINISTRATIVI", "Amministrazione", none): the subject tells more.
     if (c.agidCode.empty()) c = match(foldForMatch(subject));

@@ -6,7 +6,10 @@
 namespace vt {
 
 void recordCachedFile(Database& db, std::int64_t actId, const std::string& path) {
-    db.prepare("INSERT OR IGNORE INTO act_files (act_id, path) VALUES (?1, ?2)").bind(1, actId).bind(2, path).run();
+    db.prepare("INSERT OR IGNORE INTO act_files (act_id, path) VALUES (?1, ?2)")
+        .bind(1, actId)
+        .bind(2, path)
+        .run();
 }
 
 std::vector<std::string> cachedFiles(const Database& db, std::int64_t actId) {
@@ -53,8 +56,10 @@ PurgeResult purgeExpiredActs(Database& db, UnixSeconds now) {
     }
     for (const std::string& f : files) {
         std::error_code ec;
-        if (std::filesystem::remove(f, ec)) result.files.push_back(f);
-        else if (ec) result.fileErrors.push_back(f + ": " + ec.message());
+        if (std::filesystem::remove(f, ec))
+            result.files.push_back(f);
+        else if (ec)
+            result.fileErrors.push_back(f + ": " + ec.message());
     }
     return result;
 }

@@ -92,7 +92,8 @@ bool buildAct(const RawAct& raw, const std::string& sourceName, Act& act, std::s
     act.pubStart = *first;
     act.pubEnd = last ? *last : addDays(*first, kDefaultPublicationDays);
     if (act.pubEnd < act.pubStart) {
-        reason = "publication ends (" + formatDate(act.pubEnd) + ") before it starts (" + formatDate(act.pubStart) + ")";
+        reason = "publication ends (" + formatDate(act.pubEnd) + ") before it starts (" +
+                 formatDate(act.pubStart) + ")";
         return false;
     }
 
@@ -114,7 +115,8 @@ bool buildAct(const RawAct& raw, const std::string& sourceName, Act& act, std::s
         }
     }
     for (const Attachment& a : raw.attachments)
-        if (!trim(a.url).empty()) act.attachments.push_back({trim(a.url), trim(a.mime), a.length < 0 ? 0 : a.length});
+        if (!trim(a.url).empty())
+            act.attachments.push_back({trim(a.url), trim(a.mime), a.length < 0 ? 0 : a.length});
     return true;
 }
 

@@ -131,7 +131,8 @@ AlboFeed parseXmlList(std::string_view bytes, const FieldMapping& m, const std::
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size());
     if (!parsed)
-        return fatal(sourceName, lineAtOffset(bytes, parsed.offset), std::string("not valid XML: ") + parsed.description());
+        return fatal(sourceName, lineAtOffset(bytes, parsed.offset),
+                     std::string("not valid XML: ") + parsed.description());
     AlboFeed feed;
     try {
         const pugi::xpath_node_set items = doc.select_nodes(get(m, "items").c_str());
@@ -147,7 +148,7 @@ AlboFeed parseXmlList(std::string_view bytes, const FieldMapping& m, const std::
                 for (const pugi::xpath_node& an : item.select_nodes(attPath.c_str())) {
                     Attachment at;
                     const std::string urlPath = get(m, "attachment_url");
-                    at.url = an.attribute() ? an.attribute().value()
+                    at.url = an.attribute()    ? an.attribute().value()
                              : urlPath.empty() ? std::string(an.node().text().get())
                                                : xmlAt(an.node(), urlPath);
                     if (an.node()) at.mime = xmlAt(an.node(), get(m, "attachment_type"));
@@ -182,7 +183,8 @@ std::string checkMapping(const FieldMapping& m) {
         return "mapping: \"uid\", or \"year\" and \"number\", are missing";
     if (get(m, "start").empty() && get(m, "pub_date").empty()) return "mapping: \"start\" is missing";
     const std::string f = toLowerAscii(trim(get(m, "format")));
-    if (!f.empty() && f != "json" && f != "xml") return "mapping: format \"" + f + "\" is neither json nor xml";
+    if (!f.empty() && f != "json" && f != "xml")
+        return "mapping: format \"" + f + "\" is neither json nor xml";
     if (f != "xml")
         for (const auto& [key, value] : m)
             if (key != "format" && !value.empty() && value.front() == '/' && !isJsonPointer(value))
@@ -191,7 +193,8 @@ std::string checkMapping(const FieldMapping& m) {
 }
 
 AlboFeed parseMappedFeed(std::string_view bytes, const FieldMapping& mapping, const std::string& sourceName) {
-    if (const std::string problem = checkMapping(mapping); !problem.empty()) return fatal(sourceName, 0, problem);
+    if (const std::string problem = checkMapping(mapping); !problem.empty())
+        return fatal(sourceName, 0, problem);
     const std::string f = format(mapping, bytes);
     if (f == "xml") return parseXmlList(bytes, mapping, sourceName);
     for (const auto& [key, value] : mapping)

@@ -16,7 +16,8 @@ using nlohmann::json;
 
 std::string describeWith(const std::string& info, const std::string& reference) {
     std::string out = info;
-    if (!trim(reference).empty()) out += (out.empty() ? "" : "\n") + std::string("Riferimento: ") + trim(reference);
+    if (!trim(reference).empty())
+        out += (out.empty() ? "" : "\n") + std::string("Riferimento: ") + trim(reference);
     return out;
 }
 
@@ -44,7 +45,7 @@ RawAct fromJson(const json& a) {
     raw.link = jsonField(a, "Link");
     // A name in the list and the repertorio, {"Nome": ...} in the single-act answer.
     raw.type = a.contains("Categoria") && a["Categoria"].is_object() ? jsonField(a["Categoria"], "Nome")
-                                                                      : jsonField(a, "Categoria");
+                                                                     : jsonField(a, "Categoria");
     if (a.contains("Allegati") && a["Allegati"].is_array())
         for (const json& al : a["Allegati"]) {
             Attachment at;
@@ -79,8 +80,9 @@ AlboFeed parseJson(std::string_view bytes, const std::string& sourceName) {
         for (const json& a : doc) atti.push_back(&a);  // repertorio
     } else {
         feed.report.fatal = true;
-        feed.report.add({sourceName, 0, 1, "", "not an \"Albo Pretorio On line\" export or API answer "
-                                               "(expected an array of acts, or [paging, acts])"});
+        feed.report.add({sourceName, 0, 1, "",
+                         "not an \"Albo Pretorio On line\" export or API answer "
+                         "(expected an array of acts, or [paging, acts])"});
         return feed;
     }
     int position = 0;
@@ -109,7 +111,8 @@ AlboFeed parseXml(std::string_view bytes, const std::string& sourceName) {
     const pugi::xml_node root = doc.child("Repertorio");
     if (!root) {
         feed.report.fatal = true;
-        feed.report.add({sourceName, 0, 1, "", "not an \"Albo Pretorio On line\" repertorio (no <Repertorio>)"});
+        feed.report.add(
+            {sourceName, 0, 1, "", "not an \"Albo Pretorio On line\" repertorio (no <Repertorio>)"});
         return feed;
     }
     const std::string year = trim(root.child("Meta_dati").child_value("Anno"));
@@ -138,7 +141,8 @@ AlboFeed parseXml(std::string_view bytes, const std::string& sourceName) {
 AlboFeed parseWpAlbo(std::string_view bytes, const std::string& sourceName) {
     size_t i = 0;
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // BOM
-    while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) ++i;
+    while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
+        ++i;
     if (i < bytes.size() && bytes[i] == '<') return parseXml(bytes, sourceName);
     return parseJson(bytes, sourceName);
 }

@@ -56,10 +56,14 @@ int runPdfRenderChild(int argc, char** argv, int first) {
     std::vector<std::string> pos;
     for (int i = first; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--max-pages" && i + 1 < argc) maxPages = std::strtol(argv[++i], nullptr, 10);
-        else if (a == "--max-width" && i + 1 < argc) maxWidth = std::strtol(argv[++i], nullptr, 10);
-        else if (a == "--max-output" && i + 1 < argc) maxOutput = std::strtoull(argv[++i], nullptr, 10);
-        else pos.push_back(a);
+        if (a == "--max-pages" && i + 1 < argc)
+            maxPages = std::strtol(argv[++i], nullptr, 10);
+        else if (a == "--max-width" && i + 1 < argc)
+            maxWidth = std::strtol(argv[++i], nullptr, 10);
+        else if (a == "--max-output" && i + 1 < argc)
+            maxOutput = std::strtoull(argv[++i], nullptr, 10);
+        else
+            pos.push_back(a);
     }
     if (pos.size() != 1 && pos.size() != 3) return fail("usage: pdf-render [limits] FILE [PAGE WIDTH]");
     poppler::set_debug_error_function(quiet, nullptr);
@@ -70,20 +74,24 @@ int runPdfRenderChild(int argc, char** argv, int first) {
     const int pages = doc->pages();
     if (pages <= 0) return fail("the PDF has no pages");
     if (pages > maxPages)
-        return fail("the PDF has " + std::to_string(pages) + " pages, more than " + std::to_string(maxPages), pages);
+        return fail("the PDF has " + std::to_string(pages) + " pages, more than " + std::to_string(maxPages),
+                    pages);
     if (pos.size() == 1) return writeHeader(0, static_cast<std::uint32_t>(pages), 0, 0) ? 0 : 1;
 
     const long index = std::strtol(pos[1].c_str(), nullptr, 10);
     const long width = std::strtol(pos[2].c_str(), nullptr, 10);
-    if (index < 0 || index >= pages) return fail("no page " + pos[1] + " (0.." + std::to_string(pages - 1) + ")", pages);
+    if (index < 0 || index >= pages)
+        return fail("no page " + pos[1] + " (0.." + std::to_string(pages - 1) + ")", pages);
     if (width <= 0 || width > maxWidth) return fail("width " + pos[2] + " px is out of range", pages);
     std::unique_ptr<poppler::page> page(doc->create_page(static_cast<int>(index)));
     if (!page) return fail("page " + pos[1] + " cannot be read", pages);
     poppler::rectf box = page->page_rect(poppler::crop_box);
     double wPt = box.width(), hPt = box.height();
     const auto orientation = page->orientation();
-    if (orientation == poppler::page::landscape || orientation == poppler::page::seascape) std::swap(wPt, hPt);
-    if (!(wPt > 0.5) || !(hPt > 0.5) || wPt > 200000 || hPt > 200000) return fail("the page has no usable size", pages);
+    if (orientation == poppler::page::landscape || orientation == poppler::page::seascape)
+        std::swap(wPt, hPt);
+    if (!(wPt > 0.5) || !(hPt > 0.5) || wPt > 200000 || hPt > 200000)
+        return fail("the page has no usable size", pages);
     const double dpi = static_cast<double>(width) * 72.0 / wPt;
     const double heightPx = std::ceil(hPt * dpi / 72.0);
     if (heightPx * static_cast<double>(width) * 4.0 > static_cast<double>(maxOutput))
@@ -96,16 +104,20 @@ int runPdfRenderChild(int argc, char** argv, int first) {
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     renderer.set_image_format(poppler::image::format_argb32);
     const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
-    if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return fail("the page could not be drawn", pages);
+    if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
+        return fail("the page could not be drawn", pages);
     const int w = img.width(), h = img.height();
-    if (static_cast<double>(w) * h * 4.0 > static_cast<double>(maxOutput)) return fail("the page is too large", pages);
-    if (!writeHeader(0, static_cast<std::uint32_t>(pages), static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h)))
+    if (static_cast<double>(w) * h * 4.0 > static_cast<double>(maxOutput))
+        return fail("the page is too large", pages);
+    if (!writeHeader(0, static_cast<std::uint32_t>(pages), static_cast<std::uint32_t>(w),
+                     static_cast<std::uint32_t>(h)))
         return 1;
     // format_argb32 is 0xAARRGGBB per pixel in host order: B, G, R, A in memory (little endian).
     std::vector<std::uint8_t> row(static_cast<size_t>(w) * 4);
     const char* data = img.const_data();
     for (int y = 0; y < h; ++y) {
-        const auto* src = reinterpret_cast<const std::uint8_t*>(data + static_cast<std::ptrdiff_t>(y) * img.bytes_per_row());
+        const auto* src = reinterpret_cast<const std::uint8_t*>(data + static_cast<std::ptrdiff_t>(y) *
+                                                                           img.bytes_per_row());
         for (int x = 0; x < w; ++x) {
             const size_t i = static_cast<size_t>(x) * 4;
             std::uint32_t px;

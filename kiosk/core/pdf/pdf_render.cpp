@@ -38,32 +38,38 @@ std::string describeStatus(int status, bool timedOut, bool overflow) {
     if (overflow) return "the renderer sent more than the output limit and was stopped";
     if (WIFSIGNALED(status)) {
         const int sig = WTERMSIG(status);
-        if (sig == SIGXCPU || sig == SIGKILL) return "the renderer hit its CPU time limit (signal " + std::to_string(sig) + ")";
+        if (sig == SIGXCPU || sig == SIGKILL)
+            return "the renderer hit its CPU time limit (signal " + std::to_string(sig) + ")";
         return "the renderer crashed (signal " + std::to_string(sig) + ": " + strsignal(sig) + ")";
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127) return "the renderer could not be started";
-    return "the renderer failed (exit status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
-           "), probably out of memory";
+    return "the renderer failed (exit status " +
+           std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + "), probably out of memory";
 }
 
 }  // namespace
 
-PdfRenderer::PdfRenderer(std::string helper, PdfLimits limits) : m_helper(std::move(helper)), m_limits(limits) {}
+PdfRenderer::PdfRenderer(std::string helper, PdfLimits limits)
+    : m_helper(std::move(helper)), m_limits(limits) {}
 
-PdfResult PdfRenderer::open(const std::string& path) const { return run({path}); }
+PdfResult PdfRenderer::open(const std::string& path) const {
+    return run({path});
+}
 
 PdfResult PdfRenderer::renderPage(const std::string& path, int pageIndex, int widthPx) const {
     if (pageIndex < 0) return failure("no page " + std::to_string(pageIndex));
-    if (widthPx <= 0 || widthPx > m_limits.maxWidthPx) return failure("width " + std::to_string(widthPx) + " px is out of range");
+    if (widthPx <= 0 || widthPx > m_limits.maxWidthPx)
+        return failure("width " + std::to_string(widthPx) + " px is out of range");
     return run({path, std::to_string(pageIndex), std::to_string(widthPx)});
 }
 
 PdfResult PdfRenderer::run(const std::vector<std::string>& extra) const {
     // Everything the child needs is built before fork: between fork and exec only
     // async-signal-safe calls are allowed (the kiosk has other threads).
-    std::vector<std::string> words{m_helper, "pdf-render", "--max-pages", std::to_string(m_limits.maxPages),
-                                   "--max-output", std::to_string(m_limits.maxOutputBytes), "--max-width",
-                                   std::to_string(m_limits.maxWidthPx)};
+    std::vector<std::string> words{m_helper,       "pdf-render",
+                                   "--max-pages",  std::to_string(m_limits.maxPages),
+                                   "--max-output", std::to_string(m_limits.maxOutputBytes),
+                                   "--max-width",  std::to_string(m_limits.maxWidthPx)};
     words.insert(words.end(), extra.begin(), extra.end());
     std::vector<char*> argv;
     for (std::string& w : words) argv.push_back(w.data());
@@ -110,7 +116,8 @@ PdfResult PdfRenderer::run(const std::vector<std::string>& extra) const {
     bool timedOut = false, overflow = false;
     std::uint8_t buf[65536];
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             timedOut = true;
             break;
@@ -164,8 +171,8 @@ PdfResult PdfRenderer::run(const std::vector<std::string>& extra) const {
     r.height = static_cast<int>(u32At(out, 16));
     const size_t expected = static_cast<size_t>(r.width) * static_cast<size_t>(r.height) * 4;
     if (out.size() - kHeaderBytes != expected)
-        return fail("the renderer's answer is truncated (" + std::to_string(out.size() - kHeaderBytes) + " of " +
-                    std::to_string(expected) + " bytes)");
+        return fail("the renderer's answer is truncated (" + std::to_string(out.size() - kHeaderBytes) +
+                    " of " + std::to_string(expected) + " bytes)");
     r.rgba.assign(out.begin() + static_cast<std::ptrdiff_t>(kHeaderBytes), out.end());
     r.ok = true;
     return r;

@@ -11,13 +11,17 @@ namespace vt {
 bool isQrLink(std::string_view url) {
     const std::string lower = toLowerAscii(url.substr(0, 8));
     size_t hostStart = 0;
-    if (startsWith(lower, "https://")) hostStart = 8;
-    else if (startsWith(lower, "http://")) hostStart = 7;
-    else return false;
+    if (startsWith(lower, "https://"))
+        hostStart = 8;
+    else if (startsWith(lower, "http://"))
+        hostStart = 7;
+    else
+        return false;
     for (const char c : url)
         if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
     const size_t hostEnd = url.find_first_of("/?#", hostStart);
-    const std::string_view host = url.substr(hostStart, hostEnd == std::string_view::npos ? url.npos : hostEnd - hostStart);
+    const std::string_view host =
+        url.substr(hostStart, hostEnd == std::string_view::npos ? url.npos : hostEnd - hostStart);
     return !host.empty() && host.front() != '@' && host.front() != ':';
 }
 

@@ -15,7 +15,9 @@ struct QrMatrix {
     int quietZone = 0;  // light modules around the symbol on each side
     std::vector<bool> modules;
 
-    bool dark(int x, int y) const { return modules[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)]; }
+    bool dark(int x, int y) const {
+        return modules[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)];
+    }
 };
 
 // The quiet zone the QR specification asks for.
