@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <cstdio>
 
 using namespace vt;
@@ -253,6 +255,26 @@ TEST_CASE("PDF: limits on pages, output size, memory and time", "[pdf]") {
     CHECK(flood.detail == "the renderer sent more than the output limit and was stopped");
     CHECK(PdfRenderer(dir + "/no-such-helper", {}).open(twenty).detail ==
           "the renderer could not be started");
+}
+
+TEST_CASE("PDF: a stale font cache cannot kill the renderer (no files may be written)", "[pdf]") {
+    // Fontconfig rewrites its cache when fonts change; under RLIMIT_FSIZE = 0 that write raised
+    // SIGXFSZ and killed every render until someone refreshed the cache.
+    const std::string dir = scratchDir("pdf-fontcache");
+    std::filesystem::create_directories(dir + "/cache");
+    const std::string conf = write(dir, "fonts.conf",
+                                   "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
+                                   "<fontconfig><dir>/usr/share/fonts</dir><cachedir>" +
+                                       dir + "/cache</cachedir></fontconfig>\n");
+    const std::string pdf = write(dir, "one.pdf", makePdf(1));
+    const char* old = std::getenv("FONTCONFIG_FILE");
+    const std::string saved = old ? old : "";
+    ::setenv("FONTCONFIG_FILE", conf.c_str(), 1);
+    const PdfResult r = PdfRenderer(VETRINA_BINARY).renderPage(pdf, 0, 200);
+    if (old) ::setenv("FONTCONFIG_FILE", saved.c_str(), 1);
+    else ::unsetenv("FONTCONFIG_FILE");
+    INFO(r.detail);
+    CHECK(r.ok);
 }
 
 // Figures for the report, not a timed test: `vetrina_tests "[.pdfbench]" -s`.
