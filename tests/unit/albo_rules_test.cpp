@@ -99,6 +99,9 @@ TEST_CASE("a rectification links to the act it corrects when that act is cached"
     CHECK((y == 2025 && n == "12"));
     CHECK_FALSE(findRectifiedAct("REVOCA ORDINANZA N.197/17 DEL 18.01.2017", 2017, y, n));
     CHECK_FALSE(findRectifiedAct("Rettifica del confine comunale", 2026, y, n));
+    CHECK_FALSE(findRectifiedAct("Rettifica graduatoria, prot. n. 4567/2026", 2026, y, n));
+    CHECK(findRectifiedAct("Rettifica (prot. 4567) della determinazione n. 88/2026", 2026, y, n));
+    CHECK((y == 2026 && n == "88"));
 
     Database db = Database::open(scratchDir("albo-rectified") + "/a.db");
     const UnixSeconds now = at("2026-03-07T09:00:00Z");

@@ -9,9 +9,9 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <cstdio>
 
 using namespace vt;
 using vt::test::scratchDir;
@@ -271,8 +271,10 @@ TEST_CASE("PDF: a stale font cache cannot kill the renderer (no files may be wri
     const std::string saved = old ? old : "";
     ::setenv("FONTCONFIG_FILE", conf.c_str(), 1);
     const PdfResult r = PdfRenderer(VETRINA_BINARY).renderPage(pdf, 0, 200);
-    if (old) ::setenv("FONTCONFIG_FILE", saved.c_str(), 1);
-    else ::unsetenv("FONTCONFIG_FILE");
+    if (old)
+        ::setenv("FONTCONFIG_FILE", saved.c_str(), 1);
+    else
+        ::unsetenv("FONTCONFIG_FILE");
     INFO(r.detail);
     CHECK(r.ok);
 }

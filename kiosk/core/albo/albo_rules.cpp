@@ -17,8 +17,11 @@ bool findRectifiedAct(std::string_view subject, int ownYear, int& year, std::str
     static const std::regex kNumber(
         R"((?:^|[^a-z])(?:n|nr|num|numero)\s*(?:\.|°|º)?\s*(\d{1,7})(?:\s*/\s*(\d{4}|\d{2})(?!\d))?)"
         R"((?:\s*(?:,\s*)?(?:del|dell'anno|anno)\s+(?:\d{1,2}[./-]\d{1,2}[./-](\d{4}|\d{2})|(\d{4})))?)");
+    // Protocol numbers ("prot. n. 4567") are not act numbers.
+    static const std::regex kProtocol(
+        R"(prot(?:ocollo)?\s*\.?\s*(?:(?:n|nr|num)\s*\.?|n°)?\s*\d+(?:\s*/\s*\d+)?)");
     std::smatch m;
-    const std::string tail = s.substr(at);
+    const std::string tail = std::regex_replace(s.substr(at), kProtocol, " ");
     if (!std::regex_search(tail, m, kNumber)) return false;
     number = m[1].str();
     while (number.size() > 1 && number.front() == '0') number.erase(0, 1);
