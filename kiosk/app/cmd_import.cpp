@@ -1,10 +1,15 @@
-// vetrina import --kind KIND --db DB [--source NAME] FILE...
+// vetrina import --kind KIND --db DB [--source NAME] [--at ISO-8601] FILE...
+// --at: the instant the import happens (acts expired before it are purged); default now.
+// --config FILE: take the options of the source named by --source there (max_window_days, and
+// the [source.mapping] that kind "mapped" needs).
 #include "args.h"
 #include "commands.h"
 
+#include "core/config/config.h"
 #include "core/sources/importers.h"
 #include "core/util/files.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -13,7 +18,7 @@ namespace vt {
 
 int cmdImport(int argc, char** argv) {
     Args args(argc, argv, 2, {"quiet"});
-    args.allowOnly({"kind", "db", "source", "quiet"});
+    args.allowOnly({"kind", "db", "source", "quiet", "at", "config"});
     const std::string kind = args.require("kind");
     const std::string dbPath = args.require("db");
     if (!isImportKind(kind)) {
@@ -24,6 +29,21 @@ int cmdImport(int argc, char** argv) {
     if (args.positional().empty()) throw UsageError("no files to import");
     const auto parent = std::filesystem::path(dbPath).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
+    UnixSeconds now = std::time(nullptr);
+    if (auto at = args.get("at")) {
+        const auto t = parseIsoInstant(*at);
+        if (!t) throw UsageError("--at \"" + *at + "\" is not an ISO 8601 date or date-time");
+        now = *t;
+    }
+    ImportOptions options;
+    if (auto configPath = args.get("config")) {
+        const Config config = loadConfig(*configPath);
+        const std::string name = args.require("source");
+        const auto it = std::find_if(config.sources.begin(), config.sources.end(),
+                                     [&](const SourceConfig& s) { return s.name == name; });
+        if (it == config.sources.end()) throw UsageError("no source named \"" + name + "\" in " + *configPath);
+        options = importOptionsFor(*it);
+    }
     Database db = Database::open(dbPath);
     int failures = 0;
     for (const std::string& file : args.positional()) {
@@ -34,7 +54,7 @@ int cmdImport(int argc, char** argv) {
             continue;
         }
         const std::string source = args.get("source").value_or(file);
-        const ImportSummary s = importBuffer(db, kind, *bytes, source, std::time(nullptr));
+        const ImportSummary s = importBuffer(db, kind, *bytes, source, now, options);
         for (const ImportIssue& issue : s.report.issues) {
             ImportIssue shown = issue;
             shown.source = file;
@@ -46,9 +66,10 @@ int cmdImport(int argc, char** argv) {
             continue;
         }
         if (!args.has("quiet"))
-            std::printf("%s: %d items, %d imported (%d new, %d updated, %d unchanged), %zu skipped\n", file.c_str(),
-                        s.report.itemsSeen, s.report.itemsImported, s.inserted, s.updated, s.unchanged,
-                        s.report.issues.size());
+            std::printf("%s: %d items, %d imported (%d new, %d updated, %d unchanged), %zu skipped, %d expired acts "
+                        "purged\n",
+                        file.c_str(), s.report.itemsSeen, s.report.itemsImported, s.inserted, s.updated, s.unchanged,
+                        s.report.issues.size(), s.purged);
     }
     return failures ? 1 : 0;
 }

@@ -1,9 +1,11 @@
 // vetrina list albo|notices|alerts|events|offices --db DB [--at ISO-8601] [--config FILE] --json
-// --config gives the kiosk's area for alerts, its language and the patron saint's holiday; without
-// it every alert is listed whatever its area and only national holidays count.
+// Albo: [--category CHIP] [--filter TEXT]. --config gives the kiosk's area for alerts, its
+// language and the patron saint's holiday; without it every alert is listed whatever its area
+// and only national holidays count.
 #include "args.h"
 #include "commands.h"
 
+#include "core/albo/act_types.h"
 #include "core/albo/albo_store.h"
 #include "core/events/events.h"
 #include "core/notices/notice_store.h"
@@ -33,7 +35,13 @@ nlohmann::json actToJson(const Act& a) {
             {"pub_end", formatDate(a.pubEnd)},
             {"link", a.link},
             {"source", a.source},
-            {"attachments", attachments}};
+            {"attachments", attachments},
+            {"category", a.category},
+            {"agid_code", a.agidCode},
+            {"annulled", a.annulled},
+            {"annulled_on", a.annulledOn ? nlohmann::json(formatDate(*a.annulledOn)) : nlohmann::json(nullptr)},
+            {"annul_reason", a.annulReason},
+            {"rectifies", a.rectifies ? nlohmann::json(a.rectifies) : nlohmann::json(nullptr)}};
 }
 
 UnixSeconds instantFromArgs(const Args& args) {
@@ -179,25 +187,33 @@ int listSignage(const std::string& what, const Args& args, Database& db, UnixSec
 
 int cmdList(int argc, char** argv) {
     Args args(argc, argv, 2, {"json"});
-    args.allowOnly({"db", "at", "json", "config"});
+    args.allowOnly({"db", "at", "json", "config", "category", "filter"});
     if (args.positional().size() != 1) throw UsageError("say what to list: albo, notices, alerts, events or offices");
     const std::string what = args.positional().front();
     const UnixSeconds now = instantFromArgs(args);
     const bool signage = what == "notices" || what == "alerts" || what == "events" || what == "offices";
     if (!signage && what != "albo")
         throw UsageError("cannot list \"" + what + "\" (known: albo, notices, alerts, events, offices)");
+    AlboFilter filter;
+    filter.category = args.get("category").value_or("");
+    filter.text = args.get("filter").value_or("");
+    if (!filter.category.empty() && !isAlboCategory(filter.category)) {
+        std::string known;
+        for (const std::string& c : alboCategories()) known += (known.empty() ? "" : ", ") + c;
+        throw UsageError("--category \"" + filter.category + "\" is not a chip (known: " + known + ")");
+    }
     Database db = Database::open(args.require("db"), OpenMode::ReadOnly);
     if (signage) return listSignage(what, args, db, now);
-    const std::vector<Act> acts = listActsAt(db, now);
+    const std::vector<Act> acts = listActsAt(db, now, filter);
     if (args.has("json")) {
         nlohmann::json out = nlohmann::json::array();
         for (const Act& a : acts) out.push_back(actToJson(a));
         std::printf("%s\n", out.dump(2).c_str());
     } else {
         for (const Act& a : acts)
-            std::printf("%6lld  %-12s %s → %s  %s  %s\n", static_cast<long long>(a.id), a.uid.c_str(),
-                        formatDate(a.pubStart).c_str(), formatDate(a.pubEnd).c_str(), a.type.c_str(),
-                        a.subject.c_str());
+            std::printf("%6lld  %-12s %s → %s  %-20s %s%s\n", static_cast<long long>(a.id), a.uid.c_str(),
+                        formatDate(a.pubStart).c_str(), formatDate(a.pubEnd).c_str(), a.category.c_str(),
+                        a.annulled ? "[ANNULLATO] " : "", a.subject.c_str());
         std::printf("%zu acts in their publication window at %s\n", acts.size(), formatIsoRome(now).c_str());
     }
     return 0;

@@ -10,5 +10,6 @@ int cmdShoot(int argc, char** argv);
 int cmdPlay(int argc, char** argv);
 int cmdBench(int argc, char** argv);
 int cmdPinHash(int argc, char** argv);
+int cmdPdfRender(int argc, char** argv);
 
 }  // namespace vt

@@ -19,11 +19,14 @@ struct Command {
 
 const Command kCommands[] = {
     {"run", vt::cmdRun, "run [--config FILE] [--size WxH] [--windowed]    run the kiosk (the default)"},
-    {"import", vt::cmdImport, "import --kind KIND --db DB [--source NAME] FILE...   import content files"},
-    {"list", vt::cmdList, "list albo|notices|alerts|events|offices --db DB [--at ISO-8601] [--config FILE] --json   what the kiosk shows"},
+    {"import", vt::cmdImport,
+     "import --kind KIND --db DB [--source NAME] [--config FILE] [--at ISO] FILE...   import content files"},
+    {"list", vt::cmdList,
+     "list albo|notices|alerts|events|offices --db DB [--at ISO-8601] [--config FILE] [--category CHIP] [--filter TEXT] --json"},
     {"shoot", vt::cmdShoot,
      "shoot --config FILE --screen home|albo|act:ID|maintenance [--size WxH] [--at ISO] --out F.png"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
+    {"pdf-render", vt::cmdPdfRender, nullptr},  // hidden: the PDF renderer's child process
     {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
     {"pin-hash", vt::cmdPinHash, "pin-hash < PIN                                   the config line for a maintenance PIN"},
 };
@@ -31,7 +34,8 @@ const Command kCommands[] = {
 void printHelp(FILE* to) {
     std::fprintf(to, "vetrina %s - touch kiosk and signage runtime for Italian municipalities\n\nUsage:\n",
                  VETRINA_VERSION);
-    for (const auto& c : kCommands) std::fprintf(to, "  vetrina %s\n", c.usage);
+    for (const auto& c : kCommands)
+        if (c.usage) std::fprintf(to, "  vetrina %s\n", c.usage);
     std::fprintf(to, "\nWith no subcommand, `vetrina` runs the kiosk with config/vetrina.toml.\n");
 }
 

@@ -7,6 +7,8 @@
 #include "core/store/database.h"
 
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace vt {
@@ -24,11 +26,24 @@ AlboImportResult storeActs(Database& db, const std::vector<Act>& acts, const Imp
                            UnixSeconds now);
 
 // Acts inside their window at `now`, newest first (start day, then year and number), at most
-// `limit` (0: all). Lists for the screen skip attachments, which only the detail shows.
+// `limit` (0: all). An act listed by two sources (same year and number) appears once. Lists for
+// the screen skip attachments, which only the detail shows.
 enum class WithAttachments { No, Yes };
 std::vector<Act> listActsAt(const Database& db, UnixSeconds now, int limit = 0,
                             WithAttachments attachments = WithAttachments::Yes);
 int countActsAt(const Database& db, UnixSeconds now);
+
+// What the albo screen filters by: a chip (empty: all) and typed text, accent- and
+// case-insensitive, on subject, type, issuing unit and number.
+struct AlboFilter {
+    std::string category;
+    std::string text;
+};
+bool matchesFilter(const Act& act, const AlboFilter& filter);
+std::vector<Act> listActsAt(const Database& db, UnixSeconds now, const AlboFilter& filter,
+                            WithAttachments attachments = WithAttachments::Yes);
+// The number of acts on screen at `now` for each chip, in the chips' screen order (zeros included).
+std::vector<std::pair<std::string, int>> countActsByCategory(const Database& db, UnixSeconds now);
 std::optional<Act> findAct(const Database& db, std::int64_t id);
 // Total number of acts cached, whatever their window.
 int countActs(const Database& db);

@@ -1,6 +1,7 @@
 #include "core/config/config.h"
 
 #include "core/schedule/opening_hours.h"
+#include "core/feeds/mapped_feed.h"
 #include "core/util/text.h"
 
 #include <toml++/toml.h>
@@ -146,6 +147,23 @@ Config parseConfig(const std::string& text, const std::string& path) {
             if (s.name.empty()) throw ConfigError(where(path, n) + ": a source needs a \"name\"");
             if (s.kind.empty()) throw ConfigError(where(path, n) + ": source \"" + s.name + "\" needs a \"kind\"");
             if (s.url.empty()) throw ConfigError(where(path, n) + ": source \"" + s.name + "\" needs a \"url\"");
+            s.maxWindowDays = static_cast<int>(get<std::int64_t>(*t, "max_window_days", s.maxWindowDays, path));
+            if (s.maxWindowDays < 1)
+                throw ConfigError(where(path, n) + ": source \"" + s.name + "\": max_window_days below 1");
+            if (const toml::node* mapNode = t->get("mapping")) {
+                const toml::table* mt = mapNode->as_table();
+                if (!mt) throw ConfigError(where(path, *mapNode) + ": \"mapping\" must be a table ([source.mapping])");
+                for (const auto& [k, v] : *mt) {
+                    const auto str = v.value<std::string>();
+                    if (!str)
+                        throw ConfigError(where(path, v) + ": mapping." + std::string(k.str()) + " must be a string");
+                    s.mapping[std::string(k.str())] = *str;
+                }
+            }
+            if (s.kind == "mapped") {
+                if (const std::string problem = checkMapping(s.mapping); !problem.empty())
+                    throw ConfigError(where(path, n) + ": source \"" + s.name + "\": " + problem);
+            }
             if (s.pollSeconds < 5) throw ConfigError(where(path, n) + ": source \"" + s.name + "\": poll_seconds below 5");
             if (!names.insert(s.name).second)
                 throw ConfigError(where(path, n) + ": two sources are named \"" + s.name + "\"");

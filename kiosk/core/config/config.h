@@ -3,6 +3,7 @@
 
 #include "core/util/civil_time.h"
 
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -20,6 +21,11 @@ struct SourceConfig {
     std::string kind;  // importer kind: "albopop", ...
     std::string url;   // https://, http://127.0.0.1, file:// or a path relative to the config file
     int pollSeconds = 600;
+    // Albo sources: a listing published for longer than this is not an albo publication.
+    int maxWindowDays = 60;
+    // Kind "mapped": act fields by JSON pointer or XPath ([source.mapping], see
+    // core/feeds/mapped_feed.h).
+    std::map<std::string, std::string> mapping;
 };
 
 struct DisplayConfig {

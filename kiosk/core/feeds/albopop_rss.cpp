@@ -127,6 +127,7 @@ AlboFeed parseAlboPopRss(std::string_view xml, const std::string& sourceName) {
             if (!a.url.empty()) act.attachments.push_back(std::move(a));
         }
         feed.acts.push_back(std::move(act));
+        feed.positions.push_back(position);
         ++feed.report.itemsImported;
     }
     return feed;

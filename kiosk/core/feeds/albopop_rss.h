@@ -20,6 +20,7 @@ struct AlboChannel {
 struct AlboFeed {
     AlboChannel channel;
     std::vector<Act> acts;
+    std::vector<int> positions;  // 1-based index in the source of each act (for later reports)
     ImportReport report;
 };
 

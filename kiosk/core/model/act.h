@@ -4,6 +4,7 @@
 #include "core/util/civil_time.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,19 @@ struct Act {
     std::string link;
     std::string guid;
     std::vector<Attachment> attachments;
+
+    // Annulled acts stay listed (the law wants them visible) with the date and the reason.
+    bool annulled = false;
+    std::optional<CivilDate> annulledOn;
+    std::string annulReason;
+    // A rectification names the act it corrects ("RETTIFICA ... N. 123/2026"): year and number
+    // as found, and the cached act's id when the store has it (0 otherwise).
+    int rectifiesYear = 0;
+    std::string rectifiesNumber;
+    std::int64_t rectifies = 0;
+    // Filled by classifyAct (core/albo/act_types.h): the AgID code and the screen's filter chip.
+    std::string agidCode;
+    std::string category;
 };
 
 // The AlboPOP default when a feed gives no end: 15 days after the first day.

@@ -1,10 +1,16 @@
 #include "core/sources/importers.h"
 
+#include "core/albo/albo_purge.h"
+#include "core/albo/albo_rules.h"
 #include "core/albo/albo_store.h"
 #include "core/alerts/alert_store.h"
 #include "core/alerts/alert_templates.h"
+#include "core/config/config.h"
 #include "core/events/events.h"
+#include "core/feeds/albopop_json.h"
 #include "core/feeds/albopop_rss.h"
+#include "core/feeds/mapped_feed.h"
+#include "core/feeds/wp_albo.h"
 #include "core/notices/news_feed.h"
 #include "core/notices/notice_parser.h"
 #include "core/notices/notice_store.h"
@@ -18,7 +24,15 @@
 namespace vt {
 
 std::vector<std::string> importKinds() {
-    return {"albopop", "notices", "news", "cap", "cap-template", "alert-trigger", "ical", "offices"};
+    return {"albopop", "albopop-json", "wp-albo", "mapped",       "notices", "news",
+            "cap",     "cap-template", "alert-trigger", "ical", "offices"};
+}
+
+ImportOptions importOptionsFor(const SourceConfig& source) {
+    ImportOptions o;
+    o.maxWindowDays = source.maxWindowDays;
+    o.mapping = source.mapping;
+    return o;
 }
 
 namespace {
@@ -118,19 +132,26 @@ bool isImportKind(std::string_view kind) {
 }
 
 ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view bytes, const std::string& sourceName,
-                           UnixSeconds now) {
+                           UnixSeconds now, const ImportOptions& options) {
     ImportSummary summary;
-    if (kind == "albopop") {
-        AlboFeed feed = parseAlboPopRss(bytes, sourceName);
-        summary.report = std::move(feed.report);
-        if (summary.report.fatal) return summary;
-        const AlboImportResult r = storeActs(db, feed.acts, summary.report, now);
-        summary.inserted = r.inserted;
-        summary.updated = r.updated;
-        summary.unchanged = r.unchanged;
-        return summary;
-    }
-    return importSignage(db, kind, bytes, sourceName, now);
+    AlboFeed feed;
+    if (kind == "albopop") feed = parseAlboPopRss(bytes, sourceName);
+    else if (kind == "albopop-json") feed = parseAlboPopJson(bytes, sourceName);
+    else if (kind == "wp-albo") feed = parseWpAlbo(bytes, sourceName);
+    else if (kind == "mapped") feed = parseMappedFeed(bytes, options.mapping, sourceName);
+    else return importSignage(db, kind, bytes, sourceName, now);
+    summary.report = std::move(feed.report);
+    if (summary.report.fatal) return summary;
+    applyAlboRules(feed.acts, summary.report, options.maxWindowDays, feed.positions);
+    Transaction tx(db);
+    const AlboImportResult r = storeActs(db, feed.acts, summary.report, now);
+    summary.inserted = r.inserted;
+    summary.updated = r.updated;
+    summary.unchanged = r.unchanged;
+    const PurgeResult purged = purgeExpiredActs(db, now);
+    summary.purged = purged.acts;
+    tx.commit();
+    return summary;
 }
 
 void clearSource(Database& db, const std::string& sourceName) {

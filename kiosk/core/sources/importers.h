@@ -6,6 +6,7 @@
 #include "core/store/database.h"
 #include "core/util/civil_time.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,8 +19,21 @@ struct ImportSummary {
     int updated = 0;
     int unchanged = 0;
     int removed = 0;  // rows the source no longer has (signage kinds replace a source's items)
-    bool changed() const { return inserted + updated + removed > 0; }
+    int purged = 0;   // acts whose window ended over 24 h ago, removed with their cached files
+    bool changed() const { return inserted + updated + removed + purged > 0; }
 };
+
+// Per-source settings of an import (from the source's entry in the kiosk config).
+struct ImportOptions {
+    // Albo: a listing longer than this many days is not an albo publication and is skipped.
+    int maxWindowDays = 60;
+    // Kind "mapped": where the fields are (see core/feeds/mapped_feed.h).
+    std::map<std::string, std::string> mapping;
+};
+
+struct SourceConfig;
+// The options a configured source asks for (max_window_days, [source.mapping]).
+ImportOptions importOptionsFor(const SourceConfig& source);
 
 // Kinds `vetrina import --kind` accepts.
 std::vector<std::string> importKinds();
@@ -27,8 +41,9 @@ bool isImportKind(std::string_view kind);
 
 // Parses `bytes` as `kind` and stores what is usable, in one transaction. A fatal parse error
 // stores nothing and keeps what was cached. Throws std::invalid_argument on an unknown kind.
+// Albo kinds also purge the acts whose window ended more than 24 hours before `now`.
 ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view bytes,
-                           const std::string& sourceName, UnixSeconds now);
+                           const std::string& sourceName, UnixSeconds now, const ImportOptions& options = {});
 
 // Removes everything a source contributed (all kinds), inside the caller's transaction. The sync
 // engine calls it before applying a new revision of a signed manifest, so content dropped from

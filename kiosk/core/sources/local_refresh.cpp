@@ -21,7 +21,7 @@ std::vector<SourceOutcome> refreshLocalSources(Database& db, const Config& confi
             o.error = "source \"" + s.name + "\": cannot read " + path;
         } else {
             try {
-                o.summary = importBuffer(db, s.kind, *bytes, s.name, now);
+                o.summary = importBuffer(db, s.kind, *bytes, s.name, now, importOptionsFor(s));
                 o.ok = !o.summary.report.fatal;
                 if (!o.ok && !o.summary.report.issues.empty()) o.error = o.summary.report.issues.front().describe();
             } catch (const std::exception& e) {

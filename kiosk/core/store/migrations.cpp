@@ -146,6 +146,24 @@ constexpr std::array kMigrations{
             UNIQUE (source, uid)
         );
     )SQL"},
+    Migration{5, "albo: annulments, rectifications, AgID types, cached attachment files", R"SQL(
+        ALTER TABLE acts ADD COLUMN annulled INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE acts ADD COLUMN annulled_on TEXT NOT NULL DEFAULT '';   -- YYYY-MM-DD or ''
+        ALTER TABLE acts ADD COLUMN annul_reason TEXT NOT NULL DEFAULT '';
+        -- The act a rectification corrects, as its subject or the vendor names it; resolved
+        -- to a cached act's id when read (the corrected act may arrive later or from elsewhere).
+        ALTER TABLE acts ADD COLUMN rectifies_year INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE acts ADD COLUMN rectifies_number TEXT NOT NULL DEFAULT '';
+        ALTER TABLE acts ADD COLUMN agid_code TEXT NOT NULL DEFAULT 'D';
+        ALTER TABLE acts ADD COLUMN category TEXT NOT NULL DEFAULT 'Altro';  -- the screen's chip
+        CREATE INDEX acts_year_number ON acts (year, ltrim(number, '0'));
+        -- Attachment files the kiosk cached for an act: deleted with it when it is purged.
+        CREATE TABLE act_files (
+            act_id INTEGER NOT NULL REFERENCES acts(id) ON DELETE CASCADE,
+            path   TEXT NOT NULL,
+            PRIMARY KEY (act_id, path)
+        );
+    )SQL"},
 };
 
 }  // namespace

@@ -1,0 +1,54 @@
+#include "core/qr/qr_code.h"
+
+#include "core/util/text.h"
+
+#include <qrencode.h>
+
+#include <memory>
+
+namespace vt {
+
+bool isQrLink(std::string_view url) {
+    const std::string lower = toLowerAscii(url.substr(0, 8));
+    size_t hostStart = 0;
+    if (startsWith(lower, "https://"))
+        hostStart = 8;
+    else if (startsWith(lower, "http://"))
+        hostStart = 7;
+    else
+        return false;
+    for (const char c : url)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
+    const size_t hostEnd = url.find_first_of("/?#", hostStart);
+    const std::string_view host =
+        url.substr(hostStart, hostEnd == std::string_view::npos ? url.npos : hostEnd - hostStart);
+    return !host.empty() && host.front() != '@' && host.front() != ':';
+}
+
+bool makeQrCode(std::string_view url, QrMatrix& out, std::string& error) {
+    if (!isQrLink(url)) {
+        error = "only http:// and https:// links become QR codes";
+        return false;
+    }
+    const std::string text(url);
+    std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
+        QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), &QRcode_free);
+    if (!code) {
+        error = "the link is too long for a QR code";
+        return false;
+    }
+    const int w = code->width;
+    out.version = code->version;
+    out.quietZone = kQrQuietZone;
+    out.size = w + 2 * kQrQuietZone;
+    out.modules.assign(static_cast<size_t>(out.size) * static_cast<size_t>(out.size), false);
+    for (int y = 0; y < w; ++y)
+        for (int x = 0; x < w; ++x)
+            // libqrencode: bit 0 of each byte is the module's colour, the other bits are metadata.
+            if (code->data[y * w + x] & 1)
+                out.modules[static_cast<size_t>(y + kQrQuietZone) * static_cast<size_t>(out.size) +
+                            static_cast<size_t>(x + kQrQuietZone)] = true;
+    return true;
+}
+
+}  // namespace vt
