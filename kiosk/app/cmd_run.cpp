@@ -4,9 +4,10 @@
 #include "commands.h"
 #include "kiosk_session.h"
 
+#include "core/log/log.h"
 #include "core/sources/local_refresh.h"
-
-#include <systemd/sd-daemon.h>
+#include "platform/journal_sink.h"
+#include "platform/systemd_notify.h"
 
 #include <atomic>
 #include <cstdio>
@@ -35,8 +36,14 @@ long residentKb(const char* field) {
 int cmdRun(int argc, char** argv) {
     const int first = (argc >= 2 && !std::strcmp(argv[1], "run")) ? 2 : 1;
     // --headless, --exit-after-first-frame and --run-seconds serve `vetrina bench`.
+    // --test-hang-after-seconds N (tests only) freezes the UI loop after N seconds, to prove that
+    // the watchdog pings stop with it.
     Args args(argc, argv, first, {"windowed", "headless", "exit-after-first-frame"});
-    args.allowOnly({"config", "size", "windowed", "data-dir", "headless", "exit-after-first-frame", "run-seconds"});
+    args.allowOnly({"config", "size", "windowed", "data-dir", "headless", "exit-after-first-frame", "run-seconds",
+                    "test-hang-after-seconds"});
+    installJournalSinkIfUnderSystemd();
+    SystemdNotifier notifier = SystemdNotifier::fromEnvironment();
+    notifier.status("Avvio / starting");
     KioskSession s = KioskSession::open(args);
     int w = s.config.display.width, h = s.config.display.height;
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))
@@ -59,7 +66,7 @@ int cmdRun(int argc, char** argv) {
         const auto outcomes = refreshLocalSources(s.writer, s.config, std::time(nullptr));
         bool changed = false;
         for (const SourceOutcome& o : outcomes) {
-            if (!o.ok) std::fprintf(stderr, "vetrina: %s (keeping what was cached)\n", o.error.c_str());
+            if (!o.ok) logWarning("source." + o.source, o.error + " (keeping what was cached)");
             changed |= o.summary.changed();
         }
         if (changed) {
@@ -74,8 +81,25 @@ int cmdRun(int argc, char** argv) {
     hooks.now = [] { return static_cast<UnixSeconds>(std::time(nullptr)); };
     hooks.contentChanged = &contentChanged;
     const bool exitAfterFirst = args.has("exit-after-first-frame");
+    std::atomic<bool> benchDone{false};
+    const auto loopStart = SystemdNotifier::Clock::now();
+    long hangAfter = -1;
+    if (auto hang = args.get("test-hang-after-seconds")) {
+        if (!args.get("run-seconds")) throw UsageError("--test-hang-after-seconds needs --run-seconds");
+        hangAfter = std::atol(hang->c_str());
+    }
+    hooks.onLoopIteration = [&] {
+        const auto t = SystemdNotifier::Clock::now();
+        if (hangAfter >= 0 && t - loopStart >= std::chrono::seconds(hangAfter)) {
+            // The simulated hang: no ping, no frame, until the bench timer ends the run.
+            while (!benchDone) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            return;
+        }
+        notifier.tick(t);
+    };
     hooks.afterFirstFrame = [&] {
-        sd_notify(0, "READY=1");
+        notifier.ready();
+        logInfo("kiosk", "first frame on screen");
         if (exitAfterFirst) {
             std::printf("first-frame rss_kb=%ld\n", residentKb("VmRSS:"));
             std::fflush(stdout);
@@ -90,6 +114,7 @@ int cmdRun(int argc, char** argv) {
         hooks.now = [] { return static_cast<UnixSeconds>(std::time(nullptr)); };
         std::thread stopper([&] {
             std::this_thread::sleep_for(std::chrono::seconds(seconds));
+            benchDone = true;
             std::raise(SIGTERM);
         });
         frames = s.host->run(*s.ui, hooks);
@@ -103,7 +128,9 @@ int cmdRun(int argc, char** argv) {
     } else {
         frames = s.host->run(*s.ui, hooks);
     }
+    notifier.stopping();
     worker.join();
+    logger().flushSuppressed(static_cast<LogTime>(std::time(nullptr)), true);
     return 0;
 }
 

@@ -9,5 +9,6 @@ int cmdList(int argc, char** argv);
 int cmdShoot(int argc, char** argv);
 int cmdPlay(int argc, char** argv);
 int cmdBench(int argc, char** argv);
+int cmdDoctor(int argc, char** argv);
 
 }  // namespace vt

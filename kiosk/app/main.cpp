@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"shoot", vt::cmdShoot,
      "shoot --config FILE --screen SCREEN --size WxH [--at ISO] --out F.png   one screen, headless"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
+    {"doctor", vt::cmdDoctor, "doctor [--config FILE] [--json]                  check display, fonts, store, disk, clock, sources"},
     {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
 };
 

@@ -1,0 +1,31 @@
+#include "platform/journal_sink.h"
+
+#include <systemd/sd-journal.h>
+
+#include <cstdlib>
+#include <unistd.h>
+
+namespace vt {
+
+void writeLogToJournal(const LogRecord& r) {
+    const std::string message = formatLogLine(LogRecord{r.level, "", r.message, r.suppressed});
+    const int rc = sd_journal_send("MESSAGE=%s", message.c_str(), "PRIORITY=%d", logSyslogPriority(r.level),
+                                   "SYSLOG_IDENTIFIER=vetrina", "VETRINA_KEY=%s", r.key.c_str(),
+                                   "VETRINA_SUPPRESSED=%ld", r.suppressed, nullptr);
+    if (rc < 0) writeLogToStderr(r);  // no journal socket (container, early boot): keep the line
+}
+
+bool underSystemdJournal() {
+    const char* stream = std::getenv("JOURNAL_STREAM");
+    if (stream && *stream) return true;
+    const char* invocation = std::getenv("INVOCATION_ID");
+    return invocation && *invocation && !isatty(STDERR_FILENO);
+}
+
+bool installJournalSinkIfUnderSystemd() {
+    if (!underSystemdJournal()) return false;
+    logger().setSink(writeLogToJournal);
+    return true;
+}
+
+}  // namespace vt
