@@ -65,10 +65,17 @@ int cmdRun(int argc, char** argv) {
     std::thread worker([&] {
         const auto outcomes = refreshLocalSources(s.writer, s.config, std::time(nullptr));
         bool changed = false;
+        int failed = 0;
         for (const SourceOutcome& o : outcomes) {
             if (!o.ok) logWarning("source." + o.source, o.error + " (keeping what was cached)");
+            failed += !o.ok;
             changed |= o.summary.changed();
         }
+        // `systemctl status` shows it: a kiosk on stale content is visible without the journal.
+        if (!outcomes.empty())
+            notifier.status("Fonti locali: " + std::to_string(outcomes.size() - size_t(failed)) + " aggiornate, " +
+                            std::to_string(failed) + " in errore / local sources: " +
+                            std::to_string(outcomes.size() - size_t(failed)) + " ok, " + std::to_string(failed) + " failed");
         if (changed) {
             contentChanged = true;
             SDL_Event e{};

@@ -12,7 +12,7 @@ void writeLogToJournal(const LogRecord& r) {
     const int rc = sd_journal_send("MESSAGE=%s", message.c_str(), "PRIORITY=%d", logSyslogPriority(r.level),
                                    "SYSLOG_IDENTIFIER=vetrina", "VETRINA_KEY=%s", r.key.c_str(),
                                    "VETRINA_SUPPRESSED=%ld", r.suppressed, nullptr);
-    if (rc < 0) writeLogToStderr(r);  // no journal socket (container, early boot): keep the line
+    if (rc < 0) writeLogToStderr(r);  // the journal refused it: keep the line
 }
 
 bool underSystemdJournal() {
@@ -23,7 +23,9 @@ bool underSystemdJournal() {
 }
 
 bool installJournalSinkIfUnderSystemd() {
-    if (!underSystemdJournal()) return false;
+    // sd_journal_send() drops records silently when journald is absent (a container with
+    // JOURNAL_STREAM inherited): then stderr is the better place.
+    if (!underSystemdJournal() || access("/run/systemd/journal/socket", W_OK) != 0) return false;
     logger().setSink(writeLogToJournal);
     return true;
 }

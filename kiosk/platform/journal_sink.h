@@ -11,7 +11,8 @@ void writeLogToJournal(const LogRecord& r);
 // True when stderr goes to the journal: $JOURNAL_STREAM is set, or stderr is not a terminal
 // and systemd started us ($INVOCATION_ID).
 bool underSystemdJournal();
-// Installs the journal sink when underSystemdJournal(); returns whether it did.
+// Installs the journal sink when underSystemdJournal() and journald's socket is there;
+// returns whether it did.
 bool installJournalSinkIfUnderSystemd();
 
 }  // namespace vt

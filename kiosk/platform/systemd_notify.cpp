@@ -27,7 +27,7 @@ SystemdNotifier::SystemdNotifier(std::string socketPath, std::uint64_t watchdogU
     if (!m_socket.empty() && m_socket[0] != '/' && m_socket[0] != '@') m_socket.clear();
 }
 
-bool SystemdNotifier::send(const std::string& message) {
+bool SystemdNotifier::send(const std::string& message) const {
     if (m_socket.empty()) return false;
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
@@ -52,7 +52,7 @@ void SystemdNotifier::ready() {
     send("READY=1\nSTATUS=Kiosk in funzione / running");
 }
 
-void SystemdNotifier::status(const std::string& text) {
+void SystemdNotifier::status(const std::string& text) const {
     std::string clean = text;
     for (char& c : clean)
         if (c == '\n') c = ' ';

@@ -23,7 +23,8 @@ public:
 
     // READY=1, sent once; call after the first frame is on screen.
     void ready();
-    void status(const std::string& text);
+    // STATUS=text; safe from any thread (it touches no state of the notifier).
+    void status(const std::string& text) const;
     void stopping();
     // Sends WATCHDOG=1 when half the watchdog interval has passed since the last ping. Call it
     // from the UI loop itself: if the loop hangs, the pings stop and systemd restarts us.
@@ -31,7 +32,7 @@ public:
     long pingsSent() const { return m_pings; }
 
 private:
-    bool send(const std::string& message);
+    bool send(const std::string& message) const;
 
     std::string m_socket;
     std::uint64_t m_watchdogUsec = 0;

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -164,4 +165,24 @@ TEST_CASE("notifier: pings at most every half interval, nothing without a socket
     vt::SystemdNotifier noWatchdog(dir + "/n.sock", 0);
     noWatchdog.tick(t0);
     CHECK(noWatchdog.pingsSent() == 0);
+}
+
+TEST_CASE("notifier: an abstract-namespace NOTIFY_SOCKET (@name), as systemd may pass", "[systemd]") {
+    const std::string name = "vetrina-test-" + std::to_string(getpid());
+    const int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    name.copy(addr.sun_path + 1, name.size());
+    const auto len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + 1 + name.size());
+    REQUIRE(bind(fd, reinterpret_cast<const sockaddr*>(&addr), len) == 0);
+    vt::SystemdNotifier n("@" + name, 0);
+    n.ready();
+    char buf[128] = {};
+    timeval tv{1, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    const ssize_t got = recv(fd, buf, sizeof(buf) - 1, 0);
+    close(fd);
+    REQUIRE(got > 0);
+    CHECK(std::string(buf).rfind("READY=1", 0) == 0);
 }
