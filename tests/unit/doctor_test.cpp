@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <unistd.h>
 
 using vt::test::dataPath;
 using vt::test::runCommand;
@@ -116,4 +117,40 @@ TEST_CASE("doctor: an unreadable configuration is an error and the other checks 
     CHECK(r.status.at("config") == "error");
     CHECK(r.status.count("clock") == 1);
     CHECK(r.status.count("fonts") == 1);
+}
+
+TEST_CASE("doctor: an http source on 127.0.0.1 answers, a missing path is named with its status", "[doctor]") {
+    const std::string dir = scratchDir("doctor-http");
+    fs::create_directories(dir + "/www");
+    fs::create_directories(dir + "/data");
+    fs::copy_file(dataPath("albo/ladispoli_albopop_feed.xml"), dir + "/www/feed.xml");
+    // A throw-away HTTP server on a free port of 127.0.0.1; it writes the port, then serves.
+    const std::string server = "import http.server,os,sys\n"
+                               "os.chdir(sys.argv[1])\n"
+                               "s=http.server.ThreadingHTTPServer(('127.0.0.1',0),http.server.SimpleHTTPRequestHandler)\n"
+                               "open(sys.argv[2],'w').write(str(s.server_address[1]))\n"
+                               "s.serve_forever()\n";
+    writeText(dir + "/server.py", server);
+    std::string pid;
+    REQUIRE(runCommand("python3 " + dir + "/server.py " + dir + "/www " + dir + "/port.tmp >/dev/null 2>&1 & echo $!",
+                       &pid) == 0);
+    std::string port;
+    for (int i = 0; i < 100 && port.empty(); ++i) {
+        usleep(50000);
+        if (fs::exists(dir + "/port.tmp")) port = vt::test::readAll(dir + "/port.tmp");
+    }
+    REQUIRE_FALSE(port.empty());
+    const std::string base = "http://127.0.0.1:" + port;
+    const std::string config = dir + "/vetrina.toml";
+    writeText(config, "[town]\nname = \"Comune di Prova\"\n[paths]\ndata_dir = \"" + dir +
+                          "/data\"\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\nurl = \"" + base +
+                          "/feed.xml\"\n[[source]]\nname = \"avvisi\"\nkind = \"albopop\"\nurl = \"" + base +
+                          "/missing.xml\"\n");
+    const auto r = doctor(config);
+    runCommand("kill " + pid);
+    CHECK(r.exit == 1);
+    CHECK(r.status.at("source.albo") == "ok");
+    CHECK(r.status.at("source.avvisi") == "error");
+    for (const auto& c : r.json["checks"])
+        if (c["id"] == "source.avvisi") CHECK(c["en"].get<std::string>().find("HTTP 404") != std::string::npos);
 }
