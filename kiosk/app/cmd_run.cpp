@@ -90,6 +90,7 @@ int cmdRun(int argc, char** argv) {
     const bool exitAfterFirst = args.has("exit-after-first-frame");
     std::atomic<bool> benchDone{false};
     const auto loopStart = SystemdNotifier::Clock::now();
+    auto lastLogFlush = loopStart;
     long hangAfter = -1;
     if (auto hang = args.get("test-hang-after-seconds")) {
         if (!args.get("run-seconds")) throw UsageError("--test-hang-after-seconds needs --run-seconds");
@@ -103,6 +104,11 @@ int cmdRun(int argc, char** argv) {
             return;
         }
         notifier.tick(t);
+        // Once a minute, not per frame: report the drops of keys that went quiet since.
+        if (t - lastLogFlush >= std::chrono::minutes(1)) {
+            lastLogFlush = t;
+            logger().flushSuppressed(static_cast<LogTime>(std::time(nullptr)));
+        }
     };
     hooks.afterFirstFrame = [&] {
         notifier.ready();
