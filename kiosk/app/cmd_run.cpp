@@ -4,10 +4,11 @@
 #include "commands.h"
 #include "kiosk_session.h"
 
+#include "core/log/log.h"
 #include "core/sources/local_refresh.h"
+#include "platform/journal_sink.h"
 #include "platform/speech.h"
-
-#include <systemd/sd-daemon.h>
+#include "platform/systemd_notify.h"
 
 #include <atomic>
 #include <cstdio>
@@ -41,8 +42,14 @@ long residentKb(const char* field) {
 int cmdRun(int argc, char** argv) {
     const int first = (argc >= 2 && !std::strcmp(argv[1], "run")) ? 2 : 1;
     // --headless, --exit-after-first-frame and --run-seconds serve `vetrina bench`.
+    // --test-hang-after-seconds N (tests only) freezes the UI loop after N seconds, to prove that
+    // the watchdog pings stop with it.
     Args args(argc, argv, first, {"windowed", "headless", "exit-after-first-frame"});
-    args.allowOnly({"config", "size", "windowed", "data-dir", "headless", "exit-after-first-frame", "run-seconds"});
+    args.allowOnly({"config", "size", "windowed", "data-dir", "headless", "exit-after-first-frame", "run-seconds",
+                    "test-hang-after-seconds"});
+    installJournalSinkIfUnderSystemd();
+    SystemdNotifier notifier = SystemdNotifier::fromEnvironment();
+    notifier.status("Avvio / starting");
     KioskSession s = KioskSession::open(args);
     int w = s.config.display.width, h = s.config.display.height;
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))
@@ -65,10 +72,17 @@ int cmdRun(int argc, char** argv) {
     auto refresh = [&] {
         const auto outcomes = refreshLocalSources(s.writer, s.config, std::time(nullptr));
         bool changed = false;
+        int failed = 0;
         for (const SourceOutcome& o : outcomes) {
-            if (!o.ok) std::fprintf(stderr, "vetrina: %s (keeping what was cached)\n", o.error.c_str());
+            if (!o.ok) logWarning("source." + o.source, o.error + " (keeping what was cached)");
+            failed += !o.ok;
             changed |= o.summary.changed();
         }
+        // `systemctl status` shows it: a kiosk on stale content is visible without the journal.
+        if (!outcomes.empty())
+            notifier.status("Fonti locali: " + std::to_string(outcomes.size() - size_t(failed)) + " aggiornate, " +
+                            std::to_string(failed) + " in errore / local sources: " +
+                            std::to_string(outcomes.size() - size_t(failed)) + " ok, " + std::to_string(failed) + " failed");
         if (changed) {
             contentChanged = true;
             SDL_Event e{};
@@ -115,8 +129,31 @@ int cmdRun(int argc, char** argv) {
         return changed;
     };
     const bool exitAfterFirst = args.has("exit-after-first-frame");
+    std::atomic<bool> benchDone{false};
+    const auto loopStart = SystemdNotifier::Clock::now();
+    auto lastLogFlush = loopStart;
+    long hangAfter = -1;
+    if (auto hang = args.get("test-hang-after-seconds")) {
+        if (!args.get("run-seconds")) throw UsageError("--test-hang-after-seconds needs --run-seconds");
+        hangAfter = std::atol(hang->c_str());
+    }
+    hooks.onLoopIteration = [&] {
+        const auto t = SystemdNotifier::Clock::now();
+        if (hangAfter >= 0 && t - loopStart >= std::chrono::seconds(hangAfter)) {
+            // The simulated hang: no ping, no frame, until the bench timer ends the run.
+            while (!benchDone) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            return;
+        }
+        notifier.tick(t);
+        // Once a minute, not per frame: report the drops of keys that went quiet since.
+        if (t - lastLogFlush >= std::chrono::minutes(1)) {
+            lastLogFlush = t;
+            logger().flushSuppressed(static_cast<LogTime>(std::time(nullptr)));
+        }
+    };
     hooks.afterFirstFrame = [&] {
-        sd_notify(0, "READY=1");
+        notifier.ready();
+        logInfo("kiosk", "first frame on screen");
         if (exitAfterFirst) {
             std::printf("first-frame rss_kb=%ld\n", residentKb("VmRSS:"));
             std::fflush(stdout);
@@ -131,6 +168,7 @@ int cmdRun(int argc, char** argv) {
         hooks.now = [] { return static_cast<UnixSeconds>(std::time(nullptr)); };
         std::thread stopper([&] {
             std::this_thread::sleep_for(std::chrono::seconds(seconds));
+            benchDone = true;
             std::raise(SIGTERM);
         });
         frames = s.host->run(*s.ui, hooks);
@@ -144,7 +182,9 @@ int cmdRun(int argc, char** argv) {
     } else {
         frames = s.host->run(*s.ui, hooks);
     }
+    notifier.stopping();
     if (worker.joinable()) worker.join();
+    logger().flushSuppressed(static_cast<LogTime>(std::time(nullptr)), true);
     return exitCode;
 }
 

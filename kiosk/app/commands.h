@@ -11,5 +11,6 @@ int cmdPlay(int argc, char** argv);
 int cmdBench(int argc, char** argv);
 int cmdPinHash(int argc, char** argv);
 int cmdPdfRender(int argc, char** argv);
+int cmdDoctor(int argc, char** argv);
 
 }  // namespace vt

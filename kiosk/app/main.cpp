@@ -26,6 +26,7 @@ const Command kCommands[] = {
     {"shoot", vt::cmdShoot,
      "shoot --config FILE --screen home|albo|act:ID|maintenance [--size WxH] [--at ISO] --out F.png"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
+    {"doctor", vt::cmdDoctor, "doctor [--config FILE] [--json]                  check display, fonts, store, disk, clock, sources"},
     {"pdf-render", vt::cmdPdfRender, nullptr},  // hidden: the PDF renderer's child process
     {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
     {"pin-hash", vt::cmdPinHash, "pin-hash < PIN                                   the config line for a maintenance PIN"},

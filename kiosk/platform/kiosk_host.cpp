@@ -173,9 +173,10 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
     UnixSeconds drawnMinute = -1;
     bool firstFrameDone = false;
     while (!g_stopRequested) {
+        if (hooks.onLoopIteration) hooks.onLoopIteration();
         const UnixSeconds now = hooks.now();
         // Sleep until input, a wake-up from the sync thread, or the next minute for the clock.
-        // The cap keeps SIGTERM (and later the watchdog) responsive.
+        // The cap keeps SIGTERM and the watchdog ping (onLoopIteration) responsive.
         int timeoutMs = 0;
         if (needFrames == 0) {
             const long msToMinute = (60 - (now % 60)) * 1000L;

@@ -32,6 +32,7 @@ struct LoopHooks {
     std::atomic<bool>* contentChanged = nullptr;  // set by the sync/import thread
     std::function<void()> afterFirstFrame;       // e.g. tell systemd READY=1
     std::function<bool()> onIdle;                // once per loop iteration, on the UI thread; true: redraw
+    std::function<void()> onLoopIteration;       // once per iteration, from this thread (watchdog)
     int maxFrames = -1;                          // stop after this many frames (bench); -1: forever
 };
 
