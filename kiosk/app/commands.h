@@ -9,5 +9,9 @@ int cmdList(int argc, char** argv);
 int cmdShoot(int argc, char** argv);
 int cmdPlay(int argc, char** argv);
 int cmdBench(int argc, char** argv);
+int cmdSync(int argc, char** argv);
+int cmdStatus(int argc, char** argv);
+int cmdKeygen(int argc, char** argv);
+int cmdPublish(int argc, char** argv);
 
 }  // namespace vt

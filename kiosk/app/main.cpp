@@ -25,6 +25,11 @@ const Command kCommands[] = {
      "shoot --config FILE --screen SCREEN --size WxH [--at ISO] --out F.png   one screen, headless"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
     {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
+    {"sync", vt::cmdSync, "sync [--config FILE] --once [--json]            pull every source once, print what changed"},
+    {"status", vt::cmdStatus, "status [--config FILE | --db DB] [--json]        cache revision, last sync, errors"},
+    {"keygen", vt::cmdKeygen, "keygen --secret FILE --public FILE [--encrypt]   make a content signing key pair"},
+    {"publish", vt::cmdPublish,
+     "publish --content DIR --out DIR --key FILE [--revision N] [--expires-days N]   sign content"},
 };
 
 void printHelp(FILE* to) {

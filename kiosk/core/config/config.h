@@ -1,6 +1,7 @@
 // The kiosk configuration (TOML): the town, where data lives, the panel, and the content sources.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -13,11 +14,30 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Network limits of the sync engine; [sync] sets the defaults, a [[source]] may override them.
+struct SyncLimits {
+    double connectTimeoutSeconds = 10;
+    double timeoutSeconds = 120;    // whole transfer of one file
+    int lowSpeedBytes = 100;        // slower than this...
+    int lowSpeedSeconds = 30;       // ...for this long aborts the transfer (slow drip)
+    std::int64_t maxBytes = 32ll << 20;  // cap of a feed body and of a manifest file
+};
+
 struct SourceConfig {
     std::string name;  // unique, shown in status ("albo", "avvisi"...)
-    std::string kind;  // importer kind: "albopop", ...
+    std::string kind;  // importer kind: "albopop", ..., or "manifest" for the town's signed content
     std::string url;   // https://, http://127.0.0.1, file:// or a path relative to the config file
     int pollSeconds = 600;
+    // kind = "manifest" only: minisign public keys (base64 lines), current first, then next.
+    std::vector<std::string> publicKeys;
+    SyncLimits limits;
+    bool isManifest() const { return kind == "manifest"; }
+};
+
+struct SyncConfig {
+    SyncLimits limits;
+    std::int64_t minFreeBytes = 64ll << 20;  // kept free on the data disk after a download
+    int maxBackoffSeconds = 3600;
 };
 
 struct DisplayConfig {
@@ -44,6 +64,7 @@ struct Config {
     std::string dataDir;  // resolved absolute path
     DisplayConfig display;
     std::vector<SourceConfig> sources;
+    SyncConfig sync;
 
     std::string databasePath() const { return dataDir + "/vetrina.db"; }
     // Resolves a path or file:// URL against the directory of the config file.
