@@ -59,7 +59,7 @@ PublishResult validateContent(const std::string& contentDir, UnixSeconds now) {
         }
         if (it->is_symlink()) {
             const fs::path target = fs::canonical(it->path(), ec);
-            const std::string rel = fs::relative(it->path(), root).generic_string();
+            const std::string rel = it->path().lexically_relative(root).generic_string();
             if (ec || !inside(root, target)) {
                 r.errors.push_back(rel + ": symbolic link out of the content folder, refused");
                 ec.clear();
@@ -72,7 +72,7 @@ PublishResult validateContent(const std::string& contentDir, UnixSeconds now) {
         } else if (it->is_directory()) {
             continue;
         } else if (!it->is_regular_file()) {
-            r.errors.push_back(fs::relative(it->path(), root).generic_string() + ": not a regular file");
+            r.errors.push_back(it->path().lexically_relative(root).generic_string() + ": not a regular file");
             continue;
         }
         paths.push_back(it->path());
@@ -81,7 +81,7 @@ PublishResult validateContent(const std::string& contentDir, UnixSeconds now) {
     std::sort(paths.begin(), paths.end());
     std::uint64_t total = 0;
     for (const fs::path& p : paths) {
-        const std::string rel = fs::relative(p, root).generic_string();
+        const std::string rel = p.lexically_relative(root).generic_string();
         if (!isSafeRelativePath(rel)) {
             r.errors.push_back(rel + ": the file name is not usable (control characters, backslash or too long)");
             continue;
