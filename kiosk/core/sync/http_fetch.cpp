@@ -73,13 +73,15 @@ std::string finishHash(Sink& s) {
 }
 
 // Short human sentences for the errors the status line shows.
-std::string describeCurlError(CURLcode rc, const char* detail) {
+std::string describeCurlError(CURLcode rc, const char* detail, std::uint64_t bytes) {
     switch (rc) {
     case CURLE_COULDNT_CONNECT: return "connection refused or unreachable";
     case CURLE_COULDNT_RESOLVE_HOST: return "host name not found (offline?)";
     case CURLE_OPERATION_TIMEDOUT:
-        if (std::string(detail).find("too slow") != std::string::npos) return "download too slow (stalled), aborted";
-        return "timed out";
+        if (bytes == 0) return "timed out: no data from the server";
+        if (std::string(detail).find("too slow") != std::string::npos)
+            return "too slow: the download stalled (slow drip), aborted";
+        return "timed out before the download completed";
     case CURLE_PARTIAL_FILE: return "truncated: the connection closed before the announced length";
     case CURLE_FILESIZE_EXCEEDED: return "oversize: the body is larger than allowed";
     case CURLE_TOO_MANY_REDIRECTS: return "too many redirects";
@@ -226,7 +228,7 @@ FetchResult fetchUrl(const FetchRequest& r) {
     } else if (sink.writeError) {
         out.error = "cannot write " + r.toFile + " (disk full?)";
     } else if (rc != CURLE_OK) {
-        out.error = describeCurlError(rc, errbuf);
+        out.error = describeCurlError(rc, errbuf, sink.bytes);
     } else if (out.httpCode != 200) {
         out.error = "HTTP " + std::to_string(out.httpCode) + (out.httpCode == 404 ? " (not found)" : "") +
                     (out.httpCode >= 300 && out.httpCode < 400 ? " (redirect not followed)" : "");
