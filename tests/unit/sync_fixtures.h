@@ -31,7 +31,7 @@ bool waitForPort(int port, int timeoutMs = 5000);
 // A child process killed (SIGTERM, then SIGKILL) and reaped when it goes out of scope.
 class ChildProcess {
 public:
-    explicit ChildProcess(const std::vector<std::string>& argv);
+    explicit ChildProcess(const std::vector<std::string>& argv, bool quiet = false);
     ~ChildProcess();
     ChildProcess(const ChildProcess&) = delete;
     ChildProcess& operator=(const ChildProcess&) = delete;
