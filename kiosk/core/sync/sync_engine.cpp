@@ -254,10 +254,16 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
                     now);
     const std::string keyId = keys[static_cast<size_t>(check.keyIndex)].keyIdHex();
     if (manifest->revision == s.revision && intact) {
-        s.etag = man.etag;  // same revision served again: remember the new validators
+        // Same revision served again (new ETag, re-signed with a later expiry...): remember it, so
+        // the next check is a 304 again.
+        s.etag = man.etag;
         s.lastModified = man.lastModified;
         s.expires = manifest->expires;
         s.keyId = keyId;
+        s.lastAttempt = s.lastSuccess = now;
+        s.lastError.clear();
+        s.failures = 0;
+        saveState(s);
         return unchanged(s, now);
     }
     if (manifest->revision > s.highestRevision) {
