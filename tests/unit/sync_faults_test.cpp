@@ -196,3 +196,45 @@ TEST_CASE("a plain feed source: garbage keeps the cache, 304 writes nothing", "[
     CHECK(engine.syncSource(config.sources[0], now).ok);
     CHECK_FALSE(engine.overview().anyFailing);
 }
+
+TEST_CASE("a server that answers 304 past the expiry is a freeze, and is reported", "[sync][faults]") {
+    Rig rig;
+    const std::string before = rig.fingerprint();
+    const SyncOutcome frozen = rig.engine->syncSource(rig.config.sources[0], rig.now + 31 * 86400);
+    CHECK_FALSE(frozen.ok);
+    CHECK_THAT(frozen.message, Catch::Contains("expired") && Catch::Contains("nothing newer"));
+    CHECK(rig.fingerprint() == before);  // the content stays on screen
+}
+
+TEST_CASE("a revision that does not fit on the disk is not downloaded", "[sync][faults]") {
+    const std::string dir = scratchDir("sync-nospace");
+    const SecretKey key = generateSecretKey();
+    writeContent(dir + "/content", 5, "Spazio");
+    publishOrFail(dir + "/content", dir + "/www", key, std::time(nullptr));
+    REQUIRE(writeFileAtomic(dir + "/kiosk.toml",
+                            manifestConfig(dir + "/data", "file://" + dir + "/www/manifest.json", {key.publicKey()})));
+    std::string cfg = readFile(dir + "/kiosk.toml").value();
+    cfg.replace(cfg.find("min_free_mb = 1\n"), 16, "min_free_mb = 1048576\n");  // 1 TiB
+    REQUIRE(writeFileAtomic(dir + "/kiosk.toml", cfg));
+    Config config = loadConfig(dir + "/kiosk.toml");
+    fs::create_directories(config.dataDir);
+    SyncEngine engine(config, Database::open(config.databasePath()));
+    const SyncOutcome o = engine.syncSource(config.sources[0], std::time(nullptr));
+    CHECK_FALSE(o.ok);
+    CHECK_THAT(o.message, Catch::Contains("not enough free space"));
+    CHECK(fs::is_empty(config.dataDir + "/objects"));
+}
+
+TEST_CASE("a file missing from the local cache is fetched again although the manifest is unchanged",
+          "[sync][faults]") {
+    Rig rig;
+    std::string error;
+    auto m = parseManifest(readFile(rig.www + "/manifest.json").value(), error);
+    REQUIRE(m);
+    const std::string object = rig.config.dataDir + "/objects/" + m->files.back().sha256;
+    REQUIRE(fs::remove(object));
+    const SyncOutcome o = rig.sync();
+    INFO(o.message);
+    CHECK(o.ok);
+    CHECK(fs::exists(object));
+}

@@ -225,7 +225,14 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
     }
     req.limits = limitsFor(src.limits, static_cast<std::uint64_t>(src.limits.maxBytes));
     FetchResult man = fetchUrl(req);
-    if (man.status == FetchResult::Status::NotModified) return unchanged(s, now);
+    if (man.status == FetchResult::Status::NotModified) {
+        // A server that keeps answering "unchanged" past the expiry is a freeze: say so.
+        if (s.expires != 0 && s.expires <= now)
+            return fail(s, "manifest refused: revision " + std::to_string(s.revision) + " expired on " +
+                               formatIsoUtc(s.expires) + " and the server offers nothing newer",
+                        now);
+        return unchanged(s, now);
+    }
     if (!man.ok()) return fail(s, "manifest: " + man.error, now);
 
     FetchRequest sreq;
