@@ -59,6 +59,15 @@ TEST_CASE("publish writes objects, a signed manifest and increasing revisions", 
     for (const ManifestFile& f : m->files) CHECK(sha256Hex(readAll(dir + "/out/" + f.objectPath())) == f.sha256);
 
     CHECK(publishOrFail(dir + "/content", dir + "/out", sk, now).manifest.revision == 2);
+    {
+        PublishOptions inside;
+        inside.contentDir = dir + "/content";
+        inside.outDir = dir + "/content/pubblicazione";
+        inside.now = now;
+        PublishResult bad = publishContent(inside, sk);
+        REQUIRE_FALSE(bad.ok());
+        CHECK_THAT(bad.errors.front(), Catch::Contains("must not be inside the content folder"));
+    }
     PublishOptions o;
     o.contentDir = dir + "/content";
     o.outDir = dir + "/out";

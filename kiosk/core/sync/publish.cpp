@@ -115,6 +115,14 @@ PublishResult publishContent(const PublishOptions& o, const SecretKey& key) {
     PublishResult r = validateContent(o.contentDir, o.now);
     if (!r.ok()) return r;
     const fs::path out(o.outDir);
+    {
+        std::error_code ec;
+        const fs::path outAbs = fs::weakly_canonical(out, ec);
+        if (!ec && inside(fs::canonical(o.contentDir), outAbs)) {
+            r.errors.push_back(o.outDir + ": the output folder must not be inside the content folder");
+            return r;
+        }
+    }
     std::int64_t previous = 0;
     if (auto old = readFile((out / "manifest.json").string(), 64ull << 20)) {
         std::string error;
@@ -145,7 +153,10 @@ PublishResult publishContent(const PublishOptions& o, const SecretKey& key) {
     const fs::path root = fs::canonical(o.contentDir);
     for (const ManifestFile& f : r.manifest.files) {
         const fs::path dest = out / f.objectPath();
-        if (fs::exists(dest) && fs::file_size(dest) == f.size) continue;
+        if (fs::exists(dest) && fs::file_size(dest) == f.size) {
+            auto existing = readFile(dest.string(), kMaxContentFileBytes);
+            if (existing && sha256Hex(*existing) == f.sha256) continue;  // already published, intact
+        }
         auto bytes = readFile((root / f.path).string(), kMaxContentFileBytes);
         if (!bytes || sha256Hex(*bytes) != f.sha256) {
             r.errors.push_back(f.path + ": changed while publishing, try again");
