@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Rig {
-    std::string dir = scratchDir("sync-faults");
-    std::string www = dir + "/www";
+    std::string dir;
+    std::string www;
     SecretKey key = generateSecretKey();
     SecretKey stranger = generateSecretKey();
     UnixSeconds now = std::time(nullptr);
@@ -28,7 +28,8 @@ struct Rig {
     Config config;
     std::unique_ptr<SyncEngine> engine;
 
-    Rig() {
+    // Each test case has its own folder, so ctest may run them in parallel.
+    explicit Rig(const std::string& name) : dir(scratchDir(name)), www(dir + "/www") {
         fs::create_directories(www);
         publishNext();
         server = std::make_unique<FaultServer>(www);
@@ -75,7 +76,7 @@ struct Rig {
 }  // namespace
 
 TEST_CASE("network faults never change the content, are named, and the next sync recovers", "[sync][faults]") {
-    Rig rig;
+    Rig rig("faults-network");
     const std::vector<std::pair<std::string, std::string>> faults = {
         {"timeout", "timed out"},  {"drip", "slow drip"},   {"500", "HTTP 500"},
         {"404", "HTTP 404"},       {"truncated", "truncated"}, {"short", "wrong length"},
@@ -91,7 +92,7 @@ TEST_CASE("network faults never change the content, are named, and the next sync
 }
 
 TEST_CASE("refused connections, then the server comes back", "[sync][faults]") {
-    Rig rig;
+    Rig rig("faults-refused");
     rig.publishNext();
     const int port = rig.server->port();
     rig.server.reset();  // nothing listens on the port any more
@@ -105,7 +106,7 @@ TEST_CASE("refused connections, then the server comes back", "[sync][faults]") {
 }
 
 TEST_CASE("tampered, unsigned, foreign, replayed and expired manifests are refused", "[sync][faults]") {
-    Rig rig;
+    Rig rig("faults-content");
     const std::string man = rig.www + "/manifest.json";
     const std::string sig = man + ".minisig";
 
@@ -198,7 +199,7 @@ TEST_CASE("a plain feed source: garbage keeps the cache, 304 writes nothing", "[
 }
 
 TEST_CASE("a server that answers 304 past the expiry is a freeze, and is reported", "[sync][faults]") {
-    Rig rig;
+    Rig rig("faults-freeze");
     const std::string before = rig.fingerprint();
     const SyncOutcome frozen = rig.engine->syncSource(rig.config.sources[0], rig.now + 31 * 86400);
     CHECK_FALSE(frozen.ok);
@@ -227,7 +228,7 @@ TEST_CASE("a revision that does not fit on the disk is not downloaded", "[sync][
 
 TEST_CASE("a file missing from the local cache is fetched again although the manifest is unchanged",
           "[sync][faults]") {
-    Rig rig;
+    Rig rig("faults-missing");
     std::string error;
     auto m = parseManifest(readFile(rig.www + "/manifest.json").value(), error);
     REQUIRE(m);
