@@ -1,4 +1,5 @@
 #include "core/config/config.h"
+#include "core/sync/backoff.h"
 #include "core/sync/minisign.h"
 #include "core/sync/sync_engine.h"
 #include "core/util/files.h"
@@ -97,4 +98,22 @@ TEST_CASE("vetrina sync --once exits non-zero and says why when a source fails",
     std::string out;
     CHECK(runCommand(std::string(VETRINA_BINARY) + " sync --once --config " + dir + "/kiosk.toml 2>&1", &out) == 1);
     CHECK_THAT(out, Catch::Contains("comune: FAILED: manifest:") && Catch::Contains("404"));
+}
+
+TEST_CASE("retries back off exponentially with jitter, within the caps", "[sync][backoff]") {
+    CHECK(retryDelaySeconds(0, 600, 3600, 0.3) == 600);  // healthy: the poll interval
+    CHECK(retryDelaySeconds(1, 600, 3600, 0.0) == 5);    // half of 10 s...
+    CHECK(retryDelaySeconds(1, 600, 3600, 0.999) == 9);  // ...to all of it
+    CHECK(retryDelaySeconds(2, 600, 3600, 0.999) == 19);
+    CHECK(retryDelaySeconds(4, 600, 3600, 0.0) == 40);
+    CHECK(retryDelaySeconds(30, 600, 3600, 0.999) <= 2400);  // four poll intervals
+    CHECK(retryDelaySeconds(30, 600, 3600, 0.0) == 1200);
+    CHECK(retryDelaySeconds(30, 30, 3600, 0.999) <= 240);   // alerts keep retrying often
+    CHECK(retryDelaySeconds(30, 86400, 3600, 0.999) <= 3600);
+    int previous = 0;
+    for (int f = 1; f < 12; ++f) {
+        const int d = retryDelaySeconds(f, 600, 3600, 0.5);
+        CHECK(d >= previous);
+        previous = d;
+    }
 }

@@ -1,6 +1,7 @@
 #include "core/sync/sync_engine.h"
 
 #include "core/sources/importers.h"
+#include "core/sync/backoff.h"
 #include "core/sync/content_kinds.h"
 #include "core/sync/http_fetch.h"
 #include "core/sync/manifest.h"
@@ -425,12 +426,8 @@ SyncOverview SyncEngine::overview() const {
 
 int SyncEngine::backoffSeconds(const SourceConfig& src, int failures) {
     static thread_local std::mt19937 rng{std::random_device{}()};
-    if (failures <= 0) return src.pollSeconds;
-    const int cap = std::min(m_config.sync.maxBackoffSeconds, std::max(src.pollSeconds, 60) * 4);
-    const double base = std::min<double>(cap, 10.0 * std::pow(2.0, std::min(failures - 1, 16)));
-    // "Equal jitter": between half and all of the delay, so kiosks of a town do not retry in step.
-    std::uniform_real_distribution<double> jitter(0.5, 1.0);
-    return std::max(1, static_cast<int>(base * jitter(rng)));
+    std::uniform_real_distribution<double> jitter(0.0, 1.0);
+    return retryDelaySeconds(failures, src.pollSeconds, m_config.sync.maxBackoffSeconds, jitter(rng));
 }
 
 void SyncEngine::start(std::function<void()> onContentChanged) {
