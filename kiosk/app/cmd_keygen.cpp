@@ -6,9 +6,9 @@
 #include "core/sync/minisign.h"
 #include "core/util/files.h"
 
+#include <sys/stat.h>
 #include <cstdio>
 #include <filesystem>
-#include <sys/stat.h>
 
 namespace vt {
 
@@ -19,7 +19,8 @@ int cmdKeygen(int argc, char** argv) {
     const std::string publicPath = args.require("public");
     if (!args.has("force"))
         for (const auto& p : {secretPath, publicPath})
-            if (std::filesystem::exists(p)) throw UsageError(p + " exists; refusing to overwrite a key (--force)");
+            if (std::filesystem::exists(p))
+                throw UsageError(p + " exists; refusing to overwrite a key (--force)");
     std::optional<std::string> password;
     if (args.has("encrypt")) {
         password = keyPassword(args);
@@ -33,11 +34,12 @@ int cmdKeygen(int argc, char** argv) {
     if (!ok) throw std::runtime_error(secretPath + ": cannot write the secret key");
     if (!writeFileAtomic(publicPath, formatPublicKeyFile(sk.publicKey())))
         throw std::runtime_error(publicPath + ": cannot write the public key");
-    std::printf("key id %s\nsecret key: %s (%s; keep it offline, never on a kiosk or the web server)\n"
-                "public key: %s\npin it in the kiosk config:\n  public_keys = [\"%s\"]\n",
-                sk.publicKey().keyIdHex().c_str(), secretPath.c_str(),
-                password ? "encrypted with your password" : "NOT encrypted", publicPath.c_str(),
-                sk.publicKey().encoded().c_str());
+    std::printf(
+        "key id %s\nsecret key: %s (%s; keep it offline, never on a kiosk or the web server)\n"
+        "public key: %s\npin it in the kiosk config:\n  public_keys = [\"%s\"]\n",
+        sk.publicKey().keyIdHex().c_str(), secretPath.c_str(),
+        password ? "encrypted with your password" : "NOT encrypted", publicPath.c_str(),
+        sk.publicKey().encoded().c_str());
     return 0;
 }
 

@@ -32,7 +32,8 @@ int cmdPublish(int argc, char** argv) {
         if (secretKeyIsEncrypted(*keyText)) {
             password = keyPassword(args);
             if (!password)
-                throw KeyError("the secret key is encrypted (scrypt): set VETRINA_KEY_PASSWORD or use --password-stdin");
+                throw KeyError(
+                    "the secret key is encrypted (scrypt): set VETRINA_KEY_PASSWORD or use --password-stdin");
         }
     } catch (const KeyError& e) {
         std::fprintf(stderr, "%s: %s\n", keyPath.c_str(), e.what());

@@ -15,15 +15,19 @@
 namespace vt {
 
 namespace {
-std::string when(UnixSeconds t) { return t ? formatIsoRome(t) : "never"; }
+std::string when(UnixSeconds t) {
+    return t ? formatIsoRome(t) : "never";
+}
 }  // namespace
 
 int cmdStatus(int argc, char** argv) {
     Args args(argc, argv, 2, {"json"});
     args.allowOnly({"config", "db", "json"});
     std::string dbPath;
-    if (auto db = args.get("db")) dbPath = *db;
-    else dbPath = loadConfig(args.get("config").value_or("config/vetrina.toml")).databasePath();
+    if (auto db = args.get("db"))
+        dbPath = *db;
+    else
+        dbPath = loadConfig(args.get("config").value_or("config/vetrina.toml")).databasePath();
     if (!std::filesystem::exists(dbPath)) {
         std::fprintf(stderr, "%s: no cache yet (run `vetrina sync --once`)\n", dbPath.c_str());
         return 1;
@@ -39,25 +43,36 @@ int cmdStatus(int argc, char** argv) {
     if (args.has("json")) {
         nlohmann::json j;
         j["database"] = dbPath;
-        j["content_updated_at"] = ov.contentUpdatedAt ? nlohmann::json(formatIsoUtc(ov.contentUpdatedAt)) : nullptr;
+        j["content_updated_at"] =
+            ov.contentUpdatedAt ? nlohmann::json(formatIsoUtc(ov.contentUpdatedAt)) : nullptr;
         j["offline"] = ov.offline;
         j["any_failing"] = ov.anyFailing;
         j["counts"] = {{"acts", acts}, {"content_files", files}};
         nlohmann::json list = nlohmann::json::array();
         for (const SyncStatus& s : ov.sources) {
-            auto t = [](UnixSeconds v) { return v ? nlohmann::json(formatIsoUtc(v)) : nlohmann::json(nullptr); };
-            list.push_back({{"source", s.source}, {"kind", s.kind}, {"url", s.url}, {"revision", s.revision},
-                            {"expires", t(s.expires)}, {"key_id", s.keyId}, {"last_attempt", t(s.lastAttempt)},
-                            {"last_success", t(s.lastSuccess)}, {"last_change", t(s.lastChange)},
-                            {"failures", s.failures}, {"error", s.lastError.empty() ? nlohmann::json(nullptr)
-                                                                                    : nlohmann::json(s.lastError)}});
+            auto t = [](UnixSeconds v) {
+                return v ? nlohmann::json(formatIsoUtc(v)) : nlohmann::json(nullptr);
+            };
+            list.push_back(
+                {{"source", s.source},
+                 {"kind", s.kind},
+                 {"url", s.url},
+                 {"revision", s.revision},
+                 {"expires", t(s.expires)},
+                 {"key_id", s.keyId},
+                 {"last_attempt", t(s.lastAttempt)},
+                 {"last_success", t(s.lastSuccess)},
+                 {"last_change", t(s.lastChange)},
+                 {"failures", s.failures},
+                 {"error", s.lastError.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.lastError)}});
         }
         j["sources"] = std::move(list);
         std::printf("%s\n", j.dump(2).c_str());
         return 0;
     }
     std::printf("cache: %s\ncontent updated: %s%s\nacts: %d, content files: %d\n", dbPath.c_str(),
-                when(ov.contentUpdatedAt).c_str(), ov.offline ? " (OFFLINE: every source failing)" : "", acts, files);
+                when(ov.contentUpdatedAt).c_str(), ov.offline ? " (OFFLINE: every source failing)" : "", acts,
+                files);
     for (const SyncStatus& s : ov.sources) {
         std::printf("\n%s (%s) %s\n", s.source.c_str(), s.kind.c_str(), s.url.c_str());
         if (s.kind == "manifest")

@@ -16,8 +16,10 @@ namespace vt {
 
 namespace {
 void printOutcome(const SyncOutcome& o) {
-    if (o.ok) std::printf("%s: %s\n", o.source.c_str(), o.message.c_str());
-    else std::fprintf(stderr, "%s: FAILED: %s\n", o.source.c_str(), o.message.c_str());
+    if (o.ok)
+        std::printf("%s: %s\n", o.source.c_str(), o.message.c_str());
+    else
+        std::fprintf(stderr, "%s: FAILED: %s\n", o.source.c_str(), o.message.c_str());
 }
 }  // namespace
 
@@ -34,13 +36,19 @@ int cmdSync(int argc, char** argv) {
         for (const SyncOutcome& o : outcomes) {
             if (!o.ok) ++failed;
             if (args.has("json"))
-                out.push_back({{"source", o.source}, {"ok", o.ok}, {"changed", o.changed},
-                               {"not_modified", o.notModified}, {"revision", o.revision}, {"message", o.message}});
+                out.push_back({{"source", o.source},
+                               {"ok", o.ok},
+                               {"changed", o.changed},
+                               {"not_modified", o.notModified},
+                               {"revision", o.revision},
+                               {"message", o.message}});
             else
                 printOutcome(o);
         }
         if (args.has("json")) std::printf("%s\n", out.dump(2).c_str());
-        if (failed) std::fprintf(stderr, "%d of %zu sources failed; the cache keeps what it had\n", failed, outcomes.size());
+        if (failed)
+            std::fprintf(stderr, "%d of %zu sources failed; the cache keeps what it had\n", failed,
+                         outcomes.size());
         return failed ? 1 : 0;
     }
     sigset_t set;
@@ -48,7 +56,10 @@ int cmdSync(int argc, char** argv) {
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);  // before the thread starts, so it inherits the mask
-    engine.start([] { std::printf("content changed\n"); std::fflush(stdout); });
+    engine.start([] {
+        std::printf("content changed\n");
+        std::fflush(stdout);
+    });
     int sig = 0;
     sigwait(&set, &sig);
     engine.stop();

@@ -8,7 +8,8 @@ namespace vt {
 std::optional<std::string> keyPassword(const Args& args) {
     if (args.has("password-stdin")) {
         std::string line;
-        if (!std::getline(std::cin, line)) throw UsageError("--password-stdin: no password on standard input");
+        if (!std::getline(std::cin, line))
+            throw UsageError("--password-stdin: no password on standard input");
         if (!line.empty() && line.back() == '\r') line.pop_back();
         return line;
     }

@@ -23,9 +23,12 @@ TEST_CASE("a signature verifies, and any change to data, comment or key is refus
     CHECK_THAT(verifyDetached(data + " ", sig, {sk.publicKey()}).error, Catch::Contains("bad signature"));
     std::string edited = sig;
     edited.replace(edited.find("revision:3"), 10, "revision:9");
-    CHECK_THAT(verifyDetached(data, edited, {sk.publicKey()}).error, Catch::Contains("trusted comment was altered"));
-    CHECK_THAT(verifyDetached(data, sig, {other.publicKey()}).error, Catch::Contains("not one of the pinned keys"));
-    CHECK_THAT(verifyDetached(data, "garbage", {sk.publicKey()}).error, Catch::Contains("not in minisign format"));
+    CHECK_THAT(verifyDetached(data, edited, {sk.publicKey()}).error,
+               Catch::Contains("trusted comment was altered"));
+    CHECK_THAT(verifyDetached(data, sig, {other.publicKey()}).error,
+               Catch::Contains("not one of the pinned keys"));
+    CHECK_THAT(verifyDetached(data, "garbage", {sk.publicKey()}).error,
+               Catch::Contains("not in minisign format"));
 }
 
 TEST_CASE("public keys round-trip through the minisign text form", "[sync][minisign]") {
@@ -46,7 +49,8 @@ TEST_CASE("our secret keys, plain or encrypted with a password (scrypt)", "[sync
 
     const std::string enc = formatSecretKeyFile(sk, std::string("parola segreta"));
     CHECK(secretKeyIsEncrypted(enc));
-    CHECK(parseSecretKey(enc, std::string("parola segreta")).publicKey().encoded() == sk.publicKey().encoded());
+    CHECK(parseSecretKey(enc, std::string("parola segreta")).publicKey().encoded() ==
+          sk.publicKey().encoded());
     CHECK_THROWS_WITH(parseSecretKey(enc, std::nullopt), Catch::Contains("encrypted"));
     CHECK_THROWS_WITH(parseSecretKey(enc, std::string("sbagliata")), Catch::Contains("wrong password"));
 }
@@ -59,7 +63,8 @@ TEST_CASE("signatures interoperate with the minisign command, both ways", "[sync
     SECTION("vetrina signs, minisign verifies") {
         const SecretKey sk = generateSecretKey();
         REQUIRE(writeFileAtomic(dir + "/v.pub", formatPublicKeyFile(sk.publicKey())));
-        REQUIRE(writeFileAtomic(payload + ".minisig", signDetached(readAll(payload), sk, "revision:7 expires:x")));
+        REQUIRE(writeFileAtomic(payload + ".minisig",
+                                signDetached(readAll(payload), sk, "revision:7 expires:x")));
         std::string out;
         CHECK(runCommand("minisign -V -p " + dir + "/v.pub -m " + payload + " 2>&1", &out) == 0);
         CHECK_THAT(out, Catch::Contains("revision:7 expires:x"));
@@ -68,9 +73,10 @@ TEST_CASE("signatures interoperate with the minisign command, both ways", "[sync
         CHECK(runCommand("minisign -V -p " + dir + "/v.pub -m " + payload + " 2>&1") != 0);
     }
     SECTION("minisign makes the key (-W, unencrypted) and signs, vetrina verifies and signs with that key") {
-        REQUIRE(runCommand("minisign -G -W -f -p " + dir + "/m.pub -s " + dir + "/m.sec >/dev/null 2>&1") == 0);
-        REQUIRE(runCommand("minisign -S -s " + dir + "/m.sec -m " + payload + " -t 'revision:7 by minisign' 2>&1") ==
+        REQUIRE(runCommand("minisign -G -W -f -p " + dir + "/m.pub -s " + dir + "/m.sec >/dev/null 2>&1") ==
                 0);
+        REQUIRE(runCommand("minisign -S -s " + dir + "/m.sec -m " + payload +
+                           " -t 'revision:7 by minisign' 2>&1") == 0);
         const PublicKey pk = parsePublicKey(readAll(dir + "/m.pub"));
         const SignatureCheck c = verifyDetached(readAll(payload), readAll(payload + ".minisig"), {pk});
         INFO(c.error);
@@ -87,7 +93,8 @@ TEST_CASE("signatures interoperate with the minisign command, both ways", "[sync
         const SecretKey sk = generateSecretKey();
         REQUIRE(writeFileAtomic(dir + "/e.sec", formatSecretKeyFile(sk, std::string("pw"))));
         REQUIRE(writeFileAtomic(dir + "/e.pub", formatPublicKeyFile(sk.publicKey())));
-        REQUIRE(runCommand("echo pw | minisign -S -s " + dir + "/e.sec -m " + payload + " >/dev/null 2>&1") == 0);
+        REQUIRE(runCommand("echo pw | minisign -S -s " + dir + "/e.sec -m " + payload + " >/dev/null 2>&1") ==
+                0);
         CHECK(verifyDetached(readAll(payload), readAll(payload + ".minisig"), {sk.publicKey()}).ok);
     }
 }

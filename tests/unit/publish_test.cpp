@@ -1,6 +1,6 @@
+#include "core/sync/publish.h"
 #include "core/sync/content_kinds.h"
 #include "core/sync/manifest.h"
-#include "core/sync/publish.h"
 #include "core/util/files.h"
 #include "sync_fixtures.h"
 #include "test_support.h"
@@ -14,7 +14,9 @@ using namespace vt::test;
 namespace fs = std::filesystem;
 
 namespace {
-UnixSeconds at(const char* iso) { return *parseIsoInstant(iso); }
+UnixSeconds at(const char* iso) {
+    return *parseIsoInstant(iso);
+}
 }  // namespace
 
 TEST_CASE("content files map to kinds by folder and extension", "[sync][publish]") {
@@ -50,13 +52,15 @@ TEST_CASE("publish writes objects, a signed manifest and increasing revisions", 
     CHECK(r.manifest.files.size() == 3);
     CHECK(r.manifest.expires == now + 30 * 86400);
     const std::string json = readAll(dir + "/out/manifest.json");
-    const SignatureCheck c = verifyDetached(json, readAll(dir + "/out/manifest.json.minisig"), {sk.publicKey()});
+    const SignatureCheck c =
+        verifyDetached(json, readAll(dir + "/out/manifest.json.minisig"), {sk.publicKey()});
     REQUIRE(c.ok);
     CHECK(c.trustedComment == "revision:1 expires:2026-12-20T10:00:00Z");
     std::string error;
     auto m = parseManifest(json, error);
     REQUIRE(m);
-    for (const ManifestFile& f : m->files) CHECK(sha256Hex(readAll(dir + "/out/" + f.objectPath())) == f.sha256);
+    for (const ManifestFile& f : m->files)
+        CHECK(sha256Hex(readAll(dir + "/out/" + f.objectPath())) == f.sha256);
 
     CHECK(publishOrFail(dir + "/content", dir + "/out", sk, now).manifest.revision == 2);
     {
@@ -104,7 +108,8 @@ TEST_CASE("invalid content is reported with file and line, and nothing is writte
         fs::create_symlink("/etc/passwd", dir + "/content/media/passwd");
         r = publishContent(o, sk);
         REQUIRE_FALSE(r.ok());
-        CHECK_THAT(r.errors.front(), Catch::Contains("media/passwd: symbolic link out of the content folder"));
+        CHECK_THAT(r.errors.front(),
+                   Catch::Contains("media/passwd: symbolic link out of the content folder"));
     }
     CHECK_FALSE(fs::exists(dir + "/out/manifest.json"));
 }
@@ -113,15 +118,17 @@ TEST_CASE("the publish command signs with an encrypted key only when given its p
     const std::string dir = scratchDir("publish-cmd");
     writeContent(dir + "/content", 3, "Cmd");
     const std::string v = VETRINA_BINARY;
-    REQUIRE(runCommand("VETRINA_KEY_PASSWORD=pw " + v + " keygen --encrypt --secret " + dir + "/k.sec --public " +
-                       dir + "/k.pub >/dev/null") == 0);
+    REQUIRE(runCommand("VETRINA_KEY_PASSWORD=pw " + v + " keygen --encrypt --secret " + dir +
+                       "/k.sec --public " + dir + "/k.pub >/dev/null") == 0);
     std::string out;
-    const std::string publish = v + " publish --content " + dir + "/content --out " + dir + "/out --key " + dir + "/k.sec";
+    const std::string publish =
+        v + " publish --content " + dir + "/content --out " + dir + "/out --key " + dir + "/k.sec";
     CHECK(runCommand("env -u VETRINA_KEY_PASSWORD " + publish + " 2>&1", &out) != 0);
     CHECK_THAT(out, Catch::Contains("encrypted"));
     out.clear();
     CHECK(runCommand("echo wrong | " + publish + " --password-stdin 2>&1", &out) != 0);
     CHECK_THAT(out, Catch::Contains("wrong password"));
     CHECK(runCommand("echo pw | " + publish + " --password-stdin >/dev/null") == 0);
-    CHECK(runCommand("minisign -V -p " + dir + "/k.pub -m " + dir + "/out/manifest.json >/dev/null 2>&1") == 0);
+    CHECK(runCommand("minisign -V -p " + dir + "/k.pub -m " + dir + "/out/manifest.json >/dev/null 2>&1") ==
+          0);
 }

@@ -36,7 +36,8 @@ Observed observe(const std::string& dbPath) {
     Observed o;
     Statement rev = db.prepare("SELECT revision FROM sync_sources WHERE name = 'comune'");
     if (rev.step()) o.revision = rev.integer(0);
-    Statement sha = db.prepare("SELECT sha256 FROM content_files WHERE source = 'comune' AND path = 'albo/albo.xml'");
+    Statement sha =
+        db.prepare("SELECT sha256 FROM content_files WHERE source = 'comune' AND path = 'albo/albo.xml'");
     if (sha.step()) o.alboSha = sha.text(0);
     o.fingerprint = actsFingerprint(db);
     return o;
@@ -68,7 +69,8 @@ TEST_CASE("kill -9 during a sync leaves the old or the new revision, never a mix
     const std::string oldSha = sha256Hex(readFile(dir + "/content/albo/albo.xml").value());
     publishOrFail(dir + "/content", www, key, now);
     const std::string config = dir + "/kiosk.toml";
-    REQUIRE(writeFileAtomic(config, manifestConfig(data, "file://" + www + "/manifest.json", {key.publicKey()})));
+    REQUIRE(
+        writeFileAtomic(config, manifestConfig(data, "file://" + www + "/manifest.json", {key.publicKey()})));
     REQUIRE(runSync(config) == 0);
     const Observed oldState = observe(data + "/vetrina.db");
     REQUIRE(oldState.revision == 1);
@@ -83,7 +85,8 @@ TEST_CASE("kill -9 during a sync leaves the old or the new revision, never a mix
     restore(dir + "/snapshot.db", data);
     const auto t0 = std::chrono::steady_clock::now();
     REQUIRE(runSync(config) == 0);
-    const auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
+    const auto full =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
     const Observed newState = observe(data + "/vetrina.db");
     REQUIRE(newState.revision == 2);
     REQUIRE(newState.alboSha == newSha);
@@ -121,8 +124,8 @@ TEST_CASE("kill -9 during a sync leaves the old or the new revision, never a mix
         }
     }
     WARN("kill -9 at 100 moments (a whole run: " << full.count() / 1000 << " ms, final bound "
-                                                   << static_cast<long>(bound) / 1000 << " ms): " << sawOld
-                                                   << " old, " << sawNew << " new");
+                                                 << static_cast<long>(bound) / 1000 << " ms): " << sawOld
+                                                 << " old, " << sawNew << " new");
     CHECK(sawOld > 0);
     // The kiosk recovers: a sync after the last kill completes the new revision.
     restore(dir + "/snapshot.db", data);

@@ -33,9 +33,9 @@ struct Rig {
         fs::create_directories(www);
         publishNext();
         server = std::make_unique<FaultServer>(www);
-        REQUIRE(writeFileAtomic(dir + "/kiosk.toml",
-                                manifestConfig(dir + "/data", server->url("manifest.json"), {key.publicKey()},
-                                               "max_bytes = 1048576")));
+        REQUIRE(
+            writeFileAtomic(dir + "/kiosk.toml", manifestConfig(dir + "/data", server->url("manifest.json"),
+                                                                {key.publicKey()}, "max_bytes = 1048576")));
         config = loadConfig(dir + "/kiosk.toml");
         fs::create_directories(config.dataDir);
         engine = std::make_unique<SyncEngine>(config, Database::open(config.databasePath()));
@@ -75,12 +75,13 @@ struct Rig {
 
 }  // namespace
 
-TEST_CASE("network faults never change the content, are named, and the next sync recovers", "[sync][faults]") {
+TEST_CASE("network faults never change the content, are named, and the next sync recovers",
+          "[sync][faults]") {
     Rig rig("faults-network");
     const std::vector<std::pair<std::string, std::string>> faults = {
-        {"timeout", "timed out"},  {"drip", "slow drip"},   {"500", "HTTP 500"},
-        {"404", "HTTP 404"},       {"truncated", "truncated"}, {"short", "wrong length"},
-        {"oversize", "oversize"},  {"redirect", "only https"}, {"garbage", "manifest refused"},
+        {"timeout", "timed out"}, {"drip", "slow drip"},      {"500", "HTTP 500"},
+        {"404", "HTTP 404"},      {"truncated", "truncated"}, {"short", "wrong length"},
+        {"oversize", "oversize"}, {"redirect", "only https"}, {"garbage", "manifest refused"},
     };
     for (const auto& [fault, named] : faults) {
         DYNAMIC_SECTION("fault " << fault) {
@@ -170,10 +171,11 @@ TEST_CASE("a plain feed source: garbage keeps the cache, 304 writes nothing", "[
     fs::create_directories(dir + "/www");
     REQUIRE(writeFileAtomic(dir + "/www/albo.xml", makeAlboFeed(12, "Feed")));
     FaultServer server(dir + "/www");
-    REQUIRE(writeFileAtomic(dir + "/kiosk.toml", "[paths]\ndata_dir = \"" + dir +
-                                                     "/data\"\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\n"
-                                                     "url = \"" + server.url("albo.xml") +
-                                                     "\"\nmax_bytes = 65536\ntimeout_seconds = 3\n"));
+    REQUIRE(writeFileAtomic(dir + "/kiosk.toml",
+                            "[paths]\ndata_dir = \"" + dir +
+                                "/data\"\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\n"
+                                "url = \"" +
+                                server.url("albo.xml") + "\"\nmax_bytes = 65536\ntimeout_seconds = 3\n"));
     Config config = loadConfig(dir + "/kiosk.toml");
     fs::create_directories(config.dataDir);
     SyncEngine engine(config, Database::open(config.databasePath()));
@@ -212,8 +214,9 @@ TEST_CASE("a revision that does not fit on the disk is not downloaded", "[sync][
     const SecretKey key = generateSecretKey();
     writeContent(dir + "/content", 5, "Spazio");
     publishOrFail(dir + "/content", dir + "/www", key, std::time(nullptr));
-    REQUIRE(writeFileAtomic(dir + "/kiosk.toml",
-                            manifestConfig(dir + "/data", "file://" + dir + "/www/manifest.json", {key.publicKey()})));
+    REQUIRE(writeFileAtomic(
+        dir + "/kiosk.toml",
+        manifestConfig(dir + "/data", "file://" + dir + "/www/manifest.json", {key.publicKey()})));
     std::string cfg = readFile(dir + "/kiosk.toml").value();
     cfg.replace(cfg.find("min_free_mb = 1\n"), 16, "min_free_mb = 1048576\n");  // 1 TiB
     REQUIRE(writeFileAtomic(dir + "/kiosk.toml", cfg));

@@ -7,11 +7,11 @@
 #include <catch2/catch.hpp>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -24,16 +24,18 @@ namespace vt::test {
 namespace fs = std::filesystem;
 
 std::string makeAlboFeed(int count, const std::string& tag, int year) {
-    std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
-                    "<title>AlboPOP - Comune - Borgo Vetrina (demo)</title><link>https://example.invalid/albo</link>\n"
-                    "<description>feed di prova</description>\n";
+    std::string x =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
+        "<title>AlboPOP - Comune - Borgo Vetrina (demo)</title><link>https://example.invalid/albo</link>\n"
+        "<description>feed di prova</description>\n";
     for (int i = 1; i <= count; ++i) {
         const std::string n = std::to_string(i);
         x += "<item><title>" + tag + " atto numero " + n + "</title><link>https://example.invalid/atti/" + n +
              "</link><pubDate>Mon, 2 Mar 2026 09:00:00 +0100</pubDate>"
              "<category domain=\"http://albopop.it/specs#item-category-uid\">" +
              std::to_string(year) + "/" + n +
-             "</category><category domain=\"http://albopop.it/specs#item-category-pubEnd\">30/12/2036</category>"
+             "</category><category "
+             "domain=\"http://albopop.it/specs#item-category-pubEnd\">30/12/2036</category>"
              "</item>\n";
     }
     return x + "</channel></rss>\n";
@@ -61,8 +63,8 @@ PublishResult publishOrFail(const std::string& contentDir, const std::string& ou
     return r;
 }
 
-std::string manifestConfig(const std::string& dataDir, const std::string& url, const std::vector<PublicKey>& keys,
-                           const std::string& extra) {
+std::string manifestConfig(const std::string& dataDir, const std::string& url,
+                           const std::vector<PublicKey>& keys, const std::string& extra) {
     std::string k;
     for (const auto& key : keys) k += (k.empty() ? "\"" : ", \"") + key.encoded() + "\"";
     return "[paths]\ndata_dir = \"" + dataDir +
@@ -130,7 +132,9 @@ ChildProcess::~ChildProcess() {
     ::waitpid(m_pid, nullptr, 0);
 }
 
-void ChildProcess::kill(int sig) { ::kill(m_pid, sig); }
+void ChildProcess::kill(int sig) {
+    ::kill(m_pid, sig);
+}
 
 int ChildProcess::wait() {
     int st = 0;
@@ -141,8 +145,8 @@ int ChildProcess::wait() {
 
 FaultServer::FaultServer(const std::string& root)
     : m_port(freePort()),
-      m_process({"python3", std::string(VETRINA_SOURCE_DIR) + "/tests/support/fault_server.py", std::to_string(m_port),
-                 root}) {
+      m_process({"python3", std::string(VETRINA_SOURCE_DIR) + "/tests/support/fault_server.py",
+                 std::to_string(m_port), root}) {
     REQUIRE(waitForPort(m_port));
 }
 
@@ -157,8 +161,9 @@ void FaultServer::setFault(const std::string& fault) {
 }
 
 std::string actsFingerprint(const Database& db) {
-    Statement st = db.prepare("SELECT count(*), coalesce(group_concat(uid || subject, '|'), '') FROM "
-                              "(SELECT uid, subject FROM acts ORDER BY uid)");
+    Statement st = db.prepare(
+        "SELECT count(*), coalesce(group_concat(uid || subject, '|'), '') FROM "
+        "(SELECT uid, subject FROM acts ORDER BY uid)");
     REQUIRE(st.step());
     return std::to_string(st.integer(0)) + ":" + sha256Hex(st.text(1));
 }

@@ -22,8 +22,8 @@ void writeContent(const std::string& dir, int acts, const std::string& tag);
 PublishResult publishOrFail(const std::string& contentDir, const std::string& outDir, const SecretKey& key,
                             UnixSeconds now, int expiresDays = 30);
 // A kiosk config with one manifest source (pinned `keys`) and short test timeouts.
-std::string manifestConfig(const std::string& dataDir, const std::string& url, const std::vector<PublicKey>& keys,
-                           const std::string& extra = "");
+std::string manifestConfig(const std::string& dataDir, const std::string& url,
+                           const std::vector<PublicKey>& keys, const std::string& extra = "");
 
 int freePort();
 bool waitForPort(int port, int timeoutMs = 5000);

@@ -22,7 +22,9 @@ public:
         : m_prefix(prefix), m_port(freePort()), m_process(start(prefix, root, m_port)) {
         REQUIRE(waitForPort(m_port));
     }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(m_port) + "/" + path; }
+    std::string url(const std::string& path) const {
+        return "http://127.0.0.1:" + std::to_string(m_port) + "/" + path;
+    }
     // Lines of the access log: one per request nginx answered.
     std::vector<std::string> requests() const {
         std::vector<std::string> out;
@@ -39,14 +41,15 @@ private:
     static std::vector<std::string> start(const std::string& prefix, const std::string& root, int port) {
         fs::create_directories(prefix + "/tmp");
         const std::string conf = "worker_processes 1;\npid " + prefix + "/nginx.pid;\nerror_log " + prefix +
-                                 "/error.log;\nevents { worker_connections 64; }\nhttp {\n access_log " + prefix +
-                                 "/access.log;\n client_body_temp_path " + prefix + "/tmp;\n proxy_temp_path " +
-                                 prefix + "/tmp;\n fastcgi_temp_path " + prefix + "/tmp;\n uwsgi_temp_path " + prefix +
-                                 "/tmp;\n scgi_temp_path " + prefix + "/tmp;\n server { listen 127.0.0.1:" +
-                                 std::to_string(port) + "; root " + root + "; }\n}\n";
+                                 "/error.log;\nevents { worker_connections 64; }\nhttp {\n access_log " +
+                                 prefix + "/access.log;\n client_body_temp_path " + prefix +
+                                 "/tmp;\n proxy_temp_path " + prefix + "/tmp;\n fastcgi_temp_path " + prefix +
+                                 "/tmp;\n uwsgi_temp_path " + prefix + "/tmp;\n scgi_temp_path " + prefix +
+                                 "/tmp;\n server { listen 127.0.0.1:" + std::to_string(port) + "; root " +
+                                 root + "; }\n}\n";
         REQUIRE(writeFileAtomic(prefix + "/nginx.conf", conf));
-        return {"/usr/sbin/nginx", "-p", prefix, "-e", prefix + "/error.log", "-c", prefix + "/nginx.conf",
-                "-g", "daemon off;"};
+        return {"/usr/sbin/nginx",      "-p", prefix,       "-e", prefix + "/error.log", "-c",
+                prefix + "/nginx.conf", "-g", "daemon off;"};
     }
     std::string m_prefix;
     int m_port;
@@ -61,7 +64,8 @@ void age(const std::string& file, int seconds) {
 
 }  // namespace
 
-TEST_CASE("sync from nginx: first sync, a 304 that writes nothing, a change, a key rotation", "[sync][nginx]") {
+TEST_CASE("sync from nginx: first sync, a 304 that writes nothing, a change, a key rotation",
+          "[sync][nginx]") {
     const std::string dir = scratchDir("sync-nginx");
     const std::string www = dir + "/www";
     fs::create_directories(www);
@@ -85,7 +89,8 @@ TEST_CASE("sync from nginx: first sync, a 304 that writes nothing, a change, a k
     CHECK(first.changed);
     CHECK(first.revision == 1);
     CHECK(actsFingerprint(engine.database()).rfind("50:", 0) == 0);
-    CHECK(fs::exists(dir + "/data/objects/" + sha256Hex(readFile(dir + "/content/media/stemma.png").value())));
+    CHECK(
+        fs::exists(dir + "/data/objects/" + sha256Hex(readFile(dir + "/content/media/stemma.png").value())));
 
     // Nothing changed: exactly one conditional request, answered 304, and no database write.
     const size_t before = nginx.requests().size();

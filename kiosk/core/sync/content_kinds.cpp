@@ -13,11 +13,16 @@ struct Rule {
 };
 // The content/ layout of the staff (see docs/CONTENT.md). First match wins.
 constexpr Rule kRules[] = {
-    {"albo/", ".xml", "albopop"},      {"albo/", ".json", "albopop-json"},
-    {"sheets/", ".md", "sheets"},      {"notices/", ".md", "notices"},
-    {"offices/", ".toml", "offices"},  {"events/", ".ics", "ical"},
-    {"alerts/templates/", "", "alert-template"}, {"alerts/", ".xml", "cap"},
-    {"synonyms.txt", "", "synonyms"}, {"town.toml", "", "town"},
+    {"albo/", ".xml", "albopop"},
+    {"albo/", ".json", "albopop-json"},
+    {"sheets/", ".md", "sheets"},
+    {"notices/", ".md", "notices"},
+    {"offices/", ".toml", "offices"},
+    {"events/", ".ics", "ical"},
+    {"alerts/templates/", "", "alert-template"},
+    {"alerts/", ".xml", "cap"},
+    {"synonyms.txt", "", "synonyms"},
+    {"town.toml", "", "town"},
 };
 }  // namespace
 
@@ -34,6 +39,8 @@ std::string contentKindFor(std::string_view path) {
     return "media";
 }
 
-bool isImportedKind(std::string_view kind) { return isImportKind(kind); }
+bool isImportedKind(std::string_view kind) {
+    return isImportKind(kind);
+}
 
 }  // namespace vt

@@ -60,7 +60,8 @@ size_t onData(char* data, size_t size, size_t n, void* user) {
 
 std::string headerValue(CURL* h, const char* name) {
     struct curl_header* hdr = nullptr;
-    if (curl_easy_header(h, name, 0, CURLH_HEADER, -1, &hdr) == CURLHE_OK && hdr && hdr->value) return hdr->value;
+    if (curl_easy_header(h, name, 0, CURLH_HEADER, -1, &hdr) == CURLHE_OK && hdr && hdr->value)
+        return hdr->value;
     return {};
 }
 
@@ -75,20 +76,29 @@ std::string finishHash(Sink& s) {
 // Short human sentences for the errors the status line shows.
 std::string describeCurlError(CURLcode rc, const char* detail, std::uint64_t bytes) {
     switch (rc) {
-    case CURLE_COULDNT_CONNECT: return "connection refused or unreachable";
-    case CURLE_COULDNT_RESOLVE_HOST: return "host name not found (offline?)";
-    case CURLE_OPERATION_TIMEDOUT:
-        if (bytes == 0) return "timed out: no data from the server";
-        if (std::string(detail).find("too slow") != std::string::npos)
-            return "too slow: the download stalled (slow drip), aborted";
-        return "timed out before the download completed";
-    case CURLE_PARTIAL_FILE: return "truncated: the connection closed before the announced length";
-    case CURLE_FILESIZE_EXCEEDED: return "oversize: the body is larger than allowed";
-    case CURLE_TOO_MANY_REDIRECTS: return "too many redirects";
-    case CURLE_UNSUPPORTED_PROTOCOL: return "redirect or URL to a protocol that is not allowed (only https)";
-    case CURLE_PEER_FAILED_VERIFICATION: return "TLS certificate not valid for the host";
-    case CURLE_GOT_NOTHING: return "the server closed the connection without a reply";
-    default: return std::string(curl_easy_strerror(rc)) + (detail[0] ? std::string(": ") + detail : "");
+        case CURLE_COULDNT_CONNECT:
+            return "connection refused or unreachable";
+        case CURLE_COULDNT_RESOLVE_HOST:
+            return "host name not found (offline?)";
+        case CURLE_OPERATION_TIMEDOUT:
+            if (bytes == 0) return "timed out: no data from the server";
+            if (std::string(detail).find("too slow") != std::string::npos)
+                return "too slow: the download stalled (slow drip), aborted";
+            return "timed out before the download completed";
+        case CURLE_PARTIAL_FILE:
+            return "truncated: the connection closed before the announced length";
+        case CURLE_FILESIZE_EXCEEDED:
+            return "oversize: the body is larger than allowed";
+        case CURLE_TOO_MANY_REDIRECTS:
+            return "too many redirects";
+        case CURLE_UNSUPPORTED_PROTOCOL:
+            return "redirect or URL to a protocol that is not allowed (only https)";
+        case CURLE_PEER_FAILED_VERIFICATION:
+            return "TLS certificate not valid for the host";
+        case CURLE_GOT_NOTHING:
+            return "the server closed the connection without a reply";
+        default:
+            return std::string(curl_easy_strerror(rc)) + (detail[0] ? std::string(": ") + detail : "");
     }
 }
 
@@ -113,7 +123,8 @@ FetchResult fetchLocalFile(const FetchRequest& r) {
         return out;
     }
     if (size > r.limits.maxBytes) {
-        out.error = "oversize: " + std::to_string(size) + " bytes, the limit is " + std::to_string(r.limits.maxBytes);
+        out.error =
+            "oversize: " + std::to_string(size) + " bytes, the limit is " + std::to_string(r.limits.maxBytes);
         return out;
     }
     FILE* in = std::fopen(path.c_str(), "rb");
@@ -137,8 +148,10 @@ FetchResult fetchLocalFile(const FetchRequest& r) {
         if (onData(buf, 1, n, &sink) != n) break;
     std::fclose(in);
     if (sink.file && std::fclose(sink.file) != 0) sink.writeError = true;
-    if (sink.overflow) out.error = "oversize: the file is larger than allowed";
-    else if (sink.writeError) out.error = "cannot write " + r.toFile + " (disk full?)";
+    if (sink.overflow)
+        out.error = "oversize: the file is larger than allowed";
+    else if (sink.writeError)
+        out.error = "cannot write " + r.toFile + " (disk full?)";
     if (!out.error.empty()) return out;
     out.status = FetchResult::Status::Ok;
     out.httpCode = 200;
@@ -158,7 +171,8 @@ bool isAllowedUrl(const std::string& url, std::string* why) {
     if (startsWith(url, "https://") && url.size() > 8) return true;
     if (startsWith(url, "file:///")) return true;
     if (isLoopbackHttp(url)) return true;
-    if (startsWith(url, "http://")) return fail("plain http is refused: use https (http only on 127.0.0.1 for tests)");
+    if (startsWith(url, "http://"))
+        return fail("plain http is refused: use https (http only on 127.0.0.1 for tests)");
     return fail("only https:// URLs are allowed (file:// and loopback http for tests and demos)");
 }
 

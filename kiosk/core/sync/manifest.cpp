@@ -1,7 +1,7 @@
 #include "core/sync/manifest.h"
 
-#include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <nlohmann/json.hpp>
 
 #include <set>
 #include <sstream>
@@ -96,11 +96,16 @@ std::optional<Manifest> parseManifest(std::string_view text, std::string& error)
             mf.size = f.at("size").get<std::uint64_t>();
             mf.kind = f.at("kind").get<std::string>();
             const std::string where = "manifest file " + std::to_string(i + 1) + " (" + mf.path + "): ";
-            if (!isSafeRelativePath(mf.path)) error = where + "unsafe path";
-            else if (!isSha256Hex(mf.sha256)) error = where + "bad sha256";
-            else if (mf.size > kMaxContentFileBytes) error = where + "absurd size";
-            else if (mf.kind.empty()) error = where + "no kind";
-            else if (!seen.insert(mf.path).second) error = where + "listed twice";
+            if (!isSafeRelativePath(mf.path))
+                error = where + "unsafe path";
+            else if (!isSha256Hex(mf.sha256))
+                error = where + "bad sha256";
+            else if (mf.size > kMaxContentFileBytes)
+                error = where + "absurd size";
+            else if (mf.kind.empty())
+                error = where + "no kind";
+            else if (!seen.insert(mf.path).second)
+                error = where + "listed twice";
             if (!error.empty()) return std::nullopt;
             m.files.push_back(std::move(mf));
         }

@@ -33,8 +33,8 @@ std::string toBase64(const unsigned char* data, size_t len) {
 std::optional<std::string> fromBase64(std::string_view b64) {
     std::string out(b64.size(), '\0');
     size_t len = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.data(), b64.size(), nullptr,
-                          &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.data(), b64.size(),
+                          nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
         return std::nullopt;
     out.resize(len);
     return out;
@@ -131,8 +131,10 @@ PublicKey parsePublicKey(std::string_view text) {
     const std::string line = base64Line(text);
     if (line.empty()) throw KeyError("the public key is empty");
     auto blob = fromBase64(line);
-    if (!blob || blob->size() != 42) throw KeyError("\"" + line + "\" is not a minisign public key (bad base64 or length)");
-    if (blob->compare(0, 2, "Ed") != 0) throw KeyError("the public key uses an unknown algorithm (expected Ed25519)");
+    if (!blob || blob->size() != 42)
+        throw KeyError("\"" + line + "\" is not a minisign public key (bad base64 or length)");
+    if (blob->compare(0, 2, "Ed") != 0)
+        throw KeyError("the public key uses an unknown algorithm (expected Ed25519)");
     PublicKey pk;
     std::memcpy(pk.keyId.data(), blob->data() + 2, 8);
     std::memcpy(pk.key.data(), blob->data() + 10, 32);
@@ -147,12 +149,15 @@ std::string decodeSecretBlob(std::string_view fileText) {
     if (blob->compare(0, 2, "Ed") != 0) throw KeyError("the secret key uses an unknown signature algorithm");
     if (blob->compare(4, 2, "B2") != 0) throw KeyError("the secret key uses an unknown checksum algorithm");
     const std::string kdf = blob->substr(2, 2);
-    if (kdf != "Sc" && kdf != std::string(2, '\0')) throw KeyError("the secret key uses an unknown encryption");
+    if (kdf != "Sc" && kdf != std::string(2, '\0'))
+        throw KeyError("the secret key uses an unknown encryption");
     return *blob;
 }
 }  // namespace
 
-bool secretKeyIsEncrypted(std::string_view fileText) { return decodeSecretBlob(fileText).compare(2, 2, "Sc") == 0; }
+bool secretKeyIsEncrypted(std::string_view fileText) {
+    return decodeSecretBlob(fileText).compare(2, 2, "Sc") == 0;
+}
 
 SecretKey parseSecretKey(std::string_view fileText, const std::optional<std::string>& password) {
     ensureSodium();
@@ -162,7 +167,8 @@ SecretKey parseSecretKey(std::string_view fileText, const std::optional<std::str
     unsigned char* keynum = b + 6 + kSaltBytes + 16;
     if (encrypted) {
         if (!password)
-            throw KeyError("the secret key is encrypted: give its password (VETRINA_KEY_PASSWORD or --password-stdin)");
+            throw KeyError(
+                "the secret key is encrypted: give its password (VETRINA_KEY_PASSWORD or --password-stdin)");
         unsigned char stream[kKeynumSkBytes];
         keyStream(*password, b + 6, readLe64(b + 6 + kSaltBytes), readLe64(b + 6 + kSaltBytes + 8), stream);
         for (size_t i = 0; i < kKeynumSkBytes; ++i) keynum[i] ^= stream[i];
@@ -175,7 +181,8 @@ SecretKey parseSecretKey(std::string_view fileText, const std::optional<std::str
     secretChecksum(keynum, keynum + 8, chk);
     const unsigned char zero[32] = {};
     // minisign -W leaves the checksum zeroed; then the key must at least be self-consistent.
-    const bool chkOk = sodium_memcmp(chk, keynum + 72, 32) == 0 || (!encrypted && std::memcmp(keynum + 72, zero, 32) == 0);
+    const bool chkOk =
+        sodium_memcmp(chk, keynum + 72, 32) == 0 || (!encrypted && std::memcmp(keynum + 72, zero, 32) == 0);
     unsigned char derived[32];
     crypto_sign_ed25519_sk_to_pk(derived, sk.key.data());
     unsigned char seedPk[32], seedSk[64];
@@ -183,7 +190,8 @@ SecretKey parseSecretKey(std::string_view fileText, const std::optional<std::str
     sodium_memzero(seedSk, sizeof seedSk);
     sodium_memzero(blob.data(), blob.size());
     if (!chkOk || std::memcmp(derived, seedPk, 32) != 0)
-        throw KeyError(encrypted ? "wrong password for the secret key" : "the secret key is damaged (checksum mismatch)");
+        throw KeyError(encrypted ? "wrong password for the secret key"
+                                 : "the secret key is damaged (checksum mismatch)");
     return sk;
 }
 
@@ -243,8 +251,8 @@ std::string signDetached(std::string_view data, const SecretKey& sk, const std::
     std::string global(reinterpret_cast<const char*>(sigBlob + 10), 64);
     global += trustedComment;
     unsigned char globalSig[64];
-    crypto_sign_detached(globalSig, nullptr, reinterpret_cast<const unsigned char*>(global.data()), global.size(),
-                         sk.key.data());
+    crypto_sign_detached(globalSig, nullptr, reinterpret_cast<const unsigned char*>(global.data()),
+                         global.size(), sk.key.data());
     return "untrusted comment: " + untrustedComment + "\n" + toBase64(sigBlob, sizeof sigBlob) +
            "\ntrusted comment: " + trustedComment + "\n" + toBase64(globalSig, sizeof globalSig) + "\n";
 }
@@ -254,7 +262,8 @@ SignatureCheck verifyDetached(std::string_view data, std::string_view signatureT
     ensureSodium();
     SignatureCheck r;
     const std::vector<std::string> ls = lines(signatureText);
-    if (ls.size() < 4 || !startsWith(ls[0], "untrusted comment:") || !startsWith(ls[2], "trusted comment: ")) {
+    if (ls.size() < 4 || !startsWith(ls[0], "untrusted comment:") ||
+        !startsWith(ls[2], "trusted comment: ")) {
         r.error = "the signature file is not in minisign format";
         return r;
     }
@@ -297,8 +306,8 @@ SignatureCheck verifyDetached(std::string_view data, std::string_view signatureT
     std::string signedGlobal(sig->data() + 10, 64);
     signedGlobal += comment;
     if (crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(global->data()),
-                                    reinterpret_cast<const unsigned char*>(signedGlobal.data()), signedGlobal.size(),
-                                    key->key.data()) != 0) {
+                                    reinterpret_cast<const unsigned char*>(signedGlobal.data()),
+                                    signedGlobal.size(), key->key.data()) != 0) {
         r.error = "bad signature: the trusted comment was altered";
         return r;
     }

@@ -29,8 +29,8 @@ bool inside(const fs::path& root, const fs::path& p) {
 }
 
 // Validates one importable file by importing it into a throwaway in-memory store.
-void validateImport(const std::string& rel, const std::string& kind, const std::string& bytes, UnixSeconds now,
-                    std::vector<std::string>& errors) {
+void validateImport(const std::string& rel, const std::string& kind, const std::string& bytes,
+                    UnixSeconds now, std::vector<std::string>& errors) {
     Database scratch = Database::open(":memory:");
     ImportSummary s = importBuffer(scratch, kind, bytes, rel, now);
     for (ImportIssue issue : s.report.issues) {
@@ -51,8 +51,8 @@ PublishResult validateContent(const std::string& contentDir, UnixSeconds now) {
         return r;
     }
     std::vector<fs::path> paths;
-    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (hiddenName(it->path())) {  // .git, editor backups, .DS_Store
             if (it->is_directory()) it.disable_recursion_pending();
             continue;
@@ -83,12 +83,14 @@ PublishResult validateContent(const std::string& contentDir, UnixSeconds now) {
     for (const fs::path& p : paths) {
         const std::string rel = p.lexically_relative(root).generic_string();
         if (!isSafeRelativePath(rel)) {
-            r.errors.push_back(rel + ": the file name is not usable (control characters, backslash or too long)");
+            r.errors.push_back(rel +
+                               ": the file name is not usable (control characters, backslash or too long)");
             continue;
         }
         const auto size = fs::file_size(p, ec);
         if (ec || size > kMaxContentFileBytes) {
-            r.errors.push_back(rel + ": too large (limit " + std::to_string(kMaxContentFileBytes >> 20) + " MiB)");
+            r.errors.push_back(rel + ": too large (limit " + std::to_string(kMaxContentFileBytes >> 20) +
+                               " MiB)");
             ec.clear();
             continue;
         }
@@ -107,7 +109,8 @@ PublishResult validateContent(const std::string& contentDir, UnixSeconds now) {
         r.manifest.files.push_back(std::move(f));
     }
     if (total > kMaxTotalBytes) r.errors.push_back(contentDir + ": more than 2 GiB of content");
-    if (r.manifest.files.empty() && r.errors.empty()) r.errors.push_back(contentDir + ": the content folder is empty");
+    if (r.manifest.files.empty() && r.errors.empty())
+        r.errors.push_back(contentDir + ": the content folder is empty");
     return r;
 }
 
@@ -126,14 +129,18 @@ PublishResult publishContent(const PublishOptions& o, const SecretKey& key) {
     std::int64_t previous = 0;
     if (auto old = readFile((out / "manifest.json").string(), 64ull << 20)) {
         std::string error;
-        if (auto m = parseManifest(*old, error)) previous = m->revision;
-        else r.errors.push_back((out / "manifest.json").string() + ": " + error + " (remove it or give --revision)");
+        if (auto m = parseManifest(*old, error))
+            previous = m->revision;
+        else
+            r.errors.push_back((out / "manifest.json").string() + ": " + error +
+                               " (remove it or give --revision)");
     }
     if (!r.ok()) return r;
     r.manifest.revision = o.revision.value_or(previous + 1);
     if (r.manifest.revision <= previous) {
-        r.errors.push_back("revision " + std::to_string(r.manifest.revision) + " is not above the published " +
-                           std::to_string(previous) + ": kiosks would refuse it as a rollback");
+        r.errors.push_back("revision " + std::to_string(r.manifest.revision) +
+                           " is not above the published " + std::to_string(previous) +
+                           ": kiosks would refuse it as a rollback");
         return r;
     }
     if (o.expiresDays < 1 || o.expiresDays > 3650) {

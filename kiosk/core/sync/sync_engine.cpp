@@ -40,11 +40,14 @@ FetchLimits limitsFor(const SyncLimits& l, std::uint64_t maxBytes) {
 }
 
 std::string sourceUrl(const Config& c, const SourceConfig& s) {
-    if (s.url.find("://") == std::string::npos || startsWith(s.url, "file://")) return "file://" + c.resolve(s.url);
+    if (s.url.find("://") == std::string::npos || startsWith(s.url, "file://"))
+        return "file://" + c.resolve(s.url);
     return s.url;
 }
 
-std::string megabytes(std::uint64_t b) { return std::to_string((b + (1 << 20) - 1) >> 20) + " MB"; }
+std::string megabytes(std::uint64_t b) {
+    return std::to_string((b + (1 << 20) - 1) >> 20) + " MB";
+}
 
 }  // namespace
 
@@ -57,20 +60,25 @@ struct SyncEngine::State {
 };
 
 SyncEngine::SyncEngine(Config config, Database db)
-    : m_config(std::move(config)), m_db(std::move(db)), m_objectsDir(m_config.dataDir + "/objects"),
+    : m_config(std::move(config)),
+      m_db(std::move(db)),
+      m_objectsDir(m_config.dataDir + "/objects"),
       m_stagingDir(m_config.dataDir + "/staging") {
     fs::create_directories(m_objectsDir);
     fs::create_directories(m_stagingDir);
     refreshOverview();
 }
 
-SyncEngine::~SyncEngine() { stop(); }
+SyncEngine::~SyncEngine() {
+    stop();
+}
 
 SyncEngine::State SyncEngine::loadState(const std::string& name) const {
     State s;
     s.name = name;
     Statement st = m_db.prepare(
-        "SELECT kind, url, etag, last_modified, last_attempt, last_success, last_change, last_error, failures, "
+        "SELECT kind, url, etag, last_modified, last_attempt, last_success, last_change, last_error, "
+        "failures, "
         "revision, highest_revision, expires, key_id FROM sync_sources WHERE name = ?1");
     st.bind(1, name);
     if (!st.step()) return s;
@@ -93,9 +101,11 @@ SyncEngine::State SyncEngine::loadState(const std::string& name) const {
 
 void SyncEngine::saveState(const State& s) {
     m_db.prepare(
-            "INSERT INTO sync_sources (name, kind, url, etag, last_modified, last_attempt, last_success, last_change, "
+            "INSERT INTO sync_sources (name, kind, url, etag, last_modified, last_attempt, last_success, "
+            "last_change, "
             "last_error, failures, revision, highest_revision, expires, key_id) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT(name) DO UPDATE SET "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT(name) DO "
+            "UPDATE SET "
             "kind = ?2, url = ?3, etag = ?4, last_modified = ?5, last_attempt = ?6, last_success = ?7, "
             "last_change = ?8, last_error = ?9, failures = ?10, revision = ?11, highest_revision = ?12, "
             "expires = ?13, key_id = ?14")
@@ -229,8 +239,9 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
     if (man.status == FetchResult::Status::NotModified) {
         // A server that keeps answering "unchanged" past the expiry is a freeze: say so.
         if (s.expires != 0 && s.expires <= now)
-            return fail(s, "manifest refused: revision " + std::to_string(s.revision) + " expired on " +
-                               formatIsoUtc(s.expires) + " and the server offers nothing newer",
+            return fail(s,
+                        "manifest refused: revision " + std::to_string(s.revision) + " expired on " +
+                            formatIsoUtc(s.expires) + " and the server offers nothing newer",
                         now);
         return unchanged(s, now);
     }
@@ -240,7 +251,8 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
     sreq.url = url + ".minisig";
     sreq.limits = limitsFor(src.limits, kMaxSignatureBytes);
     FetchResult sig = fetchUrl(sreq);
-    if (!sig.ok()) return fail(s, "missing signature: " + sreq.url + ": " + sig.error + " (manifest refused)", now);
+    if (!sig.ok())
+        return fail(s, "missing signature: " + sreq.url + ": " + sig.error + " (manifest refused)", now);
 
     std::vector<PublicKey> keys;
     for (const std::string& k : src.publicKeys) keys.push_back(parsePublicKey(k));
@@ -251,14 +263,17 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
     auto manifest = parseManifest(man.body, error);
     if (!manifest) return fail(s, "manifest refused: " + error, now);
     if (!facts || facts->revision != manifest->revision || facts->expires != manifest->expires)
-        return fail(s, "manifest refused: the signed trusted comment does not match its revision and expiry", now);
+        return fail(s, "manifest refused: the signed trusted comment does not match its revision and expiry",
+                    now);
     if (manifest->expires <= now)
-        return fail(s, "manifest refused: expired on " + formatIsoUtc(manifest->expires) + " (revision " +
-                           std::to_string(manifest->revision) + "); the town must publish again",
+        return fail(s,
+                    "manifest refused: expired on " + formatIsoUtc(manifest->expires) + " (revision " +
+                        std::to_string(manifest->revision) + "); the town must publish again",
                     now);
     if (manifest->revision < s.highestRevision)
-        return fail(s, "manifest refused: rollback to revision " + std::to_string(manifest->revision) +
-                           ", older than revision " + std::to_string(s.highestRevision) + " already accepted",
+        return fail(s,
+                    "manifest refused: rollback to revision " + std::to_string(manifest->revision) +
+                        ", older than revision " + std::to_string(s.highestRevision) + " already accepted",
                     now);
     const std::string keyId = keys[static_cast<size_t>(check.keyIndex)].keyIdHex();
     if (manifest->revision == s.revision && intact) {
@@ -295,8 +310,9 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         const std::uint64_t freeBytes = std::uint64_t{vfs.f_bavail} * vfs.f_frsize;
         const std::uint64_t need = 2 * missing + static_cast<std::uint64_t>(m_config.sync.minFreeBytes);
         if (freeBytes < need)
-            return fail(s, "not enough free space: revision " + std::to_string(manifest->revision) + " needs " +
-                               megabytes(need) + ", " + megabytes(freeBytes) + " free",
+            return fail(s,
+                        "not enough free space: revision " + std::to_string(manifest->revision) + " needs " +
+                            megabytes(need) + ", " + megabytes(freeBytes) + " free",
                         now);
     }
 
@@ -310,10 +326,13 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         freq.toFile = part;
         FetchResult r = fetchUrl(freq);
         std::string why;
-        if (!r.ok()) why = r.error;
+        if (!r.ok())
+            why = r.error;
         else if (r.bytes != f->size)
-            why = "wrong length: " + std::to_string(r.bytes) + " bytes, the manifest says " + std::to_string(f->size);
-        else if (r.sha256 != f->sha256) why = "wrong hash: SHA-256 does not match the manifest";
+            why = "wrong length: " + std::to_string(r.bytes) + " bytes, the manifest says " +
+                  std::to_string(f->size);
+        else if (r.sha256 != f->sha256)
+            why = "wrong hash: SHA-256 does not match the manifest";
         if (why.empty()) {
             std::error_code ec;
             fs::rename(part, m_objectsDir + "/" + f->sha256, ec);
@@ -327,8 +346,9 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
     }
     if (failed) {
         const std::string more = failed > 1 ? " (and " + std::to_string(failed - 1) + " more files)" : "";
-        return fail(s, "revision " + std::to_string(manifest->revision) + " not applied: " + firstError + more +
-                           "; showing revision " + std::to_string(s.revision),
+        return fail(s,
+                    "revision " + std::to_string(manifest->revision) + " not applied: " + firstError + more +
+                        "; showing revision " + std::to_string(s.revision),
                     now);
     }
 
@@ -342,20 +362,24 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         if (!bytes || sha256Hex(*bytes) != f.sha256) {
             std::error_code ec;
             fs::remove(m_objectsDir + "/" + f.sha256, ec);  // damaged on disk: fetched again next time
-            return fail(s, f.path + ": the stored copy is damaged; revision " + std::to_string(manifest->revision) +
-                               " not applied",
+            return fail(s,
+                        f.path + ": the stored copy is damaged; revision " +
+                            std::to_string(manifest->revision) + " not applied",
                         now);
         }
         ImportSummary sum = importBuffer(m_db, f.kind, *bytes, src.name, now);
         if (sum.report.fatal) {
-            const std::string why = sum.report.issues.empty() ? "unreadable" : sum.report.issues.front().describe();
-            return fail(s, f.path + ": " + why + "; revision " + std::to_string(manifest->revision) + " not applied",
-                        now);
+            const std::string why =
+                sum.report.issues.empty() ? "unreadable" : sum.report.issues.front().describe();
+            return fail(
+                s, f.path + ": " + why + "; revision " + std::to_string(manifest->revision) + " not applied",
+                now);
         }
         imported += sum.report.itemsImported;
     }
     m_db.prepare("DELETE FROM content_files WHERE source = ?1").bind(1, src.name).run();
-    Statement ins = m_db.prepare("INSERT INTO content_files (source, path, sha256, size, kind) VALUES (?1,?2,?3,?4,?5)");
+    Statement ins =
+        m_db.prepare("INSERT INTO content_files (source, path, sha256, size, kind) VALUES (?1,?2,?3,?4,?5)");
     for (const ManifestFile& f : manifest->files) {
         ins.reset();
         ins.bind(1, src.name)
@@ -474,8 +498,8 @@ void SyncEngine::run() {
         bool changed = false;
         for (const SourceConfig& s : m_config.sources) {
             if (due[s.name] > Clock::now()) continue;
-            const UnixSeconds now = std::chrono::duration_cast<std::chrono::seconds>(
-                                        Clock::now().time_since_epoch()).count();
+            const UnixSeconds now =
+                std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch()).count();
             const SyncOutcome o = syncSource(s, now);
             changed = changed || o.changed;
             const int failures = o.ok ? 0 : loadState(s.name).failures;

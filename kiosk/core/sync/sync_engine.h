@@ -29,9 +29,9 @@ namespace vt {
 struct SyncOutcome {
     std::string source;
     bool ok = false;
-    bool changed = false;      // the source's content in the store changed
-    bool notModified = false;  // the server said nothing changed (304), nothing was written
-    std::string message;       // what changed, or why it failed
+    bool changed = false;       // the source's content in the store changed
+    bool notModified = false;   // the server said nothing changed (304), nothing was written
+    std::string message;        // what changed, or why it failed
     std::int64_t revision = 0;  // manifest sources: the revision now applied
 };
 

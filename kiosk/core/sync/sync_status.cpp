@@ -7,7 +7,8 @@ namespace vt {
 std::vector<SyncStatus> readSyncStatus(const Database& db) {
     std::vector<SyncStatus> out;
     Statement st = db.prepare(
-        "SELECT name, kind, url, last_attempt, last_success, last_change, last_error, failures, revision, expires, "
+        "SELECT name, kind, url, last_attempt, last_success, last_change, last_error, failures, revision, "
+        "expires, "
         "key_id, etag, last_modified FROM sync_sources ORDER BY name");
     while (st.step()) {
         SyncStatus s;
@@ -43,6 +44,8 @@ SyncOverview summarize(std::vector<SyncStatus> sources) {
     return o;
 }
 
-SyncOverview readSyncOverview(const Database& db) { return summarize(readSyncStatus(db)); }
+SyncOverview readSyncOverview(const Database& db) {
+    return summarize(readSyncStatus(db));
+}
 
 }  // namespace vt
