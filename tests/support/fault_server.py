@@ -6,7 +6,7 @@ Usage: fault_server.py PORT ROOT
 Serves ROOT with ETag / If-None-Match like nginx. GET /__fault/NAME switches the fault applied
 to every other request until /__fault/none:
   timeout      never answers
-  drip         announces the body, then sends one byte every 0.2 s
+  drip         announces the body, sends 64 bytes, then one byte every 0.2 s
   500, 404     that status
   truncated    announces the full length, sends half, closes
   short        serves files under objects/ 5 bytes short (consistent headers)
@@ -101,7 +101,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             try:
-                for i in range(len(body)):
+                # The first bytes at once, so the client sees a slow body, not a silent server.
+                self.wfile.write(body[:64])
+                self.wfile.flush()
+                for i in range(64, len(body)):
                     self.wfile.write(body[i:i + 1])
                     self.wfile.flush()
                     time.sleep(0.2)

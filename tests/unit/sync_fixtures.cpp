@@ -68,8 +68,8 @@ std::string manifestConfig(const std::string& dataDir, const std::string& url,
     std::string k;
     for (const auto& key : keys) k += (k.empty() ? "\"" : ", \"") + key.encoded() + "\"";
     return "[paths]\ndata_dir = \"" + dataDir +
-           "\"\n[sync]\nconnect_timeout_seconds = 1\ntimeout_seconds = 3\nlow_speed_bytes = 1000\n"
-           "low_speed_seconds = 1\nmin_free_mb = 1\n" +
+           "\"\n[sync]\nconnect_timeout_seconds = 1\ntimeout_seconds = 6\nlow_speed_bytes = 1000\n"
+           "low_speed_seconds = 2\nmin_free_mb = 1\n" +
            extra + "\n[[source]]\nname = \"comune\"\nkind = \"manifest\"\nurl = \"" + url +
            "\"\npublic_keys = [" + k + "]\n";
 }

@@ -26,7 +26,7 @@ std::string manifestConfig(const std::string& dataDir, const std::string& url,
                            const std::vector<PublicKey>& keys, const std::string& extra = "");
 
 int freePort();
-bool waitForPort(int port, int timeoutMs = 5000);
+bool waitForPort(int port, int timeoutMs = 15000);
 
 // A child process killed (SIGTERM, then SIGKILL) and reaped when it goes out of scope.
 class ChildProcess {
