@@ -9,6 +9,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <thread>
 
 using namespace vt;
 using namespace vt::test;
@@ -93,13 +94,24 @@ TEST_CASE("sync from nginx: first sync, a 304 that writes nothing, a change, a k
         fs::exists(dir + "/data/objects/" + sha256Hex(readFile(dir + "/content/media/stemma.png").value())));
 
     // Nothing changed: exactly one conditional request, answered 304, and no database write.
+    // nginx logs a request after answering it: wait for the first sync's five requests
+    // (manifest, signature, three files) to be logged.
+    for (int i = 0; i < 200 && nginx.requests().size() < 5; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     const size_t before = nginx.requests().size();
+    REQUIRE(before == 5);
     const int changesBefore = sqlite3_total_changes(engine.database().handle());
     SyncOutcome again = engine.syncSource(config.sources[0], now + 60);
     CHECK(again.ok);
     CHECK(again.notModified);
     CHECK(sqlite3_total_changes(engine.database().handle()) == changesBefore);
-    const auto log = nginx.requests();
+    auto log = nginx.requests();
+    for (int i = 0; i < 200 && log.size() < before + 1; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        log = nginx.requests();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // and any unexpected extra request
+    log = nginx.requests();
     REQUIRE(log.size() == before + 1);
     CHECK_THAT(log.back(), Catch::Contains("GET /manifest.json") && Catch::Contains("\" 304 "));
     CHECK(engine.overview().sources.at(0).lastSuccess == now + 60);  // the UI still sees the check
