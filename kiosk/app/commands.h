@@ -12,5 +12,9 @@ int cmdBench(int argc, char** argv);
 int cmdPinHash(int argc, char** argv);
 int cmdPdfRender(int argc, char** argv);
 int cmdDoctor(int argc, char** argv);
+int cmdSync(int argc, char** argv);
+int cmdStatus(int argc, char** argv);
+int cmdKeygen(int argc, char** argv);
+int cmdPublish(int argc, char** argv);
 
 }  // namespace vt

@@ -29,6 +29,11 @@ const Command kCommands[] = {
     {"doctor", vt::cmdDoctor, "doctor [--config FILE] [--json]                  check display, fonts, store, disk, clock, sources"},
     {"pdf-render", vt::cmdPdfRender, nullptr},  // hidden: the PDF renderer's child process
     {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
+    {"sync", vt::cmdSync, "sync [--config FILE] --once [--json]            pull every source once, print what changed"},
+    {"status", vt::cmdStatus, "status [--config FILE | --db DB] [--json]        cache revision, last sync, errors"},
+    {"keygen", vt::cmdKeygen, "keygen --secret FILE --public FILE [--encrypt]   make a content signing key pair"},
+    {"publish", vt::cmdPublish,
+     "publish --content DIR --out DIR --key FILE [--revision N] [--expires-days N]   sign content"},
     {"pin-hash", vt::cmdPinHash, "pin-hash < PIN                                   the config line for a maintenance PIN"},
 };
 

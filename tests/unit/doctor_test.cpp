@@ -99,14 +99,23 @@ TEST_CASE("doctor: a missing data directory and a plain-http source are errors",
     const std::string config = dir + "/vetrina.toml";
     writeText(config, "[town]\nname = \"Comune di Prova\"\n[paths]\ndata_dir = \"" + dir +
                           "/nowhere\"\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\nurl = "
-                          "\"http://albo.example.invalid/feed.xml\"\n");
+                          "\"https://albo.example.invalid/feed.xml\"\n");
     const auto r = doctor(config);
     CHECK(r.exit == 1);
     CHECK(r.status.at("disk") == "error");
     CHECK(r.status.at("database") == "warning");  // not created yet
-    CHECK(r.status.at("source.albo") == "error");
-    for (const auto& c : r.json["checks"])
-        if (c["id"] == "source.albo") CHECK(c["en"].get<std::string>().find("https only") != std::string::npos);
+    CHECK(r.status.at("source.albo") == "error");  // the name does not resolve
+
+    // A plain-http source is refused when the configuration is read, naming https.
+    writeText(config, "[town]\nname = \"Comune di Prova\"\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\nurl = "
+                      "\"http://albo.example.invalid/feed.xml\"\n");
+    const auto plain = doctor(config);
+    CHECK(plain.exit == 1);
+    CHECK(plain.status.at("config") == "error");
+    bool named = false;
+    for (const auto& c : plain.json["checks"])
+        if (c["id"] == "config") named = c["en"].get<std::string>().find("https") != std::string::npos;
+    CHECK(named);
 }
 
 TEST_CASE("doctor: an unreadable configuration is an error and the other checks still run", "[doctor]") {

@@ -2,6 +2,8 @@
 
 #include "core/schedule/opening_hours.h"
 #include "core/feeds/mapped_feed.h"
+#include "core/sources/importers.h"
+#include "core/sync/minisign.h"
 #include "core/util/text.h"
 
 #include <toml++/toml.h>
@@ -46,6 +48,48 @@ T get(const toml::table& t, const char* key, T fallback, const std::string& file
     if (!n) return fallback;
     if (auto v = n->value<T>()) return *v;
     throw ConfigError(where(file, *n) + ": \"" + key + "\" has the wrong type");
+}
+
+// Seconds as an integer or a float ("0.5" keeps test timeouts short).
+double getSeconds(const toml::table& t, const char* key, double fallback, double min, double max,
+                  const std::string& file) {
+    const toml::node* n = t.get(key);
+    if (!n) return fallback;
+    double v = 0;
+    if (auto i = n->value_exact<std::int64_t>()) v = static_cast<double>(*i);
+    else if (auto d = n->value_exact<double>()) v = *d;
+    else throw ConfigError(where(file, *n) + ": \"" + key + "\" must be a number of seconds");
+    if (!(v >= min && v <= max))
+        throw ConfigError(where(file, *n) + ": \"" + key + "\" must be between " + std::to_string(min) + " and " +
+                          std::to_string(max));
+    return v;
+}
+
+std::int64_t getInt(const toml::table& t, const char* key, std::int64_t fallback, std::int64_t min, std::int64_t max,
+                    const std::string& file) {
+    const toml::node* n = t.get(key);
+    if (!n) return fallback;
+    auto v = n->value_exact<std::int64_t>();
+    if (!v) throw ConfigError(where(file, *n) + ": \"" + key + "\" must be an integer");
+    if (*v < min || *v > max)
+        throw ConfigError(where(file, *n) + ": \"" + key + "\" must be between " + std::to_string(min) + " and " +
+                          std::to_string(max));
+    return *v;
+}
+
+SyncLimits parseLimits(const toml::table& t, SyncLimits l, const std::string& file) {
+    l.connectTimeoutSeconds = getSeconds(t, "connect_timeout_seconds", l.connectTimeoutSeconds, 0.05, 300, file);
+    l.timeoutSeconds = getSeconds(t, "timeout_seconds", l.timeoutSeconds, 0.1, 86400, file);
+    l.lowSpeedBytes = static_cast<int>(getInt(t, "low_speed_bytes", l.lowSpeedBytes, 1, 1 << 30, file));
+    l.lowSpeedSeconds = static_cast<int>(getInt(t, "low_speed_seconds", l.lowSpeedSeconds, 1, 3600, file));
+    l.maxBytes = getInt(t, "max_bytes", l.maxBytes, 1024, 4ll << 30, file);
+    return l;
+}
+
+bool validUrl(const std::string& url) {
+    if (url.find("://") == std::string::npos) return true;  // a local path
+    return startsWith(url, "https://") || startsWith(url, "file://") || startsWith(url, "http://127.0.0.1") ||
+           startsWith(url, "http://localhost") || startsWith(url, "http://[::1]");
 }
 
 }  // namespace
@@ -131,6 +175,12 @@ Config parseConfig(const std::string& text, const std::string& path) {
             }
         }
     }
+    if (const toml::table* sy = root["sync"].as_table()) {
+        c.sync.limits = parseLimits(*sy, c.sync.limits, path);
+        c.sync.minFreeBytes = getInt(*sy, "min_free_mb", c.sync.minFreeBytes >> 20, 0, 1 << 20, path) << 20;
+        c.sync.maxBackoffSeconds =
+            static_cast<int>(getInt(*sy, "max_backoff_seconds", c.sync.maxBackoffSeconds, 1, 86400, path));
+    }
 
     std::set<std::string> names;
     if (const toml::node* srcNode = root.get("source")) {
@@ -165,6 +215,33 @@ Config parseConfig(const std::string& text, const std::string& path) {
                     throw ConfigError(where(path, n) + ": source \"" + s.name + "\": " + problem);
             }
             if (s.pollSeconds < 5) throw ConfigError(where(path, n) + ": source \"" + s.name + "\": poll_seconds below 5");
+            if (!s.isManifest() && !isImportKind(s.kind))
+                throw ConfigError(where(path, n) + ": source \"" + s.name + "\": unknown kind \"" + s.kind + "\"");
+            if (!validUrl(s.url))
+                throw ConfigError(where(path, n) + ": source \"" + s.name + "\": url must be https:// (file:// and " +
+                                  "http://127.0.0.1 only for tests and demos), not \"" + s.url + "\"");
+            s.limits = parseLimits(*t, c.sync.limits, path);
+            if (const toml::node* keys = t->get("public_keys")) {
+                const toml::array* ka = keys->as_array();
+                if (!ka || ka->empty() || ka->size() > 2)
+                    throw ConfigError(where(path, *keys) + ": source \"" + s.name +
+                                      "\": public_keys must list one or two minisign public keys (current, next)");
+                for (const toml::node& k : *ka) {
+                    auto v = k.value<std::string>();
+                    if (!v) throw ConfigError(where(path, k) + ": public_keys entries must be strings");
+                    try {
+                        parsePublicKey(*v);
+                    } catch (const KeyError& e) {
+                        throw ConfigError(where(path, k) + ": source \"" + s.name + "\": " + e.what());
+                    }
+                    s.publicKeys.push_back(*v);
+                }
+            }
+            if (s.isManifest() && s.publicKeys.empty())
+                throw ConfigError(where(path, n) + ": source \"" + s.name +
+                                  "\" is a signed manifest and needs public_keys (the pinned minisign keys)");
+            if (!s.isManifest() && !s.publicKeys.empty())
+                throw ConfigError(where(path, n) + ": source \"" + s.name + "\": public_keys only apply to kind = \"manifest\"");
             if (!names.insert(s.name).second)
                 throw ConfigError(where(path, n) + ": two sources are named \"" + s.name + "\"");
             c.sources.push_back(std::move(s));

@@ -4,6 +4,7 @@
 #include "core/util/civil_time.h"
 
 #include <map>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -16,9 +17,18 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Network limits of the sync engine; [sync] sets the defaults, a [[source]] may override them.
+struct SyncLimits {
+    double connectTimeoutSeconds = 10;
+    double timeoutSeconds = 120;    // whole transfer of one file
+    int lowSpeedBytes = 100;        // slower than this...
+    int lowSpeedSeconds = 30;       // ...for this long aborts the transfer (slow drip)
+    std::int64_t maxBytes = 32ll << 20;  // cap of a feed body and of a manifest file
+};
+
 struct SourceConfig {
     std::string name;  // unique, shown in status ("albo", "avvisi"...)
-    std::string kind;  // importer kind: "albopop", ...
+    std::string kind;  // importer kind: "albopop", ..., or "manifest" for the town's signed content
     std::string url;   // https://, http://127.0.0.1, file:// or a path relative to the config file
     int pollSeconds = 600;
     // Albo sources: a listing published for longer than this is not an albo publication.
@@ -26,6 +36,16 @@ struct SourceConfig {
     // Kind "mapped": act fields by JSON pointer or XPath ([source.mapping], see
     // core/feeds/mapped_feed.h).
     std::map<std::string, std::string> mapping;
+    // kind = "manifest" only: minisign public keys (base64 lines), current first, then next.
+    std::vector<std::string> publicKeys;
+    SyncLimits limits;
+    bool isManifest() const { return kind == "manifest"; }
+};
+
+struct SyncConfig {
+    SyncLimits limits;
+    std::int64_t minFreeBytes = 64ll << 20;  // kept free on the data disk after a download
+    int maxBackoffSeconds = 3600;
 };
 
 struct DisplayConfig {
@@ -74,6 +94,7 @@ struct Config {
     KioskConfig kiosk;
     ScreenConfig screen;
     std::vector<SourceConfig> sources;
+    SyncConfig sync;
 
     std::string databasePath() const { return dataDir + "/vetrina.db"; }
     // Resolves a path or file:// URL against the directory of the config file.

@@ -46,6 +46,33 @@ constexpr std::array kMigrations{
             seen_at  TEXT NOT NULL
         );
     )SQL"},
+    Migration{2, "content sync: per-source state and the files of the applied manifest", R"SQL(
+        CREATE TABLE sync_sources (
+            name             TEXT PRIMARY KEY,          -- the [[source]] name in the config
+            kind             TEXT NOT NULL,
+            url              TEXT NOT NULL,
+            etag             TEXT NOT NULL DEFAULT '',  -- of the last response fully applied
+            last_modified    TEXT NOT NULL DEFAULT '',
+            last_attempt     INTEGER NOT NULL DEFAULT 0,  -- unix seconds
+            last_success     INTEGER NOT NULL DEFAULT 0,
+            last_change      INTEGER NOT NULL DEFAULT 0,  -- when its content last changed
+            last_error       TEXT NOT NULL DEFAULT '',    -- empty when the last attempt succeeded
+            failures         INTEGER NOT NULL DEFAULT 0,  -- consecutive
+            revision         INTEGER NOT NULL DEFAULT 0,  -- manifest revision applied
+            highest_revision INTEGER NOT NULL DEFAULT 0,  -- never accept below (rollback)
+            expires          INTEGER NOT NULL DEFAULT 0,
+            key_id           TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE content_files (
+            source TEXT NOT NULL,
+            path   TEXT NOT NULL,
+            sha256 TEXT NOT NULL,  -- the object in <data>/objects/
+            size   INTEGER NOT NULL,
+            kind   TEXT NOT NULL,
+            PRIMARY KEY (source, path)
+        );
+        CREATE INDEX content_files_sha ON content_files (sha256);
+    )SQL"},
     Migration{4, "notices, alerts, events, offices", R"SQL(
         -- Rows are keyed by (source, uid); `digest` lets a re-import skip unchanged rows.
         -- Instants are Unix seconds (UTC); wall-clock rules stay as their text (opening_hours syntax).

@@ -1,0 +1,513 @@
+#include "core/sync/sync_engine.h"
+
+#include "core/sources/importers.h"
+#include "core/sync/backoff.h"
+#include "core/sync/content_kinds.h"
+#include "core/sync/http_fetch.h"
+#include "core/sync/manifest.h"
+#include "core/sync/minisign.h"
+#include "core/util/files.h"
+#include "core/util/text.h"
+
+#include <sys/statvfs.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <random>
+#include <set>
+
+namespace vt {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A 304 is only written to the store (as a heartbeat for `vetrina status` in another process)
+// when the stored success is older than this: a no-change sync normally writes nothing.
+constexpr UnixSeconds kHeartbeatSeconds = 15 * 60;
+constexpr std::uint64_t kMaxSignatureBytes = 4096;
+
+FetchLimits limitsFor(const SyncLimits& l, std::uint64_t maxBytes) {
+    FetchLimits f;
+    f.connectTimeoutMs = std::lround(l.connectTimeoutSeconds * 1000);
+    f.totalTimeoutMs = std::lround(l.timeoutSeconds * 1000);
+    f.lowSpeedBytesPerSecond = l.lowSpeedBytes;
+    f.lowSpeedSeconds = l.lowSpeedSeconds;
+    f.maxBytes = maxBytes;
+    return f;
+}
+
+std::string sourceUrl(const Config& c, const SourceConfig& s) {
+    if (s.url.find("://") == std::string::npos || startsWith(s.url, "file://"))
+        return "file://" + c.resolve(s.url);
+    return s.url;
+}
+
+std::string megabytes(std::uint64_t b) {
+    return std::to_string((b + (1 << 20) - 1) >> 20) + " MB";
+}
+
+}  // namespace
+
+struct SyncEngine::State {
+    std::string name, kind, url, etag, lastModified, lastError, keyId;
+    UnixSeconds lastAttempt = 0, lastSuccess = 0, lastChange = 0, expires = 0;
+    int failures = 0;
+    std::int64_t revision = 0, highestRevision = 0;
+    bool stored = false;
+};
+
+SyncEngine::SyncEngine(Config config, Database db)
+    : m_config(std::move(config)),
+      m_db(std::move(db)),
+      m_objectsDir(m_config.dataDir + "/objects"),
+      m_stagingDir(m_config.dataDir + "/staging") {
+    fs::create_directories(m_objectsDir);
+    fs::create_directories(m_stagingDir);
+    refreshOverview();
+}
+
+SyncEngine::~SyncEngine() {
+    stop();
+}
+
+SyncEngine::State SyncEngine::loadState(const std::string& name) const {
+    State s;
+    s.name = name;
+    Statement st = m_db.prepare(
+        "SELECT kind, url, etag, last_modified, last_attempt, last_success, last_change, last_error, "
+        "failures, "
+        "revision, highest_revision, expires, key_id FROM sync_sources WHERE name = ?1");
+    st.bind(1, name);
+    if (!st.step()) return s;
+    s.stored = true;
+    s.kind = st.text(0);
+    s.url = st.text(1);
+    s.etag = st.text(2);
+    s.lastModified = st.text(3);
+    s.lastAttempt = st.integer(4);
+    s.lastSuccess = st.integer(5);
+    s.lastChange = st.integer(6);
+    s.lastError = st.text(7);
+    s.failures = static_cast<int>(st.integer(8));
+    s.revision = st.integer(9);
+    s.highestRevision = st.integer(10);
+    s.expires = st.integer(11);
+    s.keyId = st.text(12);
+    return s;
+}
+
+void SyncEngine::saveState(const State& s) {
+    m_db.prepare(
+            "INSERT INTO sync_sources (name, kind, url, etag, last_modified, last_attempt, last_success, "
+            "last_change, "
+            "last_error, failures, revision, highest_revision, expires, key_id) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT(name) DO "
+            "UPDATE SET "
+            "kind = ?2, url = ?3, etag = ?4, last_modified = ?5, last_attempt = ?6, last_success = ?7, "
+            "last_change = ?8, last_error = ?9, failures = ?10, revision = ?11, highest_revision = ?12, "
+            "expires = ?13, key_id = ?14")
+        .bind(1, s.name)
+        .bind(2, s.kind)
+        .bind(3, s.url)
+        .bind(4, s.etag)
+        .bind(5, s.lastModified)
+        .bind(6, s.lastAttempt)
+        .bind(7, s.lastSuccess)
+        .bind(8, s.lastChange)
+        .bind(9, s.lastError)
+        .bind(10, s.failures)
+        .bind(11, s.revision)
+        .bind(12, s.highestRevision)
+        .bind(13, s.expires)
+        .bind(14, s.keyId)
+        .run();
+}
+
+SyncOutcome SyncEngine::fail(State& s, const std::string& error, UnixSeconds now) {
+    s.lastAttempt = now;
+    s.lastError = error;
+    s.failures += 1;
+    saveState(s);
+    SyncOutcome o;
+    o.source = s.name;
+    o.message = error;
+    o.revision = s.revision;
+    return o;
+}
+
+SyncOutcome SyncEngine::unchanged(State& s, UnixSeconds now) {
+    SyncOutcome o;
+    o.source = s.name;
+    o.ok = true;
+    o.notModified = true;
+    o.revision = s.revision;
+    o.message = "unchanged";
+    if (!s.stored || !s.lastError.empty() || s.failures || now - s.lastSuccess >= kHeartbeatSeconds) {
+        s.lastAttempt = now;
+        s.lastSuccess = now;
+        s.lastError.clear();
+        s.failures = 0;
+        saveState(s);
+    }
+    std::lock_guard lock(m_statusMutex);
+    m_checkedAt[s.name] = now;
+    return o;
+}
+
+SyncOutcome SyncEngine::syncSource(const SourceConfig& src, UnixSeconds now) {
+    State s = loadState(src.name);
+    s.kind = src.kind;
+    s.url = src.url;
+    SyncOutcome o;
+    try {
+        o = src.isManifest() ? syncManifest(src, s, now) : syncFeed(src, s, now);
+    } catch (const std::exception& e) {
+        o = fail(s, std::string("internal error: ") + e.what(), now);
+    }
+    refreshOverview();
+    return o;
+}
+
+std::vector<SyncOutcome> SyncEngine::syncAll(UnixSeconds now) {
+    std::vector<SyncOutcome> out;
+    for (const SourceConfig& s : m_config.sources) out.push_back(syncSource(s, now));
+    return out;
+}
+
+SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds now) {
+    FetchRequest req;
+    req.url = sourceUrl(m_config, src);
+    req.etag = s.etag;
+    req.lastModified = s.lastModified;
+    req.limits = limitsFor(src.limits, static_cast<std::uint64_t>(src.limits.maxBytes));
+    FetchResult r = fetchUrl(req);
+    if (r.status == FetchResult::Status::NotModified) return unchanged(s, now);
+    if (!r.ok()) return fail(s, r.error, now);
+
+    Transaction tx(m_db);
+    ImportSummary sum = importBuffer(m_db, src.kind, r.body, src.name, now);
+    if (sum.report.fatal) {
+        const std::string why = sum.report.issues.empty() ? "cannot be read as " + src.kind
+                                                          : sum.report.issues.front().describe();
+        return fail(s, "garbage: " + why + " (cache kept)", now);  // tx rolls back the import
+    }
+    SyncOutcome o;
+    o.source = src.name;
+    o.ok = true;
+    o.changed = sum.changed();
+    o.message = std::to_string(sum.inserted) + " new, " + std::to_string(sum.updated) + " updated, " +
+                std::to_string(sum.report.issues.size()) + " skipped";
+    s.etag = r.etag;
+    s.lastModified = r.lastModified;
+    s.lastAttempt = s.lastSuccess = now;
+    if (o.changed) s.lastChange = now;
+    s.lastError.clear();
+    s.failures = 0;
+    saveState(s);
+    tx.commit();
+    std::lock_guard lock(m_statusMutex);
+    m_checkedAt[s.name] = now;
+    return o;
+}
+
+bool SyncEngine::objectsIntact(const std::string& source) const {
+    Statement st = m_db.prepare("SELECT sha256, size FROM content_files WHERE source = ?1");
+    st.bind(1, source);
+    std::error_code ec;
+    while (st.step()) {
+        const auto size = fs::file_size(m_objectsDir + "/" + st.text(0), ec);
+        if (ec || size != static_cast<std::uint64_t>(st.integer(1))) return false;
+    }
+    return true;
+}
+
+SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeconds now) {
+    const std::string url = sourceUrl(m_config, src);
+    // Missing or damaged local files force a full check even if the server says "unchanged".
+    const bool intact = objectsIntact(src.name);
+    FetchRequest req;
+    req.url = url;
+    if (intact) {
+        req.etag = s.etag;
+        req.lastModified = s.lastModified;
+    }
+    req.limits = limitsFor(src.limits, static_cast<std::uint64_t>(src.limits.maxBytes));
+    FetchResult man = fetchUrl(req);
+    if (man.status == FetchResult::Status::NotModified) {
+        // A server that keeps answering "unchanged" past the expiry is a freeze: say so.
+        if (s.expires != 0 && s.expires <= now)
+            return fail(s,
+                        "manifest refused: revision " + std::to_string(s.revision) + " expired on " +
+                            formatIsoUtc(s.expires) + " and the server offers nothing newer",
+                        now);
+        return unchanged(s, now);
+    }
+    if (!man.ok()) return fail(s, "manifest: " + man.error, now);
+
+    FetchRequest sreq;
+    sreq.url = url + ".minisig";
+    sreq.limits = limitsFor(src.limits, kMaxSignatureBytes);
+    FetchResult sig = fetchUrl(sreq);
+    if (!sig.ok())
+        return fail(s, "missing signature: " + sreq.url + ": " + sig.error + " (manifest refused)", now);
+
+    std::vector<PublicKey> keys;
+    for (const std::string& k : src.publicKeys) keys.push_back(parsePublicKey(k));
+    const SignatureCheck check = verifyDetached(man.body, sig.body, keys);
+    if (!check.ok) return fail(s, "manifest refused: " + check.error, now);
+    auto facts = parseTrustedComment(check.trustedComment);
+    std::string error;
+    auto manifest = parseManifest(man.body, error);
+    if (!manifest) return fail(s, "manifest refused: " + error, now);
+    if (!facts || facts->revision != manifest->revision || facts->expires != manifest->expires)
+        return fail(s, "manifest refused: the signed trusted comment does not match its revision and expiry",
+                    now);
+    if (manifest->expires <= now)
+        return fail(s,
+                    "manifest refused: expired on " + formatIsoUtc(manifest->expires) + " (revision " +
+                        std::to_string(manifest->revision) + "); the town must publish again",
+                    now);
+    if (manifest->revision < s.highestRevision)
+        return fail(s,
+                    "manifest refused: rollback to revision " + std::to_string(manifest->revision) +
+                        ", older than revision " + std::to_string(s.highestRevision) + " already accepted",
+                    now);
+    const std::string keyId = keys[static_cast<size_t>(check.keyIndex)].keyIdHex();
+    if (manifest->revision == s.revision && intact) {
+        // Same revision served again (new ETag, re-signed with a later expiry...): remember it, so
+        // the next check is a 304 again.
+        s.etag = man.etag;
+        s.lastModified = man.lastModified;
+        s.expires = manifest->expires;
+        s.keyId = keyId;
+        s.lastAttempt = s.lastSuccess = now;
+        s.lastError.clear();
+        s.failures = 0;
+        saveState(s);
+        return unchanged(s, now);
+    }
+    if (manifest->revision > s.highestRevision) {
+        s.highestRevision = manifest->revision;  // persisted even if the apply fails below
+    }
+
+    // Free space: what is missing, plus the store's growth, plus the configured reserve.
+    std::uint64_t missing = 0;
+    std::vector<const ManifestFile*> toFetch;
+    std::set<std::string> queued;
+    for (const ManifestFile& f : manifest->files) {
+        std::error_code ec;
+        const auto size = fs::file_size(m_objectsDir + "/" + f.sha256, ec);
+        if (!ec && size == f.size) continue;
+        if (!queued.insert(f.sha256).second) continue;
+        missing += f.size;
+        toFetch.push_back(&f);
+    }
+    struct statvfs vfs {};
+    if (statvfs(m_config.dataDir.c_str(), &vfs) == 0) {
+        const std::uint64_t freeBytes = std::uint64_t{vfs.f_bavail} * vfs.f_frsize;
+        const std::uint64_t need = 2 * missing + static_cast<std::uint64_t>(m_config.sync.minFreeBytes);
+        if (freeBytes < need)
+            return fail(s,
+                        "not enough free space: revision " + std::to_string(manifest->revision) + " needs " +
+                            megabytes(need) + ", " + megabytes(freeBytes) + " free",
+                        now);
+    }
+
+    int failed = 0;
+    std::string firstError;
+    for (const ManifestFile* f : toFetch) {
+        FetchRequest freq;
+        freq.url = resolveUrl(url, f->objectPath());
+        freq.limits = limitsFor(src.limits, std::max<std::uint64_t>(f->size, 1));
+        const std::string part = m_stagingDir + "/" + f->sha256 + ".part";
+        freq.toFile = part;
+        FetchResult r = fetchUrl(freq);
+        std::string why;
+        if (!r.ok())
+            why = r.error;
+        else if (r.bytes != f->size)
+            why = "wrong length: " + std::to_string(r.bytes) + " bytes, the manifest says " +
+                  std::to_string(f->size);
+        else if (r.sha256 != f->sha256)
+            why = "wrong hash: SHA-256 does not match the manifest";
+        if (why.empty()) {
+            std::error_code ec;
+            fs::rename(part, m_objectsDir + "/" + f->sha256, ec);
+            if (ec) why = "cannot store the file: " + ec.message();
+        }
+        if (!why.empty()) {
+            std::error_code ec;
+            fs::remove(part, ec);
+            if (++failed == 1) firstError = f->path + ": " + why;
+        }
+    }
+    if (failed) {
+        const std::string more = failed > 1 ? " (and " + std::to_string(failed - 1) + " more files)" : "";
+        return fail(s,
+                    "revision " + std::to_string(manifest->revision) + " not applied: " + firstError + more +
+                        "; showing revision " + std::to_string(s.revision),
+                    now);
+    }
+
+    // The atomic switch: the whole revision in one transaction.
+    Transaction tx(m_db);
+    clearSource(m_db, src.name);
+    int imported = 0;
+    for (const ManifestFile& f : manifest->files) {
+        if (!isImportedKind(f.kind)) continue;
+        auto bytes = readFile(m_objectsDir + "/" + f.sha256, kMaxContentFileBytes);
+        if (!bytes || sha256Hex(*bytes) != f.sha256) {
+            std::error_code ec;
+            fs::remove(m_objectsDir + "/" + f.sha256, ec);  // damaged on disk: fetched again next time
+            return fail(s,
+                        f.path + ": the stored copy is damaged; revision " +
+                            std::to_string(manifest->revision) + " not applied",
+                        now);
+        }
+        ImportSummary sum = importBuffer(m_db, f.kind, *bytes, src.name, now);
+        if (sum.report.fatal) {
+            const std::string why =
+                sum.report.issues.empty() ? "unreadable" : sum.report.issues.front().describe();
+            return fail(
+                s, f.path + ": " + why + "; revision " + std::to_string(manifest->revision) + " not applied",
+                now);
+        }
+        imported += sum.report.itemsImported;
+    }
+    m_db.prepare("DELETE FROM content_files WHERE source = ?1").bind(1, src.name).run();
+    Statement ins =
+        m_db.prepare("INSERT INTO content_files (source, path, sha256, size, kind) VALUES (?1,?2,?3,?4,?5)");
+    for (const ManifestFile& f : manifest->files) {
+        ins.reset();
+        ins.bind(1, src.name)
+            .bind(2, f.path)
+            .bind(3, f.sha256)
+            .bind(4, static_cast<std::int64_t>(f.size))
+            .bind(5, f.kind)
+            .run();
+    }
+    const std::int64_t previous = s.revision;
+    s.revision = manifest->revision;
+    s.expires = manifest->expires;
+    s.keyId = keyId;
+    s.etag = man.etag;
+    s.lastModified = man.lastModified;
+    s.lastAttempt = s.lastSuccess = s.lastChange = now;
+    s.lastError.clear();
+    s.failures = 0;
+    saveState(s);
+    tx.commit();
+    collectGarbage();
+    {
+        std::lock_guard lock(m_statusMutex);
+        m_checkedAt[s.name] = now;
+    }
+    SyncOutcome o;
+    o.source = src.name;
+    o.ok = true;
+    o.changed = true;
+    o.revision = s.revision;
+    o.message = "revision " + std::to_string(previous) + " -> " + std::to_string(s.revision) + ": " +
+                std::to_string(manifest->files.size()) + " files (" + std::to_string(toFetch.size()) +
+                " downloaded), " + std::to_string(imported) + " items imported, signed by key " + keyId;
+    return o;
+}
+
+void SyncEngine::collectGarbage() {
+    std::set<std::string> live;
+    Statement st = m_db.prepare("SELECT DISTINCT sha256 FROM content_files");
+    while (st.step()) live.insert(st.text(0));
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(m_objectsDir, ec))
+        if (!live.count(e.path().filename().string())) fs::remove(e.path(), ec);
+    for (const auto& e : fs::directory_iterator(m_stagingDir, ec)) fs::remove(e.path(), ec);
+}
+
+void SyncEngine::refreshOverview() {
+    std::vector<SyncStatus> list;
+    std::set<std::string> configured;
+    for (const SourceConfig& s : m_config.sources) configured.insert(s.name);
+    for (SyncStatus& st : readSyncStatus(m_db))
+        if (configured.count(st.source)) list.push_back(std::move(st));
+    std::lock_guard lock(m_statusMutex);
+    for (SyncStatus& st : list) {
+        auto it = m_checkedAt.find(st.source);
+        if (it != m_checkedAt.end() && !st.failing()) {
+            st.lastAttempt = std::max(st.lastAttempt, it->second);
+            st.lastSuccess = std::max(st.lastSuccess, it->second);
+        }
+    }
+    m_overview = summarize(std::move(list));
+}
+
+SyncOverview SyncEngine::overview() const {
+    std::lock_guard lock(m_statusMutex);
+    return m_overview;
+}
+
+int SyncEngine::backoffSeconds(const SourceConfig& src, int failures) {
+    static thread_local std::mt19937 rng{std::random_device{}()};
+    std::uniform_real_distribution<double> jitter(0.0, 1.0);
+    return retryDelaySeconds(failures, src.pollSeconds, m_config.sync.maxBackoffSeconds, jitter(rng));
+}
+
+void SyncEngine::start(std::function<void()> onContentChanged) {
+    stop();
+    m_stop = false;
+    m_onChanged = std::move(onContentChanged);
+    m_thread = std::thread([this] { run(); });
+}
+
+void SyncEngine::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void SyncEngine::requestSyncNow() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_now = true;
+    }
+    m_wake.notify_all();
+}
+
+void SyncEngine::run() {
+    using Clock = std::chrono::system_clock;
+    std::map<std::string, Clock::time_point> due;
+    for (const SourceConfig& s : m_config.sources) due[s.name] = Clock::now();
+    std::unique_lock lock(m_mutex);
+    while (!m_stop) {
+        if (m_now) {
+            for (auto& [name, t] : due) t = Clock::now();
+            m_now = false;
+        }
+        auto next = Clock::time_point::max();
+        for (const auto& [name, t] : due) next = std::min(next, t);
+        if (next > Clock::now()) {
+            m_wake.wait_until(lock, next, [this] { return m_stop || m_now; });
+            continue;
+        }
+        lock.unlock();
+        bool changed = false;
+        for (const SourceConfig& s : m_config.sources) {
+            if (due[s.name] > Clock::now()) continue;
+            const UnixSeconds now =
+                std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch()).count();
+            const SyncOutcome o = syncSource(s, now);
+            changed = changed || o.changed;
+            const int failures = o.ok ? 0 : loadState(s.name).failures;
+            due[s.name] = Clock::now() + std::chrono::seconds(backoffSeconds(s, failures));
+        }
+        if (changed && m_onChanged) m_onChanged();
+        lock.lock();
+    }
+}
+
+}  // namespace vt
