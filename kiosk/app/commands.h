@@ -9,5 +9,7 @@ int cmdList(int argc, char** argv);
 int cmdShoot(int argc, char** argv);
 int cmdPlay(int argc, char** argv);
 int cmdBench(int argc, char** argv);
+int cmdSearch(int argc, char** argv);
+int cmdBenchSearch(int argc, char** argv);
 
 }  // namespace vt

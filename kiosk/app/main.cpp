@@ -20,10 +20,12 @@ struct Command {
 const Command kCommands[] = {
     {"run", vt::cmdRun, "run [--config FILE] [--size WxH] [--windowed]    run the kiosk (the default)"},
     {"import", vt::cmdImport, "import --kind KIND --db DB [--source NAME] FILE...   import content files"},
-    {"list", vt::cmdList, "list albo --db DB [--at ISO-8601] --json        what the kiosk shows at that instant"},
+    {"list", vt::cmdList, "list albo|sheets --db DB [--at ISO-8601] --json        what the kiosk shows at that instant"},
     {"shoot", vt::cmdShoot,
      "shoot --config FILE --screen SCREEN --size WxH [--at ISO] --out F.png   one screen, headless"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
+    {"search", vt::cmdSearch, "search QUERY --db DB [--lang it|en] [--limit N] [--at ISO] --json   ranked results"},
+    {"bench-search", vt::cmdBenchSearch, "bench-search --db NEW.db [--docs N] CATALOGUE.json...   search figures"},
     {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
 };
 

@@ -2,12 +2,33 @@
 
 #include "core/albo/albo_store.h"
 #include "core/feeds/albopop_rss.h"
+#include "core/search/search_index.h"
+#include "core/search/synonyms.h"
+#include "core/sheets/catalogue_import.h"
+#include "core/sheets/sheet_markdown.h"
+#include "core/sheets/sheet_store.h"
 
 #include <stdexcept>
 
 namespace vt {
 
-std::vector<std::string> importKinds() { return {"albopop"}; }
+std::vector<std::string> importKinds() { return {"albopop", "sheets", "servizi-gov", "jsonld", "synonyms"}; }
+
+namespace {
+
+ImportSummary storeSheetBatch(Database& db, std::vector<Sheet> sheets, ImportReport report, const std::string& source,
+                              UnixSeconds now) {
+    ImportSummary summary;
+    summary.report = std::move(report);
+    if (summary.report.fatal) return summary;
+    const SheetImportResult r = storeSheets(db, sheets, source, summary.report, now);
+    summary.inserted = r.inserted;
+    summary.updated = r.updated + r.removed;
+    summary.unchanged = r.unchanged;
+    return summary;
+}
+
+}  // namespace
 
 bool isImportKind(std::string_view kind) {
     for (const auto& k : importKinds())
@@ -22,10 +43,31 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
         AlboFeed feed = parseAlboPopRss(bytes, sourceName);
         summary.report = std::move(feed.report);
         if (summary.report.fatal) return summary;
+        Transaction tx(db);
         const AlboImportResult r = storeActs(db, feed.acts, summary.report, now);
+        reindexActsOfSource(db, sourceName);
+        tx.commit();
         summary.inserted = r.inserted;
         summary.updated = r.updated;
         summary.unchanged = r.unchanged;
+        return summary;
+    }
+    if (kind == "sheets") {
+        ParsedSheet parsed = parseSheetMarkdown(bytes, sourceName);
+        std::vector<Sheet> sheets;
+        if (parsed.sheet) sheets.push_back(std::move(*parsed.sheet));
+        return storeSheetBatch(db, std::move(sheets), std::move(parsed.report), sourceName, now);
+    }
+    if (kind == "servizi-gov" || kind == "jsonld") {
+        SheetBatch batch = kind == "jsonld" ? parseGovernmentServiceJsonLd(bytes, sourceName)
+                                            : parseServiziGovCatalogue(bytes, sourceName);
+        return storeSheetBatch(db, std::move(batch.sheets), std::move(batch.report), sourceName, now);
+    }
+    if (kind == "synonyms") {
+        SynonymList list = parseSynonyms(db.handle(), bytes, sourceName);
+        storeSynonyms(db, list, sourceName);
+        summary.report = std::move(list.report);
+        summary.inserted = summary.report.itemsImported;
         return summary;
     }
     throw std::invalid_argument("unknown content kind \"" + std::string(kind) + "\"");
@@ -35,6 +77,10 @@ void clearSource(Database& db, const std::string& sourceName) {
     Transaction tx(db);
     // Attachments go with their acts (ON DELETE CASCADE).
     db.prepare("DELETE FROM acts WHERE source = ?1").bind(1, sourceName).run();
+    removeSheetsOfSource(db, sourceName);
+    db.prepare("DELETE FROM search_synonyms WHERE source = ?1").bind(1, sourceName).run();
+    // Whatever the source put in the search index (acts, sheets, and the kinds merged later).
+    removeSearchSource(db, sourceName);
     tx.commit();
 }
 

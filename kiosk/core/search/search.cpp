@@ -1,0 +1,316 @@
+#include "core/search/search.h"
+
+#include "core/search/fts_tokenizer.h"
+#include "core/search/synonyms.h"
+#include "core/util/text.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace vt {
+
+namespace {
+
+constexpr size_t kMaxQueryBytes = 256;
+constexpr size_t kMaxWords = 10;
+// Typo correction is tried only on words this long (shorter words have too many neighbours).
+constexpr int kMinCorrectableLength = 5;
+
+// Function words dropped from a query ("come faccio la carta d'identità"), unless nothing else is left.
+const std::set<std::string, std::less<>> kStopwords{
+    "a",    "ad",   "al",    "alla",  "alle",  "agli", "ai",   "all",   "allo",  "che",   "chi",  "ci",    "come",
+    "con",  "cosa", "d",     "da",    "dal",   "dalla", "dai", "dall",  "de",    "dei",   "del",  "della", "delle",
+    "dell", "dello", "degli", "di",   "e",     "ed",   "faccio", "fare", "gli",  "ha",    "hai",  "ho",    "i",
+    "il",   "in",   "io",    "l",     "la",    "le",   "lo",   "ma",    "mi",    "mia",   "mio",  "miei",  "mie",
+    "ne",   "nel",  "nella", "nelle", "nei",   "o",    "per",  "posso", "si",    "su",    "sul",  "sulla", "tra",
+    "fra",  "un",   "una",   "uno",   "voglio", "devo", "dove", "quando", "the", "of",    "to",   "my",    "how",
+    "is",   "an",   "and",   "for",   "what",  "where", "do",  "does",  "i",     "me"};
+
+struct Unit {
+    std::vector<std::string> original;                // the user's words
+    std::vector<std::vector<std::string>> phrases;    // alternatives, original first
+};
+
+std::string quote(const std::vector<std::string>& words) {
+    std::string out = "\"";
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (i) out += ' ';
+        for (char c : words[i]) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+bool phraseAt(const std::vector<std::string>& words, size_t i, const std::vector<std::string>& phrase) {
+    if (i + phrase.size() > words.size()) return false;
+    for (size_t k = 0; k < phrase.size(); ++k)
+        if (words[i + k] != phrase[k]) return false;
+    return true;
+}
+
+std::vector<Unit> buildUnits(const std::vector<std::string>& words, const std::vector<SynonymGroup>& synonyms) {
+    std::vector<Unit> units;
+    for (size_t i = 0; i < words.size();) {
+        const SynonymGroup* best = nullptr;
+        size_t bestLen = 0;
+        for (const SynonymGroup& g : synonyms)
+            for (const auto& phrase : g)
+                if (phrase.size() > bestLen && phraseAt(words, i, phrase)) {
+                    best = &g;
+                    bestLen = phrase.size();
+                }
+        Unit u;
+        if (best) {
+            u.original.assign(words.begin() + static_cast<std::ptrdiff_t>(i),
+                              words.begin() + static_cast<std::ptrdiff_t>(i + bestLen));
+            u.phrases.push_back(u.original);
+            for (const auto& phrase : *best)
+                if (phrase != u.original) u.phrases.push_back(phrase);
+            i += bestLen;
+        } else {
+            u.original = {words[i]};
+            u.phrases.push_back(u.original);
+            ++i;
+        }
+        units.push_back(std::move(u));
+    }
+    // Drop function words, unless they are all the query has.
+    std::vector<Unit> kept;
+    for (Unit& u : units)
+        if (!(u.phrases.size() == 1 && u.original.size() == 1 && kStopwords.count(u.original[0])))
+            kept.push_back(std::move(u));
+    return kept.empty() ? units : kept;
+}
+
+// FTS5 expression: each unit is a quoted phrase or a group of quoted alternatives; units are
+// ANDed (or ORed when the AND found nothing). The last word may be a prefix.
+std::string expression(const std::vector<Unit>& units, bool prefixLast, bool orJoin) {
+    std::string out;
+    for (size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        std::vector<std::string> alts;
+        for (const auto& p : u.phrases) alts.push_back(quote(p));
+        if (prefixLast && i + 1 == units.size()) alts.push_back(quote(u.original) + "*");
+        std::string part;
+        if (alts.size() == 1) part = alts[0];
+        else {
+            part = "(";
+            for (size_t k = 0; k < alts.size(); ++k) part += (k ? " OR " : "") + alts[k];
+            part += ")";
+        }
+        if (i) out += orJoin ? " OR " : " ";
+        out += part;
+    }
+    return out;
+}
+
+struct Hit {
+    SearchHit hit;
+    std::string lang;
+};
+
+void runMatch(const Database& db, const std::string& table, const std::string& match, const std::string& today,
+              int limit, std::map<std::pair<std::string, std::string>, Hit>& merged, const std::string& lang) {
+    Statement st = db.prepare(
+        "SELECT d.kind, d.key, d.title, d.body_name, " + table + ".rank, snippet(" + table +
+        ", 2, char(2), char(3), '…', 14), d.lang FROM " + table + " JOIN search_docs d ON d.rowid = " + table +
+        ".rowid WHERE " + table + " MATCH ?1 AND (d.valid_from = '' OR d.valid_from <= ?2) AND (d.valid_to = '' OR "
+        "d.valid_to >= ?2) ORDER BY " + table + ".rank LIMIT ?3");
+    st.bind(1, match).bind(2, today).bind(3, limit);
+    while (true) {
+        try {
+            if (!st.step()) break;
+        } catch (const StoreError&) {
+            break;  // a query FTS5 refuses finds nothing; it never becomes an error for the user
+        }
+        Hit h{{st.text(0), st.text(1), st.text(2), st.text(3), st.text(5), st.real(4)}, st.text(6)};
+        auto key = std::make_pair(h.hit.kind, h.hit.key);
+        auto it = merged.find(key);
+        if (it == merged.end()) {
+            merged.emplace(key, std::move(h));
+            continue;
+        }
+        // Same document twice (both indexes, or two languages): keep the user's language, the best score.
+        const bool better = (h.lang == lang && it->second.lang != lang) ||
+                            (h.lang == it->second.lang && h.hit.score < it->second.hit.score);
+        const double best = std::min(h.hit.score, it->second.hit.score);
+        if (better) it->second = std::move(h);
+        it->second.hit.score = best;
+    }
+}
+
+size_t codepoints(std::string_view s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size();) {
+        nextCodepoint(s, i);
+        ++n;
+    }
+    return n;
+}
+
+// The nearest word of the index vocabulary, or "" when the word is known or nothing is close.
+// A word still being typed is known when some indexed word starts with it.
+std::string correctWord(const Database& db, const std::string& word, bool asPrefix) {
+    const int len = static_cast<int>(codepoints(word));
+    if (len < kMinCorrectableLength) return {};
+    Statement known = db.prepare(asPrefix ? "SELECT 1 FROM search_vocab WHERE term >= ?1 AND term < ?1 || char(1114111) LIMIT 1"
+                                          : "SELECT 1 FROM search_vocab WHERE term = ?1");
+    known.bind(1, word);
+    if (known.step()) return {};
+    const int maxDistance = len >= 8 ? 2 : 1;
+    // Typos rarely hit the first letter: scan only the terms that share it.
+    std::string lo = word.substr(0, 1), hi = lo;
+    hi.back() = static_cast<char>(hi.back() + 1);
+    Statement st = db.prepare("SELECT term, doc FROM search_vocab WHERE term >= ?1 AND term < ?2");
+    st.bind(1, lo).bind(2, hi);
+    std::string best;
+    int bestDistance = maxDistance + 1;
+    std::int64_t bestDocs = 0;
+    while (st.step()) {
+        const std::string term = st.text(0);
+        const int tl = static_cast<int>(codepoints(term));
+        if (std::abs(tl - len) > maxDistance || tl < 3) continue;
+        const int d = editDistance(word, term);
+        const std::int64_t docs = st.integer(1);
+        if (d < bestDistance || (d == bestDistance && docs > bestDocs)) {
+            best = term;
+            bestDistance = d;
+            bestDocs = docs;
+        }
+    }
+    return bestDistance <= maxDistance ? best : std::string();
+}
+
+struct Attempt {
+    std::vector<SearchHit> hits;
+    std::string match;
+};
+
+Attempt runQuery(const Database& db, const std::vector<std::string>& words, bool prefixLast,
+                 const std::vector<SynonymGroup>& synonyms, const SearchOptions& opt, const std::string& today) {
+    Attempt a;
+    const std::vector<Unit> units = buildUnits(words, synonyms);
+    const std::string stemTable = opt.lang == "en" ? "search_en" : "search_it";
+    const int fetch = std::max(opt.limit, 1) * 2;
+    for (bool orJoin : {false, true}) {
+        if (orJoin && units.size() < 2) break;
+        std::map<std::pair<std::string, std::string>, Hit> merged;
+        const std::string stemmed = expression(units, false, orJoin);
+        runMatch(db, stemTable, stemmed, today, fetch, merged, opt.lang);
+        // Other-language documents are still found through the unstemmed index.
+        const std::string plain = expression(units, prefixLast, orJoin);
+        runMatch(db, "search_prefix", plain, today, fetch, merged, opt.lang);
+        a.match = stemmed + " | " + plain;
+        for (auto& [k, h] : merged) a.hits.push_back(std::move(h.hit));
+        if (!a.hits.empty()) break;
+    }
+    std::stable_sort(a.hits.begin(), a.hits.end(),
+                     [](const SearchHit& x, const SearchHit& y) { return x.score < y.score; });
+    if (static_cast<int>(a.hits.size()) > opt.limit) a.hits.resize(static_cast<size_t>(std::max(opt.limit, 0)));
+    return a;
+}
+
+}  // namespace
+
+SearchResult search(const Database& db, std::string_view query, const SearchOptions& opt) {
+    SearchResult r;
+    std::string q(query.substr(0, kMaxQueryBytes));
+    std::vector<std::string> words = tokenizeWords(db.handle(), q);
+    if (words.size() > kMaxWords) words.resize(kMaxWords);
+    // Very long tokens are noise (pasted text, garbage): FTS5 would match nothing anyway.
+    words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w.size() > 64; }),
+                words.end());
+    if (words.empty()) return r;
+    const bool endsWithSpace = !q.empty() && (q.back() == ' ' || q.back() == '\t' || q.back() == '\n');
+    // One-letter prefixes match nearly everything and say nothing.
+    const bool prefixLast = opt.asYouType && !endsWithSpace && codepoints(words.back()) >= 2;
+    const std::vector<SynonymGroup> synonyms = loadSynonyms(db);
+    const std::string today = formatDate(romeDate(opt.now));
+
+    Attempt a = runQuery(db, words, prefixLast, synonyms, opt, today);
+    r.matchExpression = a.match;
+    if (a.hits.empty() && opt.suggest) {
+        std::vector<std::string> corrected = words;
+        bool changed = false;
+        for (size_t i = 0; i < corrected.size(); ++i) {
+            if (std::string c = correctWord(db, corrected[i], prefixLast && i + 1 == corrected.size()); !c.empty()) {
+                corrected[i] = c;
+                changed = true;
+            }
+        }
+        if (changed) {
+            for (const auto& w : corrected) r.suggestion += (r.suggestion.empty() ? "" : " ") + w;
+            a = runQuery(db, corrected, false, synonyms, opt, today);
+            r.fromSuggestion = !a.hits.empty();
+            r.matchExpression = a.match;
+        }
+    }
+    r.hits = std::move(a.hits);
+    for (const SearchHit& h : r.hits) {
+        auto g = std::find_if(r.groups.begin(), r.groups.end(), [&](const SearchGroup& x) { return x.kind == h.kind; });
+        if (g == r.groups.end()) r.groups.push_back({h.kind, {h}});
+        else g->hits.push_back(h);
+    }
+    return r;
+}
+
+std::vector<TextSpan> splitHighlights(std::string_view marked) {
+    std::vector<TextSpan> out;
+    bool bold = false;
+    std::string cur;
+    auto flush = [&] {
+        if (!cur.empty()) out.push_back({cur, bold});
+        cur.clear();
+    };
+    for (char c : marked) {
+        if (c == kHighlightStart || c == kHighlightEnd) {
+            flush();
+            bold = c == kHighlightStart;
+        } else {
+            cur += c;
+        }
+    }
+    flush();
+    return out;
+}
+
+void recordSearchMiss(Database& db, std::string_view query, UnixSeconds now) {
+    std::string text;
+    for (const auto& w : tokenizeWords(db.handle(), query.substr(0, kMaxQueryBytes))) text += (text.empty() ? "" : " ") + w;
+    if (text.empty()) return;
+    db.prepare("INSERT INTO search_misses(query, count, last_at) VALUES(?1, 1, ?2) "
+               "ON CONFLICT(query) DO UPDATE SET count = count + 1, last_at = ?2")
+        .bind(1, text).bind(2, formatIsoRome(now))
+        .run();
+}
+
+std::vector<SearchMiss> listSearchMisses(const Database& db, int limit) {
+    std::vector<SearchMiss> out;
+    Statement st = db.prepare("SELECT query, count FROM search_misses ORDER BY count DESC, last_at DESC LIMIT ?1");
+    st.bind(1, limit);
+    while (st.step()) out.push_back({st.text(0), static_cast<int>(st.integer(1))});
+    return out;
+}
+
+int editDistance(std::string_view a, std::string_view b) {
+    std::vector<std::uint32_t> x, y;
+    for (size_t i = 0; i < a.size();) x.push_back(nextCodepoint(a, i));
+    for (size_t i = 0; i < b.size();) y.push_back(nextCodepoint(b, i));
+    const size_t n = x.size(), m = y.size();
+    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+    for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+    for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+    for (size_t i = 1; i <= n; ++i)
+        for (size_t j = 1; j <= m; ++j) {
+            const int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[n][m];
+}
+
+}  // namespace vt
