@@ -51,38 +51,45 @@ bool phraseAt(const std::vector<std::string>& words, size_t i, const std::vector
     return true;
 }
 
-std::vector<Unit> buildUnits(const std::vector<std::string>& words, const std::vector<SynonymGroup>& synonyms) {
+bool isStopword(const std::string& w) { return kStopwords.count(w) > 0; }
+
+std::vector<std::string> contentWords(const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const auto& w : words)
+        if (!isStopword(w)) out.push_back(w);
+    return out.empty() ? words : out;
+}
+
+// Synonym phrases match the query ignoring function words on both sides: "carta identita"
+// matches "carta d'identità", "cambiato casa" matches "ho cambiato casa".
+std::vector<Unit> buildUnits(const std::vector<std::string>& query, const std::vector<SynonymGroup>& synonyms) {
+    const std::vector<std::string> words = contentWords(query);
     std::vector<Unit> units;
     for (size_t i = 0; i < words.size();) {
         const SynonymGroup* best = nullptr;
         size_t bestLen = 0;
         for (const SynonymGroup& g : synonyms)
-            for (const auto& phrase : g)
-                if (phrase.size() > bestLen && phraseAt(words, i, phrase)) {
+            for (const auto& phrase : g) {
+                const std::vector<std::string> key = contentWords(phrase);
+                if (key.size() > bestLen && phraseAt(words, i, key)) {
                     best = &g;
-                    bestLen = phrase.size();
+                    bestLen = key.size();
                 }
+            }
         Unit u;
+        u.original.assign(words.begin() + static_cast<std::ptrdiff_t>(i),
+                          words.begin() + static_cast<std::ptrdiff_t>(i + std::max<size_t>(bestLen, 1)));
+        u.phrases.push_back(u.original);
         if (best) {
-            u.original.assign(words.begin() + static_cast<std::ptrdiff_t>(i),
-                              words.begin() + static_cast<std::ptrdiff_t>(i + bestLen));
-            u.phrases.push_back(u.original);
             for (const auto& phrase : *best)
                 if (phrase != u.original) u.phrases.push_back(phrase);
             i += bestLen;
         } else {
-            u.original = {words[i]};
-            u.phrases.push_back(u.original);
             ++i;
         }
         units.push_back(std::move(u));
     }
-    // Drop function words, unless they are all the query has.
-    std::vector<Unit> kept;
-    for (Unit& u : units)
-        if (!(u.phrases.size() == 1 && u.original.size() == 1 && kStopwords.count(u.original[0])))
-            kept.push_back(std::move(u));
-    return kept.empty() ? units : kept;
+    return units;
 }
 
 // FTS5 expression: each unit is a quoted phrase or a group of quoted alternatives; units are
@@ -115,10 +122,10 @@ struct Hit {
 void runMatch(const Database& db, const std::string& table, const std::string& match, const std::string& today,
               int limit, std::map<std::pair<std::string, std::string>, Hit>& merged, const std::string& lang) {
     Statement st = db.prepare(
-        "SELECT d.kind, d.key, d.title, d.body_name, " + table + ".rank, snippet(" + table +
+        "SELECT d.kind, d.key, d.title, d.body_name, " + table + ".rank * d.boost, snippet(" + table +
         ", 2, char(2), char(3), '…', 14), d.lang FROM " + table + " JOIN search_docs d ON d.rowid = " + table +
         ".rowid WHERE " + table + " MATCH ?1 AND (d.valid_from = '' OR d.valid_from <= ?2) AND (d.valid_to = '' OR "
-        "d.valid_to >= ?2) ORDER BY " + table + ".rank LIMIT ?3");
+        "d.valid_to >= ?2) ORDER BY " + table + ".rank * d.boost LIMIT ?3");
     st.bind(1, match).bind(2, today).bind(3, limit);
     while (true) {
         try {

@@ -38,9 +38,10 @@ void indexDocument(Database& db, const SearchDocument& doc) {
     {
         Statement st = db.prepare(
             "SELECT rowid FROM search_docs WHERE kind = ?1 AND key = ?2 AND lang = ?3 AND source = ?4 AND title = ?5 "
-            "AND keywords = ?6 AND body = ?7 AND body_name = ?8 AND valid_from = ?9 AND valid_to = ?10");
+            "AND keywords = ?6 AND body = ?7 AND body_name = ?8 AND valid_from = ?9 AND valid_to = ?10 AND boost = ?11");
         st.bind(1, doc.kind).bind(2, doc.key).bind(3, lang).bind(4, doc.source).bind(5, doc.title);
         st.bind(6, doc.keywords).bind(7, doc.body).bind(8, doc.bodyName).bind(9, doc.validFrom).bind(10, doc.validTo);
+        st.bind(11, doc.boost);
         if (st.step()) return;  // unchanged: no write, no index churn
     }
     {
@@ -48,10 +49,11 @@ void indexDocument(Database& db, const SearchDocument& doc) {
         st.bind(1, doc.kind).bind(2, doc.key).bind(3, lang);
         if (st.step()) unindexWhere(db, "rowid = ?1", std::to_string(st.integer(0)));
     }
-    db.prepare("INSERT INTO search_docs(kind, key, lang, source, title, keywords, body, body_name, valid_from, valid_to) "
-               "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+    db.prepare("INSERT INTO search_docs(kind, key, lang, source, title, keywords, body, body_name, valid_from, valid_to, boost) "
+               "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
         .bind(1, doc.kind).bind(2, doc.key).bind(3, lang).bind(4, doc.source).bind(5, doc.title)
         .bind(6, doc.keywords).bind(7, doc.body).bind(8, doc.bodyName).bind(9, doc.validFrom).bind(10, doc.validTo)
+        .bind(11, doc.boost)
         .run();
     const std::int64_t rowid = db.lastInsertId();
     for (const std::string& table : {"search_" + lang, std::string("search_prefix")})

@@ -20,6 +20,7 @@ struct SearchDocument {
     std::string bodyName;   // who provides it, shown under the title
     std::string validFrom;  // YYYY-MM-DD, "" = always (albo acts, notices and events expire)
     std::string validTo;    // inclusive
+    double boost = 1.0;     // > 1 ranks it higher: the town's own sheets before national catalogues
 };
 
 // Adds or replaces the document (kind, key, lang).

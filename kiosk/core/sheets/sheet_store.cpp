@@ -45,7 +45,7 @@ constexpr const char* kLangFilter =
     "(s.lang = ?1 OR (s.lang = 'it' AND NOT EXISTS (SELECT 1 FROM sheets v WHERE v.sheet_id = s.sheet_id AND "
     "v.lang = ?1)))";
 
-void indexSheet(Database& db, const Sheet& s) {
+void indexSheet(Database& db, const Sheet& s, double boost) {
     SearchDocument d;
     d.kind = "sheet";
     d.key = s.id;
@@ -56,6 +56,7 @@ void indexSheet(Database& db, const Sheet& s) {
     for (const auto& t : s.topics) d.keywords += "\n" + t;
     d.body = sheetPlainText(s);
     d.bodyName = s.bodyName;
+    d.boost = boost;
     indexDocument(db, d);
 }
 
@@ -69,7 +70,7 @@ std::string initialOf(const std::string& title) {
 }  // namespace
 
 SheetImportResult storeSheets(Database& db, const std::vector<Sheet>& sheets, const std::string& source,
-                              const ImportReport& report, UnixSeconds now) {
+                              const ImportReport& report, UnixSeconds now, double searchBoost) {
     SheetImportResult r;
     Transaction tx(db);
     const std::string at = formatIsoRome(now);
@@ -78,7 +79,7 @@ SheetImportResult storeSheets(Database& db, const std::vector<Sheet>& sheets, co
         Sheet s = in;
         s.source = source;
         kept.insert({s.id, s.lang});
-        const std::string fp = fingerprint(s);
+        const std::string fp = fingerprint(s) + "/" + std::to_string(searchBoost);
         Statement find = db.prepare("SELECT id, source, fingerprint FROM sheets WHERE sheet_id = ?1 AND lang = ?2");
         find.bind(1, s.id).bind(2, s.lang);
         std::int64_t row = 0;
@@ -118,7 +119,7 @@ SheetImportResult storeSheets(Database& db, const std::vector<Sheet>& sheets, co
         for (const auto& e : s.lifeEvents)
             db.prepare("INSERT OR IGNORE INTO sheet_life_events(sheet, event) VALUES(?1, ?2)")
                 .bind(1, row).bind(2, e).run();
-        indexSheet(db, s);
+        indexSheet(db, s, searchBoost);
     }
     // Sheets this source had before and no longer has.
     Statement old = db.prepare("SELECT id, sheet_id, lang FROM sheets WHERE source = ?1");

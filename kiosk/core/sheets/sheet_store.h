@@ -22,8 +22,9 @@ struct SheetImportResult {
 
 // Makes `sheets` the whole contribution of `source`: new and changed sheets are written, sheets
 // the source no longer has are removed, and the search index follows, in one transaction.
+// `searchBoost` > 1 ranks these sheets higher in search (the town's own sheets).
 SheetImportResult storeSheets(Database& db, const std::vector<Sheet>& sheets, const std::string& source,
-                              const ImportReport& report, UnixSeconds now);
+                              const ImportReport& report, UnixSeconds now, double searchBoost = 1.0);
 void removeSheetsOfSource(Database& db, const std::string& source);
 
 struct Facet {

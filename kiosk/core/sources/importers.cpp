@@ -16,12 +16,15 @@ std::vector<std::string> importKinds() { return {"albopop", "sheets", "servizi-g
 
 namespace {
 
+// The town's own sheets rank before national catalogue entries with the same words.
+constexpr double kLocalSheetBoost = 1.6;
+
 ImportSummary storeSheetBatch(Database& db, std::vector<Sheet> sheets, ImportReport report, const std::string& source,
-                              UnixSeconds now) {
+                              UnixSeconds now, double boost = 1.0) {
     ImportSummary summary;
     summary.report = std::move(report);
     if (summary.report.fatal) return summary;
-    const SheetImportResult r = storeSheets(db, sheets, source, summary.report, now);
+    const SheetImportResult r = storeSheets(db, sheets, source, summary.report, now, boost);
     summary.inserted = r.inserted;
     summary.updated = r.updated + r.removed;
     summary.unchanged = r.unchanged;
@@ -56,7 +59,7 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
         ParsedSheet parsed = parseSheetMarkdown(bytes, sourceName);
         std::vector<Sheet> sheets;
         if (parsed.sheet) sheets.push_back(std::move(*parsed.sheet));
-        return storeSheetBatch(db, std::move(sheets), std::move(parsed.report), sourceName, now);
+        return storeSheetBatch(db, std::move(sheets), std::move(parsed.report), sourceName, now, kLocalSheetBoost);
     }
     if (kind == "servizi-gov" || kind == "jsonld") {
         SheetBatch batch = kind == "jsonld" ? parseGovernmentServiceJsonLd(bytes, sourceName)

@@ -94,6 +94,7 @@ constexpr std::array kMigrations{
             body_name  TEXT NOT NULL DEFAULT '',    -- who provides it (ente, office)
             valid_from TEXT NOT NULL DEFAULT '',    -- YYYY-MM-DD, '' = always
             valid_to   TEXT NOT NULL DEFAULT '',    -- inclusive, '' = always
+            boost      REAL NOT NULL DEFAULT 1,     -- score factor: the town's own content before catalogues
             UNIQUE (kind, key, lang)
         );
         CREATE INDEX search_docs_source ON search_docs (source);
