@@ -133,7 +133,9 @@ void runMatch(const Database& db, const std::string& table, const std::string& m
         } catch (const StoreError&) {
             break;  // a query FTS5 refuses finds nothing; it never becomes an error for the user
         }
-        Hit h{{st.text(0), st.text(1), st.text(2), st.text(3), st.text(5), st.real(4)}, st.text(6)};
+        std::string snippet = st.text(5);
+        std::replace(snippet.begin(), snippet.end(), '\n', ' ');  // one line under the title
+        Hit h{{st.text(0), st.text(1), st.text(2), st.text(3), std::move(snippet), st.real(4)}, st.text(6)};
         auto key = std::make_pair(h.hit.kind, h.hit.key);
         auto it = merged.find(key);
         if (it == merged.end()) {

@@ -42,7 +42,7 @@ constexpr std::pair<std::string_view, std::string_view> kKeywordTopics[]{
     {"tribut", "Imposte"},              {"anagraf", "Anagrafe"},           {"residenz", "Residenza"},
     {"elettoral", "Elezioni"},          {"elezion", "Elezioni"},           {"matrimon", "Matrimonio"},
     {"ztl", "ZTL"},                     {"parcheg", "Parcheggi"},          {"mensa", "Istruzione"},
-    {"scolastic", "Istruzione"},        {"biblioteca", "Tempo libero"},    {"sport", "Sport"},
+    {"scolastic", "Istruzione"},        {"scuola", "Istruzione"},          {"educazione", "Istruzione"},        {"biblioteca", "Tempo libero"},    {"sport", "Sport"},
     {"cimiter", "Morte"},               {"funebr", "Morte"},               {"commercio", "Commercio al minuto"},
     {"mercat", "Mercato"},              {"edilizi", "Urbanizzazione"},     {"suolo pubblico", "Urbanizzazione"},
     {"disabil", "Assistenza agli invalidi"}, {"invalid", "Assistenza agli invalidi"},
