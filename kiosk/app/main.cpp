@@ -24,7 +24,7 @@ const Command kCommands[] = {
     {"shoot", vt::cmdShoot,
      "shoot --config FILE --screen SCREEN --size WxH [--at ISO] --out F.png   one screen, headless"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
-    {"search", vt::cmdSearch, "search QUERY --db DB [--lang it|en] [--limit N] [--at ISO] --json   ranked results"},
+    {"search", vt::cmdSearch, "search QUERY --db DB [--lang it|en] [--limit N] [--at ISO] [--as-you-type] --json   ranked results"},
     {"bench-search", vt::cmdBenchSearch, "bench-search --db NEW.db [--docs N] CATALOGUE.json...   search figures"},
     {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
 };

@@ -117,25 +117,42 @@ std::string expression(const std::vector<Unit>& units, bool prefixLast, bool orJ
 struct Hit {
     SearchHit hit;
     std::string lang;
+    std::string table;  // where it matched, to draw its snippet
+    std::string match;
+    std::int64_t rowid = 0;
 };
 
+using HitMap = std::map<std::pair<std::string, std::string>, Hit>;
+
+// Phase one: the best rowids by bm25 (FTS5 ranks inside its own sorter), or simply the first
+// ones when `ranked` is false (prefixes so short that ranking tens of thousands of rows would
+// cost more than it tells). Snippets are drawn later for the few hits shown only.
 void runMatch(const Database& db, const std::string& table, const std::string& match, const std::string& today,
-              int limit, std::map<std::pair<std::string, std::string>, Hit>& merged, const std::string& lang) {
-    Statement st = db.prepare(
-        "SELECT d.kind, d.key, d.title, d.body_name, " + table + ".rank * d.boost, snippet(" + table +
-        ", 2, char(2), char(3), '…', 14), d.lang FROM " + table + " JOIN search_docs d ON d.rowid = " + table +
-        ".rowid WHERE " + table + " MATCH ?1 AND (d.valid_from = '' OR d.valid_from <= ?2) AND (d.valid_to = '' OR "
-        "d.valid_to >= ?2) ORDER BY " + table + ".rank * d.boost LIMIT ?3");
-    st.bind(1, match).bind(2, today).bind(3, limit);
+              int limit, bool ranked, HitMap& merged, const std::string& lang) {
+    Statement st = db.prepare("SELECT rowid, " + std::string(ranked ? "rank" : "-1.0") + " FROM " + table +
+                              " WHERE " + table + " MATCH ?1" + (ranked ? " ORDER BY rank" : "") + " LIMIT ?2");
+    st.bind(1, match).bind(2, limit);
+    std::vector<std::pair<std::int64_t, double>> rows;
     while (true) {
         try {
             if (!st.step()) break;
         } catch (const StoreError&) {
             break;  // a query FTS5 refuses finds nothing; it never becomes an error for the user
         }
-        std::string snippet = st.text(5);
-        std::replace(snippet.begin(), snippet.end(), '\n', ' ');  // one line under the title
-        Hit h{{st.text(0), st.text(1), st.text(2), st.text(3), std::move(snippet), st.real(4)}, st.text(6)};
+        rows.emplace_back(st.integer(0), st.real(1));
+    }
+    Statement doc = db.prepare(
+        "SELECT kind, key, title, body_name, lang, boost FROM search_docs WHERE rowid = ?1 AND "
+        "(valid_from = '' OR valid_from <= ?2) AND (valid_to = '' OR valid_to >= ?2)");
+    for (const auto& [rowid, rank] : rows) {
+        doc.bind(1, rowid).bind(2, today);
+        if (!doc.step()) {
+            doc.reset();
+            continue;
+        }
+        Hit h{{doc.text(0), doc.text(1), doc.text(2), doc.text(3), {}, rank * doc.real(5)}, doc.text(4), table, match,
+              rowid};
+        doc.reset();
         auto key = std::make_pair(h.hit.kind, h.hit.key);
         auto it = merged.find(key);
         if (it == merged.end()) {
@@ -149,6 +166,17 @@ void runMatch(const Database& db, const std::string& table, const std::string& m
         if (better) it->second = std::move(h);
         it->second.hit.score = best;
     }
+}
+
+void drawSnippet(const Database& db, Hit& h) {
+    Statement st = db.prepare("SELECT snippet(" + h.table + ", 2, char(2), char(3), '…', 14) FROM " + h.table +
+                              " WHERE " + h.table + " MATCH ?1 AND rowid = ?2");
+    st.bind(1, h.match).bind(2, h.rowid);
+    try {
+        if (st.step()) h.hit.snippet = st.text(0);
+    } catch (const StoreError&) {
+    }
+    std::replace(h.hit.snippet.begin(), h.hit.snippet.end(), '\n', ' ');  // one line under the title
 }
 
 size_t codepoints(std::string_view s) {
@@ -198,27 +226,73 @@ struct Attempt {
     std::string match;
 };
 
-Attempt runQuery(const Database& db, const std::vector<std::string>& words, bool prefixLast,
+// As you type, words already typed match by their stem as a prefix ("certificati" ->
+// "certific"*), on the unstemmed index that also holds the prefixes of the word being typed.
+std::string stemPrefix(const std::string& word, const std::string& lang) {
+    const std::string stem = stemWord(lang == "en" ? "english" : "italian", word);
+    return stem.size() >= 3 && word.compare(0, stem.size(), stem) == 0 ? stem : word;
+}
+
+std::string typingExpression(const std::vector<Unit>& units, bool orJoin, const std::string& lang) {
+    std::string out;
+    for (size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        std::vector<std::string> alts;
+        if (u.original.size() == 1) {
+            const bool last = i + 1 == units.size();
+            alts.push_back(quote({last ? u.original[0] : stemPrefix(u.original[0], lang)}) + "*");
+        } else {
+            alts.push_back(quote(u.original));
+        }
+        for (size_t k = 1; k < u.phrases.size(); ++k) alts.push_back(quote(u.phrases[k]));
+        std::string part = alts[0];
+        if (alts.size() > 1) {
+            part = "(";
+            for (size_t k = 0; k < alts.size(); ++k) part += (k ? " OR " : "") + alts[k];
+            part += ")";
+        }
+        if (i) out += orJoin ? " OR " : " ";
+        out += part;
+    }
+    return out;
+}
+
+// Below this many characters a lone prefix matches too much to be worth ranking.
+constexpr size_t kRankedPrefixMin = 4;
+
+Attempt runQuery(const Database& db, const std::vector<std::string>& words, bool typing,
                  const std::vector<SynonymGroup>& synonyms, const SearchOptions& opt, const std::string& today) {
     Attempt a;
     const std::vector<Unit> units = buildUnits(words, synonyms);
     const std::string stemTable = opt.lang == "en" ? "search_en" : "search_it";
-    const int fetch = std::max(opt.limit, 1) * 2;
+    const int fetch = std::max(opt.limit, 1) * 3;
+    HitMap merged;
     for (bool orJoin : {false, true}) {
         if (orJoin && units.size() < 2) break;
-        std::map<std::pair<std::string, std::string>, Hit> merged;
-        const std::string stemmed = expression(units, false, orJoin);
-        runMatch(db, stemTable, stemmed, today, fetch, merged, opt.lang);
-        // Other-language documents are still found through the unstemmed index.
-        const std::string plain = expression(units, prefixLast, orJoin);
-        runMatch(db, "search_prefix", plain, today, fetch, merged, opt.lang);
-        a.match = stemmed + " | " + plain;
-        for (auto& [k, h] : merged) a.hits.push_back(std::move(h.hit));
-        if (!a.hits.empty()) break;
+        merged.clear();
+        if (typing) {
+            // One query per keystroke, on the prefix index.
+            const bool lonePrefix = units.size() == 1 && units[0].phrases.size() == 1 &&
+                                    codepoints(units[0].original[0]) < kRankedPrefixMin;
+            a.match = typingExpression(units, orJoin, opt.lang);
+            if (lonePrefix) a.match = "{title} : " + a.match;
+            runMatch(db, "search_prefix", a.match, today, fetch, !lonePrefix, merged, opt.lang);
+        } else {
+            a.match = expression(units, false, orJoin);
+            runMatch(db, stemTable, a.match, today, fetch, true, merged, opt.lang);
+            // Sheets with no variant in the user's language are found through the unstemmed index.
+            if (opt.lang != "it") runMatch(db, "search_prefix", a.match, today, fetch, true, merged, opt.lang);
+        }
+        if (!merged.empty()) break;
     }
-    std::stable_sort(a.hits.begin(), a.hits.end(),
-                     [](const SearchHit& x, const SearchHit& y) { return x.score < y.score; });
-    if (static_cast<int>(a.hits.size()) > opt.limit) a.hits.resize(static_cast<size_t>(std::max(opt.limit, 0)));
+    std::vector<Hit*> order;
+    for (auto& [k, h] : merged) order.push_back(&h);
+    std::stable_sort(order.begin(), order.end(), [](const Hit* x, const Hit* y) { return x->hit.score < y->hit.score; });
+    if (order.size() > static_cast<size_t>(std::max(opt.limit, 0))) order.resize(static_cast<size_t>(std::max(opt.limit, 0)));
+    for (Hit* h : order) {
+        drawSnippet(db, *h);
+        a.hits.push_back(std::move(h->hit));
+    }
     return a;
 }
 
@@ -233,9 +307,8 @@ SearchResult search(const Database& db, std::string_view query, const SearchOpti
     words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w.size() > 64; }),
                 words.end());
     if (words.empty()) return r;
-    const bool endsWithSpace = !q.empty() && (q.back() == ' ' || q.back() == '\t' || q.back() == '\n');
     // One-letter prefixes match nearly everything and say nothing.
-    const bool prefixLast = opt.asYouType && !endsWithSpace && codepoints(words.back()) >= 2;
+    const bool prefixLast = opt.asYouType && codepoints(words.back()) >= 2;
     const std::vector<SynonymGroup> synonyms = loadSynonyms(db);
     const std::string today = formatDate(romeDate(opt.now));
 

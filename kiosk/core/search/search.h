@@ -21,9 +21,11 @@ constexpr char kHighlightEnd = '\x03';
 struct SearchOptions {
     std::string lang = "it";
     int limit = 20;
-    // The last word may be unfinished ("carta ide"): it also matches as a prefix, unless the
-    // query ends with a space.
-    bool asYouType = true;
+    // Search as you type, on every keystroke: one query on the unstemmed prefix index, the
+    // last word matching as a prefix ("carta ide"), earlier words by their stem as a prefix.
+    // false: the whole query (the "Cerca" key, `vetrina search`): stemmed index, synonyms,
+    // all words required, then any word when that finds nothing.
+    bool asYouType = false;
     UnixSeconds now = 0;  // acts, notices and events outside their window are not found
     bool suggest = true;  // try "Forse cercavi ..." when nothing is found
 };

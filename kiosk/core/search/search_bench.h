@@ -18,6 +18,10 @@ struct SearchBenchFigures {
     double p50Ms = 0;
     double p99Ms = 0;
     double maxMs = 0;
+    int fullQueries = 0;  // whole queries (asYouType false), each typed query 5 times
+    double fullP50Ms = 0;
+    double fullP99Ms = 0;
+    double fullMaxMs = 0;
 };
 
 // Fills `db` (expected empty) with `documents` documents mixing the seeds' titles, keywords and
