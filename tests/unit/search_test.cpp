@@ -155,7 +155,11 @@ TEST_CASE("relevance suite: what citizens type finds the right sheet near the to
         {"voto domiciliare", "gov-99-comunali", 1},
     };
     int failures = 0;
+    int typingTop3 = 0;
     for (const Case& c : cases) {
+        // While typing, the same words (the last as a prefix) should mostly show the sheet too.
+        const int typedRank = rankOf(find(c.query, "it", true), c.expected);
+        if (typedRank >= 1 && typedRank <= 3) ++typingTop3;
         const SearchResult r = find(c.query);
         const int rank = rankOf(r, c.expected);
         INFO("\"" << c.query << "\" -> " << top(r));
@@ -165,6 +169,8 @@ TEST_CASE("relevance suite: what citizens type finds the right sheet near the to
     }
     CHECK(std::size(cases) >= 40);
     CHECK(failures == 0);
+    WARN("search as you type: " << typingTop3 << " of " << std::size(cases) << " in the top 3");
+    CHECK(typingTop3 * 10 >= static_cast<int>(std::size(cases)) * 8);
 }
 
 TEST_CASE("English queries find the English variant", "[search]") {

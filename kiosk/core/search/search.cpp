@@ -257,8 +257,35 @@ std::string typingExpression(const std::vector<Unit>& units, bool orJoin, const 
     return out;
 }
 
-// Below this many characters a lone prefix matches too much to be worth ranking.
-constexpr size_t kRankedPrefixMin = 4;
+// bm25 costs in proportion to the documents matched: above this many, search as you type
+// narrows to titles, and above it in titles too, it takes the first matches unranked (the
+// next keystroke narrows them). The counts come from the index vocabulary, not from a scan.
+constexpr std::int64_t kRankedMatchLimit = 1500;
+
+// Documents holding a word starting with `prefix` (an upper bound: a document with two such
+// words counts twice), in any column or only in the title.
+std::int64_t estimateDocs(const Database& db, const std::string& prefix, bool titleOnly) {
+    Statement st = db.prepare(titleOnly ? "SELECT coalesce(sum(doc), 0) FROM search_vocab_col WHERE term >= ?1 AND "
+                                          "term < ?1 || char(1114111) AND col = 'title'"
+                                        : "SELECT coalesce(sum(doc), 0) FROM search_vocab WHERE term >= ?1 AND "
+                                          "term < ?1 || char(1114111)");
+    st.bind(1, prefix);
+    return st.step() ? st.integer(0) : 0;
+}
+
+// The smallest estimate over the plain words of the query (synonym groups can only add).
+std::int64_t estimateMatches(const Database& db, const std::vector<Unit>& units, bool titleOnly,
+                             const std::string& lang) {
+    std::int64_t best = -1;
+    for (size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        if (u.original.size() != 1 || u.phrases.size() != 1) continue;
+        const std::string token = i + 1 == units.size() ? u.original[0] : stemPrefix(u.original[0], lang);
+        const std::int64_t n = estimateDocs(db, token, titleOnly);
+        if (best < 0 || n < best) best = n;
+    }
+    return best < 0 ? 0 : best;
+}
 
 Attempt runQuery(const Database& db, const std::vector<std::string>& words, bool typing,
                  const std::vector<SynonymGroup>& synonyms, const SearchOptions& opt, const std::string& today) {
@@ -268,15 +295,17 @@ Attempt runQuery(const Database& db, const std::vector<std::string>& words, bool
     const int fetch = std::max(opt.limit, 1) * 3;
     HitMap merged;
     for (bool orJoin : {false, true}) {
-        if (orJoin && units.size() < 2) break;
+        if (orJoin && (units.size() < 2 || typing)) break;  // while typing, all words must match
         merged.clear();
         if (typing) {
-            // One query per keystroke, on the prefix index.
-            const bool lonePrefix = units.size() == 1 && units[0].phrases.size() == 1 &&
-                                    codepoints(units[0].original[0]) < kRankedPrefixMin;
+            // One query per keystroke, on the prefix index, ranked when that stays cheap.
             a.match = typingExpression(units, orJoin, opt.lang);
-            if (lonePrefix) a.match = "{title} : " + a.match;
-            runMatch(db, "search_prefix", a.match, today, fetch, !lonePrefix, merged, opt.lang);
+            bool ranked = true;
+            if (!orJoin && estimateMatches(db, units, false, opt.lang) > kRankedMatchLimit) {
+                a.match = "{title} : (" + a.match + ")";
+                ranked = estimateMatches(db, units, true, opt.lang) <= kRankedMatchLimit;
+            }
+            runMatch(db, "search_prefix", a.match, today, fetch, ranked, merged, opt.lang);
         } else {
             a.match = expression(units, false, orJoin);
             runMatch(db, stemTable, a.match, today, fetch, true, merged, opt.lang);
