@@ -117,7 +117,7 @@ std::string expression(const std::vector<Unit>& units, bool prefixLast, bool orJ
 struct Hit {
     SearchHit hit;
     std::string lang;
-    std::string table;  // where it matched, to draw its snippet
+    std::string table;  // where to draw its snippet from
     std::string match;
     std::int64_t rowid = 0;
 };
@@ -128,7 +128,7 @@ using HitMap = std::map<std::pair<std::string, std::string>, Hit>;
 // ones when `ranked` is false (prefixes so short that ranking tens of thousands of rows would
 // cost more than it tells). Snippets are drawn later for the few hits shown only.
 void runMatch(const Database& db, const std::string& table, const std::string& match, const std::string& today,
-              int limit, bool ranked, HitMap& merged, const std::string& lang) {
+              int limit, bool ranked, HitMap& merged, const std::string& lang, const std::string& snippetTable = {}) {
     Statement st = db.prepare("SELECT rowid, " + std::string(ranked ? "rank" : "-1.0") + " FROM " + table +
                               " WHERE " + table + " MATCH ?1" + (ranked ? " ORDER BY rank" : "") + " LIMIT ?2");
     st.bind(1, match).bind(2, limit);
@@ -150,8 +150,8 @@ void runMatch(const Database& db, const std::string& table, const std::string& m
             doc.reset();
             continue;
         }
-        Hit h{{doc.text(0), doc.text(1), doc.text(2), doc.text(3), {}, rank * doc.real(5)}, doc.text(4), table, match,
-              rowid};
+        Hit h{{doc.text(0), doc.text(1), doc.text(2), doc.text(3), {}, rank * doc.real(5)}, doc.text(4),
+              snippetTable.empty() ? table : snippetTable, match, rowid};
         doc.reset();
         auto key = std::make_pair(h.hit.kind, h.hit.key);
         auto it = merged.find(key);
@@ -265,8 +265,8 @@ constexpr std::int64_t kRankedMatchLimit = 1500;
 // Documents holding a word starting with `prefix` (an upper bound: a document with two such
 // words counts twice), in any column or only in the title.
 std::int64_t estimateDocs(const Database& db, const std::string& prefix, bool titleOnly) {
-    Statement st = db.prepare(titleOnly ? "SELECT coalesce(sum(doc), 0) FROM search_vocab_col WHERE term >= ?1 AND "
-                                          "term < ?1 || char(1114111) AND col = 'title'"
+    Statement st = db.prepare(titleOnly ? "SELECT coalesce(sum(doc), 0) FROM search_titles_vocab WHERE term >= ?1 AND "
+                                          "term < ?1 || char(1114111)"
                                         : "SELECT coalesce(sum(doc), 0) FROM search_vocab WHERE term >= ?1 AND "
                                           "term < ?1 || char(1114111)");
     st.bind(1, prefix);
@@ -300,12 +300,12 @@ Attempt runQuery(const Database& db, const std::vector<std::string>& words, bool
         if (typing) {
             // One query per keystroke, on the prefix index, ranked when that stays cheap.
             a.match = typingExpression(units, orJoin, opt.lang);
-            bool ranked = true;
-            if (!orJoin && estimateMatches(db, units, false, opt.lang) > kRankedMatchLimit) {
-                a.match = "{title} : (" + a.match + ")";
-                ranked = estimateMatches(db, units, true, opt.lang) <= kRankedMatchLimit;
+            if (estimateMatches(db, units, false, opt.lang) <= kRankedMatchLimit) {
+                runMatch(db, "search_prefix", a.match, today, fetch, true, merged, opt.lang);
+            } else {
+                const bool ranked = estimateMatches(db, units, true, opt.lang) <= kRankedMatchLimit;
+                runMatch(db, "search_titles", a.match, today, fetch, ranked, merged, opt.lang, "search_prefix");
             }
-            runMatch(db, "search_prefix", a.match, today, fetch, ranked, merged, opt.lang);
         } else {
             a.match = expression(units, false, orJoin);
             runMatch(db, stemTable, a.match, today, fetch, true, merged, opt.lang);
@@ -336,7 +336,8 @@ SearchResult search(const Database& db, std::string_view query, const SearchOpti
     words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w.size() > 64; }),
                 words.end());
     if (words.empty()) return r;
-    // One-letter prefixes match nearly everything and say nothing.
+    // A one-letter last word says nothing yet: while typing it waits for the next letter.
+    if (opt.asYouType && words.size() > 1 && codepoints(words.back()) < 2) words.pop_back();
     const bool prefixLast = opt.asYouType && codepoints(words.back()) >= 2;
     const std::vector<SynonymGroup> synonyms = loadSynonyms(db);
     const std::string today = formatDate(romeDate(opt.now));

@@ -24,6 +24,12 @@ void unindexWhere(Database& db, std::string_view where, const std::string& a, co
     st.bind(1, a);
     if (!b.empty()) st.bind(2, b);
     st.run();
+    Statement titles = db.prepare(
+        "INSERT INTO search_titles(search_titles, rowid, title) SELECT 'delete', rowid, title FROM search_docs WHERE " +
+        std::string(where));
+    titles.bind(1, a);
+    if (!b.empty()) titles.bind(2, b);
+    titles.run();
     Statement del = db.prepare("DELETE FROM search_docs WHERE " + std::string(where));
     del.bind(1, a);
     if (!b.empty()) del.bind(2, b);
@@ -60,6 +66,7 @@ void indexDocument(Database& db, const SearchDocument& doc) {
         db.prepare("INSERT INTO " + table + "(rowid, title, keywords, body) VALUES(?1, ?2, ?3, ?4)")
             .bind(1, rowid).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.body)
             .run();
+    db.prepare("INSERT INTO search_titles(rowid, title) VALUES(?1, ?2)").bind(1, rowid).bind(2, doc.title).run();
     tx.commit();
 }
 
@@ -103,7 +110,7 @@ void reindexActsOfSource(Database& db, const std::string& source) {
 }
 
 void optimizeSearchIndex(Database& db) {
-    for (const char* t : {"search_it", "search_en", "search_prefix"})
+    for (const char* t : {"search_it", "search_en", "search_prefix", "search_titles"})
         db.exec(std::string("INSERT INTO ") + t + "(" + t + ") VALUES('optimize')");
 }
 

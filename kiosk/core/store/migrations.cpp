@@ -106,7 +106,11 @@ constexpr std::array kMigrations{
         CREATE VIRTUAL TABLE search_prefix USING fts5(title, keywords, body, content='search_docs',
             content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
         CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_prefix, 'row');
-        CREATE VIRTUAL TABLE search_vocab_col USING fts5vocab(search_prefix, 'col');
+        -- Titles alone, for search as you type when a prefix is common: their doclists are
+        -- short, and prefixes up to four characters are read directly.
+        CREATE VIRTUAL TABLE search_titles USING fts5(title, content='search_docs', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3 4');
+        CREATE VIRTUAL TABLE search_titles_vocab USING fts5vocab(search_titles, 'row');
         INSERT INTO search_it(search_it, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0)');
         INSERT INTO search_en(search_en, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0)');
         INSERT INTO search_prefix(search_prefix, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0)');
