@@ -85,7 +85,32 @@ int collectToken(void* p, int, const char* token, int n, int, int) {
     return SQLITE_OK;
 }
 
+int collectSpan(void* p, int, const char* token, int n, int start, int end) {
+    static_cast<std::vector<WordSpan>*>(p)->push_back({std::string(token, static_cast<size_t>(n)), start, end});
+    return SQLITE_OK;
+}
+
+template <typename Out>
+void runUnicode61(sqlite3* db, std::string_view text, Out* out,
+                  int (*cb)(void*, int, const char*, int, int, int)) {
+    fts5_api* api = fts5Api(db);
+    fts5_tokenizer base{};
+    void* userData = nullptr;
+    if (api->xFindTokenizer(api, "unicode61", &userData, &base) != SQLITE_OK) throw StoreError("no unicode61");
+    const char* args[] = {"remove_diacritics", "2"};
+    Fts5Tokenizer* inst = nullptr;
+    if (base.xCreate(userData, args, 2, &inst) != SQLITE_OK) throw StoreError("cannot create unicode61");
+    base.xTokenize(inst, out, FTS5_TOKENIZE_DOCUMENT, text.data(), static_cast<int>(text.size()), cb);
+    base.xDelete(inst);
+}
+
 }  // namespace
+
+std::vector<WordSpan> tokenizeWithOffsets(sqlite3* db, std::string_view text) {
+    std::vector<WordSpan> spans;
+    runUnicode61(db, text, &spans, collectSpan);
+    return spans;
+}
 
 void registerSearchTokenizers(sqlite3* db) {
     fts5_api* api = fts5Api(db);
@@ -96,16 +121,8 @@ void registerSearchTokenizers(sqlite3* db) {
 
 std::vector<std::string> tokenizeWords(sqlite3* db, std::string_view text) {
     const std::string clean = sanitizeUtf8(text);
-    fts5_api* api = fts5Api(db);
-    fts5_tokenizer base{};
-    void* userData = nullptr;
-    if (api->xFindTokenizer(api, "unicode61", &userData, &base) != SQLITE_OK) throw StoreError("no unicode61");
-    const char* args[] = {"remove_diacritics", "2"};
-    Fts5Tokenizer* inst = nullptr;
-    if (base.xCreate(userData, args, 2, &inst) != SQLITE_OK) throw StoreError("cannot create unicode61");
     std::vector<std::string> words;
-    base.xTokenize(inst, &words, FTS5_TOKENIZE_DOCUMENT, clean.data(), static_cast<int>(clean.size()), collectToken);
-    base.xDelete(inst);
+    runUnicode61(db, clean, &words, collectToken);
     return words;
 }
 

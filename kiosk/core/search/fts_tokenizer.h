@@ -19,6 +19,14 @@ void registerSearchTokenizers(sqlite3* db);
 // accents removed, apostrophes and punctuation as separators. Invalid UTF-8 is tolerated.
 std::vector<std::string> tokenizeWords(sqlite3* db, std::string_view text);
 
+struct WordSpan {
+    std::string word;  // folded
+    int start = 0;     // byte offsets in the text as given
+    int end = 0;
+};
+// Same, with where each word is in `text` (which must be valid UTF-8).
+std::vector<WordSpan> tokenizeWithOffsets(sqlite3* db, std::string_view text);
+
 // Snowball stem of one already folded word ("italian" or "english").
 std::string stemWord(std::string_view language, std::string_view word);
 

@@ -120,6 +120,7 @@ struct Hit {
     std::string table;  // where to draw its snippet from
     std::string match;
     std::int64_t rowid = 0;
+    const std::vector<std::string>* prefixes = nullptr;  // while typing: snippet drawn here, not by FTS5
 };
 
 using HitMap = std::map<std::pair<std::string, std::string>, Hit>;
@@ -128,7 +129,8 @@ using HitMap = std::map<std::pair<std::string, std::string>, Hit>;
 // ones when `ranked` is false (prefixes so short that ranking tens of thousands of rows would
 // cost more than it tells). Snippets are drawn later for the few hits shown only.
 void runMatch(const Database& db, const std::string& table, const std::string& match, const std::string& today,
-              int limit, bool ranked, HitMap& merged, const std::string& lang, const std::string& snippetTable = {}) {
+              int limit, bool ranked, HitMap& merged, const std::string& lang,
+              const std::vector<std::string>* prefixes = nullptr) {
     Statement st = db.prepare("SELECT rowid, " + std::string(ranked ? "rank" : "-1.0") + " FROM " + table +
                               " WHERE " + table + " MATCH ?1" + (ranked ? " ORDER BY rank" : "") + " LIMIT ?2");
     st.bind(1, match).bind(2, limit);
@@ -150,8 +152,8 @@ void runMatch(const Database& db, const std::string& table, const std::string& m
             doc.reset();
             continue;
         }
-        Hit h{{doc.text(0), doc.text(1), doc.text(2), doc.text(3), {}, rank * doc.real(5)}, doc.text(4),
-              snippetTable.empty() ? table : snippetTable, match, rowid};
+        Hit h{{doc.text(0), doc.text(1), doc.text(2), doc.text(3), {}, rank * doc.real(5)}, doc.text(4), table, match,
+              rowid, prefixes};
         doc.reset();
         auto key = std::make_pair(h.hit.kind, h.hit.key);
         auto it = merged.find(key);
@@ -168,7 +170,44 @@ void runMatch(const Database& db, const std::string& table, const std::string& m
     }
 }
 
+// While typing, FTS5's snippet() would re-run a prefix query (merging every doclist of the
+// prefix) once per hit; marking the words that start with a query prefix costs one pass over
+// the text instead.
+std::string prefixSnippet(const Database& db, const std::string& text, const std::vector<std::string>& prefixes) {
+    constexpr size_t kWords = 14;
+    const std::vector<WordSpan> words = tokenizeWithOffsets(db.handle(), text);
+    auto hits = [&](const WordSpan& w) {
+        for (const auto& p : prefixes)
+            if (w.word.compare(0, p.size(), p) == 0) return true;
+        return false;
+    };
+    size_t first = 0;
+    while (first < words.size() && !hits(words[first])) ++first;
+    if (first == words.size()) first = 0;
+    const size_t from = first > 3 ? first - 3 : 0;
+    const size_t to = std::min(words.size(), from + kWords);
+    if (from >= to) return {};
+    std::string out = from > 0 ? "…" : "";
+    size_t pos = static_cast<size_t>(words[from].start);
+    for (size_t i = from; i < to; ++i) {
+        const auto start = static_cast<size_t>(words[i].start), end = static_cast<size_t>(words[i].end);
+        out += text.substr(pos, start - pos);
+        if (hits(words[i])) (((out += kHighlightStart) += text.substr(start, end - start)) += kHighlightEnd);
+        else out += text.substr(start, end - start);
+        pos = end;
+    }
+    if (to < words.size()) out += "…";
+    return out;
+}
+
 void drawSnippet(const Database& db, Hit& h) {
+    if (h.prefixes) {
+        Statement body = db.prepare("SELECT body FROM search_docs WHERE rowid = ?1");
+        body.bind(1, h.rowid);
+        if (body.step()) h.hit.snippet = prefixSnippet(db, body.text(0), *h.prefixes);
+        std::replace(h.hit.snippet.begin(), h.hit.snippet.end(), '\n', ' ');
+        return;
+    }
     Statement st = db.prepare("SELECT snippet(" + h.table + ", 2, char(2), char(3), '…', 14) FROM " + h.table +
                               " WHERE " + h.table + " MATCH ?1 AND rowid = ?2");
     st.bind(1, h.match).bind(2, h.rowid);
@@ -293,6 +332,16 @@ Attempt runQuery(const Database& db, const std::vector<std::string>& words, bool
     const std::vector<Unit> units = buildUnits(words, synonyms);
     const std::string stemTable = opt.lang == "en" ? "search_en" : "search_it";
     const int fetch = std::max(opt.limit, 1) * 3;
+    // What the typed words match as prefixes, for the snippets drawn while typing.
+    std::vector<std::string> prefixes;
+    for (size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        if (u.original.size() == 1)
+            prefixes.push_back(i + 1 == units.size() ? u.original[0] : stemPrefix(u.original[0], opt.lang));
+        for (size_t k = u.original.size() == 1 ? 1 : 0; k < u.phrases.size(); ++k)
+            for (const auto& w : u.phrases[k])
+                if (w.size() >= 3 && !isStopword(w)) prefixes.push_back(w);
+    }
     HitMap merged;
     for (bool orJoin : {false, true}) {
         if (orJoin && (units.size() < 2 || typing)) break;  // while typing, all words must match
@@ -300,11 +349,16 @@ Attempt runQuery(const Database& db, const std::vector<std::string>& words, bool
         if (typing) {
             // One query per keystroke, on the prefix index, ranked when that stays cheap.
             a.match = typingExpression(units, orJoin, opt.lang);
-            if (estimateMatches(db, units, false, opt.lang) <= kRankedMatchLimit) {
-                runMatch(db, "search_prefix", a.match, today, fetch, true, merged, opt.lang);
+            // Two or three letters alone match a large share of any index: take the first titles.
+            const bool shortAlone = units.size() == 1 && units[0].phrases.size() == 1 &&
+                                    codepoints(units[0].original[0]) < 4;
+            if (!shortAlone && estimateMatches(db, units, false, opt.lang) <= kRankedMatchLimit) {
+                runMatch(db, "search_prefix", a.match, today, fetch, true, merged, opt.lang, &prefixes);
             } else {
-                const bool ranked = estimateMatches(db, units, true, opt.lang) <= kRankedMatchLimit;
-                runMatch(db, "search_titles", a.match, today, fetch, ranked, merged, opt.lang, "search_prefix");
+                const bool ranked = !shortAlone && estimateMatches(db, units, true, opt.lang) <= kRankedMatchLimit;
+                runMatch(db, "search_titles", a.match, today, fetch, ranked, merged, opt.lang, &prefixes);
+                // Words found together only in texts, not in any title.
+                if (merged.empty()) runMatch(db, "search_prefix", a.match, today, fetch, false, merged, opt.lang, &prefixes);
             }
         } else {
             a.match = expression(units, false, orJoin);
