@@ -198,6 +198,11 @@ TEST_CASE("search as you type: unfinished last words match as prefixes", "[searc
     CHECK(typing("p").hits.size() <= 10);
     // A prefix longer than the stem still matches through the unstemmed index.
     CHECK(rankOf(typing("ristrutturazion"), "cila-scia-edilizia") == 1);
+    // Snippets while typing mark the words that start with what was typed.
+    const SearchResult chip = typing("microc");
+    REQUIRE_FALSE(chip.hits.empty());
+    const auto spans = splitHighlights(chip.hits.front().snippet);
+    CHECK(std::any_of(spans.begin(), spans.end(), [](const TextSpan& t) { return t.bold && t.text == "microchip"; }));
     // The full search of the same text as typed so far does not treat it as a prefix.
     CHECK(rankOf(find("passap"), "passaporto") == 0);
 }
