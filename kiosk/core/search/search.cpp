@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 
 namespace vt {
@@ -303,13 +304,49 @@ constexpr std::int64_t kRankedMatchLimit = 1500;
 
 // Documents holding a word starting with `prefix` (an upper bound: a document with two such
 // words counts twice), in any column or only in the title.
-std::int64_t estimateDocs(const Database& db, const std::string& prefix, bool titleOnly) {
+std::int64_t countDocs(const Database& db, const std::string& prefix, bool titleOnly) {
     Statement st = db.prepare(titleOnly ? "SELECT coalesce(sum(doc), 0) FROM search_titles_vocab WHERE term >= ?1 AND "
                                           "term < ?1 || char(1114111)"
                                         : "SELECT coalesce(sum(doc), 0) FROM search_vocab WHERE term >= ?1 AND "
                                           "term < ?1 || char(1114111)");
     st.bind(1, prefix);
     return st.step() ? st.integer(0) : 0;
+}
+
+// Counting walks the doclists, as costly as a small query: while typing, the earlier words come
+// back on every keystroke, so counts are kept until the index changes (PRAGMA data_version
+// moves when another connection writes; total_changes when this one does).
+struct EstimateCache {
+    std::mutex mutex;
+    sqlite3* db = nullptr;
+    std::string path;  // a closed connection's address may be reused by the next one
+    std::int64_t version = -1;
+    int changes = -1;
+    std::map<std::string, std::int64_t> counts;
+};
+
+std::int64_t estimateDocs(const Database& db, const std::string& prefix, bool titleOnly) {
+    static EstimateCache cache;
+    Statement version = db.prepare("PRAGMA data_version");
+    const std::int64_t v = version.step() ? version.integer(0) : -1;
+    const int changes = sqlite3_total_changes(db.handle());
+    const std::string key = (titleOnly ? "t:" : "a:") + prefix;
+    {
+        std::lock_guard lock(cache.mutex);
+        if (cache.db != db.handle() || cache.path != db.path() || cache.version != v || cache.changes != changes ||
+            cache.counts.size() > 4096) {
+            cache.counts.clear();
+            cache.db = db.handle();
+            cache.path = db.path();
+            cache.version = v;
+            cache.changes = changes;
+        }
+        if (auto it = cache.counts.find(key); it != cache.counts.end()) return it->second;
+    }
+    const std::int64_t n = countDocs(db, prefix, titleOnly);
+    std::lock_guard lock(cache.mutex);
+    cache.counts[key] = n;
+    return n;
 }
 
 // The smallest estimate over the plain words of the query (synonym groups can only add).
