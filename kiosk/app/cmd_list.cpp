@@ -11,6 +11,8 @@
 #include "core/notices/notice_store.h"
 #include "core/offices/office.h"
 #include "core/schedule/signage.h"
+#include "core/sheets/sheet_store.h"
+#include "core/sheets/taxonomy.h"
 
 #include <nlohmann/json.hpp>
 
@@ -185,15 +187,56 @@ int listSignage(const std::string& what, const Args& args, Database& db, UnixSec
 
 }  // namespace
 
+nlohmann::json sheetToJson(const Sheet& s) {
+    nlohmann::json events = nlohmann::json::array();
+    for (const auto& e : s.lifeEvents) events.push_back({{"code", e}, {"label", lifeEventLabel(e)}});
+    return {{"id", s.id},
+            {"lang", s.lang},
+            {"title", s.title},
+            {"description", s.description},
+            {"body_id", s.bodyId},
+            {"body_name", s.bodyName},
+            {"active", s.active},
+            {"status_note", s.statusNote},
+            {"topics", s.topics},
+            {"life_events", events},
+            {"keywords", s.keywords},
+            {"online_link", s.onlineLink},
+            {"office", s.office},
+            {"source", s.source},
+            {"sections", sectionsToJson(s.sections)}};
+}
+
+namespace {
+
+int listSheetsCommand(const Database& db, const std::string& lang, bool json) {
+    const std::vector<SheetSummary> sheets = listSheets(db, {}, lang);
+    if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const SheetSummary& s : sheets)
+            if (auto full = findSheet(db, s.id, lang)) out.push_back(sheetToJson(*full));
+        std::printf("%s\n", out.dump(2).c_str());
+    } else {
+        for (const SheetSummary& s : sheets)
+            std::printf("%-40s %-24s %s%s\n", s.id.c_str(), s.bodyId.c_str(), s.title.c_str(),
+                        s.active ? "" : "  (non attivo)");
+        std::printf("%zu sheets\n", sheets.size());
+    }
+    return 0;
+}
+
+}  // namespace
+
 int cmdList(int argc, char** argv) {
     Args args(argc, argv, 2, {"json"});
-    args.allowOnly({"db", "at", "json", "config", "category", "filter"});
-    if (args.positional().size() != 1) throw UsageError("say what to list: albo, notices, alerts, events or offices");
+    args.allowOnly({"db", "at", "json", "config", "category", "filter", "lang"});
+    if (args.positional().size() != 1)
+        throw UsageError("say what to list: albo, sheets, notices, alerts, events or offices");
     const std::string what = args.positional().front();
     const UnixSeconds now = instantFromArgs(args);
     const bool signage = what == "notices" || what == "alerts" || what == "events" || what == "offices";
-    if (!signage && what != "albo")
-        throw UsageError("cannot list \"" + what + "\" (known: albo, notices, alerts, events, offices)");
+    if (!signage && what != "albo" && what != "sheets")
+        throw UsageError("cannot list \"" + what + "\" (known: albo, sheets, notices, alerts, events, offices)");
     AlboFilter filter;
     filter.category = args.get("category").value_or("");
     filter.text = args.get("filter").value_or("");
@@ -204,6 +247,7 @@ int cmdList(int argc, char** argv) {
     }
     Database db = Database::open(args.require("db"), OpenMode::ReadOnly);
     if (signage) return listSignage(what, args, db, now);
+    if (what == "sheets") return listSheetsCommand(db, args.get("lang").value_or("it"), args.has("json"));
     const std::vector<Act> acts = listActsAt(db, now, filter);
     if (args.has("json")) {
         nlohmann::json out = nlohmann::json::array();

@@ -22,10 +22,12 @@ const Command kCommands[] = {
     {"import", vt::cmdImport,
      "import --kind KIND --db DB [--source NAME] [--config FILE] [--at ISO] FILE...   import content files"},
     {"list", vt::cmdList,
-     "list albo|notices|alerts|events|offices --db DB [--at ISO-8601] [--config FILE] [--category CHIP] [--filter TEXT] --json"},
+     "list albo|sheets|notices|alerts|events|offices --db DB [--at ISO-8601] [--config FILE] [--category CHIP] [--filter TEXT] --json"},
     {"shoot", vt::cmdShoot,
      "shoot --config FILE --screen home|albo|act:ID|maintenance [--size WxH] [--at ISO] --out F.png"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
+    {"search", vt::cmdSearch, "search QUERY --db DB [--lang it|en] [--limit N] [--at ISO] [--as-you-type] --json   ranked results"},
+    {"bench-search", vt::cmdBenchSearch, "bench-search --db NEW.db [--docs N] CATALOGUE.json...   search figures"},
     {"doctor", vt::cmdDoctor, "doctor [--config FILE] [--json]                  check display, fonts, store, disk, clock, sources"},
     {"pdf-render", vt::cmdPdfRender, nullptr},  // hidden: the PDF renderer's child process
     {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},

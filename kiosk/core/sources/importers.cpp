@@ -15,6 +15,11 @@
 #include "core/notices/notice_parser.h"
 #include "core/notices/notice_store.h"
 #include "core/offices/office.h"
+#include "core/search/search_index.h"
+#include "core/search/synonyms.h"
+#include "core/sheets/catalogue_import.h"
+#include "core/sheets/sheet_markdown.h"
+#include "core/sheets/sheet_store.h"
 #include "core/util/files.h"
 
 #include <filesystem>
@@ -24,8 +29,8 @@
 namespace vt {
 
 std::vector<std::string> importKinds() {
-    return {"albopop", "albopop-json", "wp-albo", "mapped",       "notices", "news",
-            "cap",     "cap-template", "alert-trigger", "ical", "offices"};
+    return {"albopop", "albopop-json", "wp-albo",  "mapped", "sheets",        "servizi-gov", "jsonld",
+            "synonyms", "notices",     "news",     "cap",    "cap-template", "alert-trigger", "ical", "offices"};
 }
 
 ImportOptions importOptionsFor(const SourceConfig& source) {
@@ -123,6 +128,47 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
     return summary;
 }
 
+// The town's own sheets rank before national catalogue entries with the same words.
+constexpr double kLocalSheetBoost = 1.6;
+
+ImportSummary storeSheetBatch(Database& db, std::vector<Sheet> sheets, ImportReport report, const std::string& source,
+                              UnixSeconds now, double boost = 1.0) {
+    ImportSummary summary;
+    summary.report = std::move(report);
+    if (summary.report.fatal) return summary;
+    const SheetImportResult r = storeSheets(db, sheets, source, summary.report, now, boost);
+    summary.inserted = r.inserted;
+    summary.updated = r.updated + r.removed;
+    summary.unchanged = r.unchanged;
+    return summary;
+}
+
+
+// Every kind that is not an albo listing.
+ImportSummary importOther(Database& db, std::string_view kind, std::string_view bytes, const std::string& sourceName,
+                          UnixSeconds now) {
+    if (kind == "sheets") {
+        ParsedSheet parsed = parseSheetMarkdown(bytes, sourceName);
+        std::vector<Sheet> sheets;
+        if (parsed.sheet) sheets.push_back(std::move(*parsed.sheet));
+        return storeSheetBatch(db, std::move(sheets), std::move(parsed.report), sourceName, now, kLocalSheetBoost);
+    }
+    if (kind == "servizi-gov" || kind == "jsonld") {
+        SheetBatch batch = kind == "jsonld" ? parseGovernmentServiceJsonLd(bytes, sourceName)
+                                            : parseServiziGovCatalogue(bytes, sourceName);
+        return storeSheetBatch(db, std::move(batch.sheets), std::move(batch.report), sourceName, now);
+    }
+    if (kind == "synonyms") {
+        ImportSummary summary;
+        SynonymList list = parseSynonyms(db.handle(), bytes, sourceName);
+        storeSynonyms(db, list, sourceName);
+        summary.report = std::move(list.report);
+        summary.inserted = summary.report.itemsImported;
+        return summary;
+    }
+    return importSignage(db, kind, bytes, sourceName, now);
+}
+
 }  // namespace
 
 bool isImportKind(std::string_view kind) {
@@ -139,7 +185,7 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
     else if (kind == "albopop-json") feed = parseAlboPopJson(bytes, sourceName);
     else if (kind == "wp-albo") feed = parseWpAlbo(bytes, sourceName);
     else if (kind == "mapped") feed = parseMappedFeed(bytes, options.mapping, sourceName);
-    else return importSignage(db, kind, bytes, sourceName, now);
+    else return importOther(db, kind, bytes, sourceName, now);
     summary.report = std::move(feed.report);
     if (summary.report.fatal) return summary;
     applyAlboRules(feed.acts, summary.report, options.maxWindowDays, feed.positions);
@@ -150,6 +196,7 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
     summary.unchanged = r.unchanged;
     const PurgeResult purged = purgeExpiredActs(db, now);
     summary.purged = purged.acts;
+    reindexActsOfSource(db, sourceName);
     tx.commit();
     return summary;
 }
@@ -162,6 +209,10 @@ void clearSource(Database& db, const std::string& sourceName) {
     for (const char* table : {"notices", "alerts", "alert_refs", "alert_templates", "events", "offices"})
         db.prepare(std::string("DELETE FROM ") + table + " WHERE source = ?1").bind(1, sourceName).run();
     db.prepare("DELETE FROM media WHERE source = ?1 AND hash NOT IN (SELECT image FROM notices)").bind(1, sourceName).run();
+    removeSheetsOfSource(db, sourceName);
+    db.prepare("DELETE FROM search_synonyms WHERE source = ?1").bind(1, sourceName).run();
+    // Whatever the source put in the search index (acts, sheets, and the kinds merged later).
+    removeSearchSource(db, sourceName);
     tx.commit();
 }
 

@@ -1,5 +1,6 @@
 #include "core/store/database.h"
 
+#include "core/search/fts_tokenizer.h"
 #include "core/store/migrations.h"
 
 #include <utility>
@@ -92,6 +93,9 @@ Database Database::open(const std::string& path, OpenMode mode) {
     }
     sqlite3_busy_timeout(d.m_db, 5000);
     sqlite3_extended_result_codes(d.m_db, 1);
+    // The search index's tokenizers live in the app: every connection needs them before any
+    // FTS5 table (including the one created by a migration) is touched.
+    registerSearchTokenizers(d.m_db);
     if (mode == OpenMode::ReadWrite) {
         d.exec("PRAGMA journal_mode=WAL");
         // FULL: the rollback-protection state and the applied revision must survive a power cut.

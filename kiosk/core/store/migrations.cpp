@@ -73,6 +73,85 @@ constexpr std::array kMigrations{
         );
         CREATE INDEX content_files_sha ON content_files (sha256);
     )SQL"},
+    Migration{3, "service sheets and the search index", R"SQL(
+        CREATE TABLE sheets (
+            id           INTEGER PRIMARY KEY,
+            sheet_id     TEXT NOT NULL,            -- the staff's id ("carta-identita"), shared by language variants
+            lang         TEXT NOT NULL DEFAULT 'it',
+            source       TEXT NOT NULL,            -- file or catalogue it came from
+            title        TEXT NOT NULL,
+            description  TEXT NOT NULL DEFAULT '', -- "Descrizione breve"
+            body_id      TEXT NOT NULL DEFAULT '', -- ente erogatore, short id ("comune", "inps")
+            body_name    TEXT NOT NULL,
+            active       INTEGER NOT NULL DEFAULT 1,
+            status_note  TEXT NOT NULL DEFAULT '', -- why it is not active
+            online_link  TEXT NOT NULL DEFAULT '',
+            office       TEXT NOT NULL DEFAULT '', -- office id (content/offices/<id>.toml)
+            keywords     TEXT NOT NULL DEFAULT '', -- one per line
+            sections     TEXT NOT NULL DEFAULT '[]', -- JSON: [{title, blocks:[{type, spans:[{text, bold}]}]}]
+            fingerprint  TEXT NOT NULL DEFAULT '', -- all of the above, to skip unchanged re-imports
+            imported_at  TEXT NOT NULL,
+            UNIQUE (sheet_id, lang)
+        );
+        CREATE INDEX sheets_source ON sheets (source);
+        CREATE TABLE sheet_topics (
+            sheet  INTEGER NOT NULL REFERENCES sheets(id) ON DELETE CASCADE,
+            topic  TEXT NOT NULL,                  -- official Argomento label
+            PRIMARY KEY (sheet, topic)
+        );
+        CREATE INDEX sheet_topics_topic ON sheet_topics (topic);
+        CREATE TABLE sheet_life_events (
+            sheet  INTEGER NOT NULL REFERENCES sheets(id) ON DELETE CASCADE,
+            event  TEXT NOT NULL,                  -- "persone/9", "imprese/1"
+            PRIMARY KEY (sheet, event)
+        );
+        CREATE INDEX sheet_life_events_event ON sheet_life_events (event);
+
+        -- One row per searchable thing of any kind (sheet, act, notice, event, office); the FTS
+        -- tables below index it as external content.
+        CREATE TABLE search_docs (
+            rowid      INTEGER PRIMARY KEY,
+            kind       TEXT NOT NULL,
+            key        TEXT NOT NULL,               -- the id the kind's screen opens
+            lang       TEXT NOT NULL DEFAULT 'it',
+            source     TEXT NOT NULL,
+            title      TEXT NOT NULL,
+            keywords   TEXT NOT NULL DEFAULT '',
+            body       TEXT NOT NULL DEFAULT '',
+            body_name  TEXT NOT NULL DEFAULT '',    -- who provides it (ente, office)
+            valid_from TEXT NOT NULL DEFAULT '',    -- YYYY-MM-DD, '' = always
+            valid_to   TEXT NOT NULL DEFAULT '',    -- inclusive, '' = always
+            boost      REAL NOT NULL DEFAULT 1,     -- score factor: the town's own content before catalogues
+            UNIQUE (kind, key, lang)
+        );
+        CREATE INDEX search_docs_source ON search_docs (source);
+        CREATE VIRTUAL TABLE search_it USING fts5(title, keywords, body, content='search_docs',
+            content_rowid='rowid', tokenize='vetrina_stem italian');
+        CREATE VIRTUAL TABLE search_en USING fts5(title, keywords, body, content='search_docs',
+            content_rowid='rowid', tokenize='vetrina_stem english');
+        -- Unstemmed, with prefix indexes: search as you type ("carta ide", "resid").
+        CREATE VIRTUAL TABLE search_prefix USING fts5(title, keywords, body, content='search_docs',
+            content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+        CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_prefix, 'row');
+        -- Titles alone, for search as you type when a prefix is common: their doclists are
+        -- short, and prefixes up to four characters are read directly.
+        CREATE VIRTUAL TABLE search_titles USING fts5(title, content='search_docs', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3 4');
+        CREATE VIRTUAL TABLE search_titles_vocab USING fts5vocab(search_titles, 'row');
+        INSERT INTO search_it(search_it, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0)');
+        INSERT INTO search_en(search_en, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0)');
+        INSERT INTO search_prefix(search_prefix, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0)');
+        CREATE TABLE search_synonyms (
+            source TEXT NOT NULL,
+            grp    INTEGER NOT NULL,              -- phrases of one group mean the same thing
+            phrase TEXT NOT NULL                  -- folded words separated by one space
+        );
+        CREATE TABLE search_misses (              -- queries that found nothing, for the staff
+            query   TEXT PRIMARY KEY,
+            count   INTEGER NOT NULL,
+            last_at TEXT NOT NULL
+        );
+    )SQL"},
     Migration{4, "notices, alerts, events, offices", R"SQL(
         -- Rows are keyed by (source, uid); `digest` lets a re-import skip unchanged rows.
         -- Instants are Unix seconds (UTC); wall-clock rules stay as their text (opening_hours syntax).
