@@ -72,7 +72,8 @@ CapParseResult parseCap(std::string_view bytes, const std::string& sourceName, b
     if (!r) return fatal(lineAtOffset(bytes, r.offset), "", std::string("not XML: ") + r.description());
     pugi::xml_node root = doc.document_element();
     if (std::strcmp(localName(root), "alert") != 0) return fatal(1, "", "not a CAP message (no <alert>)");
-    const auto lineOf = [&](pugi::xml_node n) { return lineAtOffset(bytes, n.offset_debug()); };
+    const LineIndex lines(bytes);
+    const auto lineOf = [&lines](pugi::xml_node n) { return lines.lineAt(n.offset_debug()); };
     CapAlert a;
     a.identifier = textOf(root, "identifier");
     a.sender = textOf(root, "sender");

@@ -51,10 +51,11 @@ AlboFeed parseAlboPopRss(std::string_view xml, const std::string& sourceName) {
     }
 
     int position = 0;
+    const LineIndex lines(xml);
     for (const pugi::xml_node item : channel.children("item")) {
         ++position;
         ++feed.report.itemsSeen;
-        const int line = lineAtOffset(xml, item.offset_debug());
+        const int line = lines.lineAt(item.offset_debug());
         Act act;
         act.source = sourceName;
         act.subject = cleanFeedText(childText(item, "title"));

@@ -62,4 +62,16 @@ int lineAtOffset(std::string_view buffer, std::ptrdiff_t offset) {
     return 1 + static_cast<int>(std::count(buffer.begin(), end, '\n'));
 }
 
+LineIndex::LineIndex(std::string_view buffer) {
+    m_lineStarts.push_back(0);
+    for (std::size_t i = 0; i < buffer.size(); ++i)
+        if (buffer[i] == '\n') m_lineStarts.push_back(i + 1);
+}
+
+int LineIndex::lineAt(std::ptrdiff_t offset) const {
+    if (offset < 0) return 0;
+    const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), static_cast<std::size_t>(offset));
+    return static_cast<int>(it - m_lineStarts.begin());
+}
+
 }  // namespace vt

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vt {
 
@@ -18,7 +19,18 @@ std::string cleanFeedText(std::string_view raw);
 // date (converted from its own zone). Empty for blanks and for "0000-00-00" sentinels.
 std::optional<CivilDate> parseFeedDay(std::string_view raw);
 
-// 1-based line of a byte offset in a buffer.
+// 1-based line of a byte offset in a buffer (one scan: for a single error message).
 int lineAtOffset(std::string_view buffer, std::ptrdiff_t offset);
+
+// Line numbers for many offsets of the same buffer: one pass to find the line starts, then a
+// binary search per look-up, so reporting every item of a 10,000-item feed stays linear.
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view buffer);
+    int lineAt(std::ptrdiff_t offset) const;
+
+private:
+    std::vector<std::size_t> m_lineStarts;
+};
 
 }  // namespace vt

@@ -137,6 +137,7 @@ AlboFeed parseXmlList(std::string_view bytes, const FieldMapping& m, const std::
     try {
         const pugi::xpath_node_set items = doc.select_nodes(get(m, "items").c_str());
         int position = 0;
+        const LineIndex lines(bytes);
         for (const pugi::xpath_node& xn : items) {
             const pugi::xml_node item = xn.node();
             if (!item) continue;
@@ -154,7 +155,7 @@ AlboFeed parseXmlList(std::string_view bytes, const FieldMapping& m, const std::
                     if (an.node()) at.mime = xmlAt(an.node(), get(m, "attachment_type"));
                     raw.attachments.push_back(std::move(at));
                 }
-            addItem(feed, raw, sourceName, position, lineAtOffset(bytes, item.offset_debug()));
+            addItem(feed, raw, sourceName, position, lines.lineAt(item.offset_debug()));
         }
     } catch (const pugi::xpath_exception& e) {
         return fatal(sourceName, 0, std::string("mapping: bad XPath: ") + e.what());

@@ -117,6 +117,7 @@ AlboFeed parseXml(std::string_view bytes, const std::string& sourceName) {
     }
     const std::string year = trim(root.child("Meta_dati").child_value("Anno"));
     int position = 0;
+    const LineIndex lines(bytes);
     for (const pugi::xml_node a : root.child("Atti").children("Atto")) {
         ++position;
         RawAct raw;
@@ -131,7 +132,7 @@ AlboFeed parseXml(std::string_view bytes, const std::string& sourceName) {
         // "Unità Organizzativa Responsabile" with the non-ASCII letters turned into '_' by the exporter.
         raw.unit = a.child_value("Unit___Organizzativa_Responsabile");
         raw.type = a.child_value("Categoria");
-        addItem(feed, raw, sourceName, position, lineAtOffset(bytes, a.offset_debug()));
+        addItem(feed, raw, sourceName, position, lines.lineAt(a.offset_debug()));
     }
     return feed;
 }

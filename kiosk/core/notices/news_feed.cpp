@@ -72,12 +72,13 @@ NewsFeed parseNewsFeed(std::string_view bytes, const std::string& sourceName) {
         return feed;
     }
     int position = 0;
+    const LineIndex lines(bytes);
     for (pugi::xml_node item : container.children()) {
         const char* name = item.name();
         if (std::strcmp(name, atom ? "entry" : "item") != 0) continue;
         ++position;
         ++feed.report.itemsSeen;
-        const int line = lineAtOffset(bytes, item.offset_debug());
+        const int line = lines.lineAt(item.offset_debug());
         Notice n;
         n.source = sourceName;
         n.kind = "news";
