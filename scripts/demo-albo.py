@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Writes the demo town's albo as an AlboPOP RSS feed, with dates relative to a day.
 
-The acts are in content/albo/atti.toml (our own writing). The kiosk reads the feed like any
+The acts are in demo/albo-atti.toml (our own writing). The kiosk reads the feed like any
 town's real albo feed, so the demo exercises the real importer.
 
-Usage: scripts/demo-albo.py [--today YYYY-MM-DD] [--in content/albo/atti.toml] --out FILE
+Usage: scripts/demo-albo.py [--today YYYY-MM-DD] [--in demo/albo-atti.toml] --out FILE
 """
 import argparse
 import datetime as dt
@@ -18,7 +18,7 @@ SPEC = "http://albopop.it/specs#"
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--today", help="the day the acts are relative to (default: today in Rome)")
-    ap.add_argument("--in", dest="src", default="content/albo/atti.toml")
+    ap.add_argument("--in", dest="src", default="demo/albo-atti.toml")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     try:

@@ -25,7 +25,7 @@ int cmdPlay(int argc, char** argv) {
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))
         throw UsageError("--size \"" + *size + "\" is not WxH");
     const UnixSeconds now = instantFromArgs(args);
-    s.refreshLocalSourcesNow(now);
+    s.syncNow(now);
     s.createHost(w, h, false, true);
     JourneyRunner runner(*s.host, *s.ui, now);
     const JourneyRunner::Result r = runner.run(steps, outDir, scriptPath);

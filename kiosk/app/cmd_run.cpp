@@ -1,11 +1,11 @@
 // vetrina run [--config FILE] [--size WxH] [--windowed] [--data-dir DIR]
-// The kiosk: shows what is cached at once, refreshes the sources on a worker thread.
+// The kiosk: shows what is cached at once; the sync engine refreshes the sources on its thread.
 #include "args.h"
 #include "commands.h"
 #include "kiosk_session.h"
 
 #include "core/log/log.h"
-#include "core/sources/local_refresh.h"
+#include "core/sync/sync_engine.h"
 #include "platform/journal_sink.h"
 #include "platform/speech.h"
 #include "platform/systemd_notify.h"
@@ -67,36 +67,22 @@ int cmdRun(int argc, char** argv) {
     }
 
     int exitCode = 0;
-    // The first frame shows the cache; fresh content follows when the worker has imported it.
+    // The first frame shows the cache. The sync engine pulls every source on its own thread
+    // (signed manifests, feeds, local files) and wakes the loop when the store changed.
     std::atomic<bool> contentChanged{false};
-    auto refresh = [&] {
-        const auto outcomes = refreshLocalSources(s.writer, s.config, std::time(nullptr));
-        bool changed = false;
-        int failed = 0;
-        for (const SourceOutcome& o : outcomes) {
-            if (!o.ok) logWarning("source." + o.source, o.error + " (keeping what was cached)");
-            failed += !o.ok;
-            changed |= o.summary.changed();
-        }
-        // `systemctl status` shows it: a kiosk on stale content is visible without the journal.
-        if (!outcomes.empty())
-            notifier.status("Fonti locali: " + std::to_string(outcomes.size() - size_t(failed)) + " aggiornate, " +
-                            std::to_string(failed) + " in errore / local sources: " +
-                            std::to_string(outcomes.size() - size_t(failed)) + " ok, " + std::to_string(failed) + " failed");
-        if (changed) {
-            contentChanged = true;
-            SDL_Event e{};
-            e.type = KioskHost::wakeEventType();
-            SDL_PushEvent(&e);
-        }
-    };
-    std::thread worker(refresh);
+    SyncEngine engine(s.config, Database::open(s.config.databasePath()));
+    engine.start([&] {
+        contentChanged = true;
+        SDL_Event e{};
+        e.type = KioskHost::wakeEventType();
+        SDL_PushEvent(&e);
+    });
 
     ReadAloud readAloud;
     // The maintenance panel's and read-aloud's actions.
-    std::atomic<bool> refreshRequested{false};
     KioskActions actions;
-    actions.refreshContent = [&] { refreshRequested = true; };
+    actions.refreshContent = [&] { engine.requestSyncNow(); };
+    actions.syncOverview = [&] { return engine.overview(); };
     actions.takeScreenshot = [&]() -> std::string {
         const std::string dir = s.config.dataDir + "/screenshots";
         std::filesystem::create_directories(dir);
@@ -117,10 +103,15 @@ int cmdRun(int argc, char** argv) {
     hooks.now = [] { return static_cast<UnixSeconds>(std::time(nullptr)); };
     hooks.contentChanged = &contentChanged;
     bool wasSpeaking = false;
+    UnixSeconds lastStatusUpdate = -1;
     hooks.onIdle = [&] {
-        if (refreshRequested.exchange(false)) {
-            if (worker.joinable()) worker.join();
-            worker = std::thread(refresh);
+        // `systemctl status` shows the content's freshness without the journal.
+        const SyncOverview ov = engine.overview();
+        if (ov.lastSuccess != lastStatusUpdate) {
+            lastStatusUpdate = ov.lastSuccess;
+            notifier.status(ov.offline ? "Non in linea: contenuti in archivio / offline: showing cached content"
+                            : ov.anyFailing ? "Una fonte in errore / a source is failing"
+                                            : "Contenuti aggiornati / content up to date");
         }
         // Redraw when reading aloud ends, so "Ferma" turns back into "Ascolta".
         const bool speakingNow = readAloud.speaking();
@@ -183,7 +174,7 @@ int cmdRun(int argc, char** argv) {
         frames = s.host->run(*s.ui, hooks);
     }
     notifier.stopping();
-    if (worker.joinable()) worker.join();
+    engine.stop();
     logger().flushSuppressed(static_cast<LogTime>(std::time(nullptr)), true);
     return exitCode;
 }

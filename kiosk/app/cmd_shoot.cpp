@@ -24,7 +24,7 @@ int cmdShoot(int argc, char** argv) {
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))
         throw UsageError("--size \"" + *size + "\" is not WxH");
     const UnixSeconds now = instantFromArgs(args);
-    s.refreshLocalSourcesNow(now);
+    s.syncNow(now);
     s.createHost(w, h, false, true);
     s.ui->nav().open(*route);
     JourneyRunner runner(*s.host, *s.ui, now);

@@ -1,6 +1,6 @@
 #include "kiosk_session.h"
 
-#include "core/sources/local_refresh.h"
+#include "core/sync/sync_engine.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -39,12 +39,10 @@ KioskSession KioskSession::open(const Args& args) {
     return s;
 }
 
-void KioskSession::refreshLocalSourcesNow(UnixSeconds now) {
-    for (const SourceOutcome& o : refreshLocalSources(writer, config, now)) {
-        if (!o.ok) std::fprintf(stderr, "vetrina: %s (keeping what was cached)\n", o.error.c_str());
-        for (const ImportIssue& i : o.summary.report.issues)
-            if (!o.summary.report.fatal) std::fprintf(stderr, "vetrina: %s\n", i.describe().c_str());
-    }
+void KioskSession::syncNow(UnixSeconds now) {
+    SyncEngine engine(config, Database::open(config.databasePath()));
+    for (const SyncOutcome& o : engine.syncAll(now))
+        if (!o.ok) std::fprintf(stderr, "vetrina: %s: %s (keeping what was cached)\n", o.source.c_str(), o.message.c_str());
 }
 
 void KioskSession::createHost(int width, int height, bool fullscreen, bool headless) {
@@ -59,6 +57,9 @@ void KioskSession::createHost(int width, int height, bool fullscreen, bool headl
     host = KioskHost::create(opt, error);
     if (!host) throw std::runtime_error(error);
     ui = std::make_unique<KioskUi>(config, reader);
+    KioskActions actions;
+    actions.syncOverview = [this] { return readSyncOverview(reader); };
+    ui->setActions(actions);
 }
 
 }  // namespace vt

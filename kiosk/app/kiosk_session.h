@@ -28,8 +28,8 @@ struct KioskSession {
 
     // Opens config and store; --data-dir overrides the config's data directory (tests).
     static KioskSession open(const Args& args);
-    // Imports the local file sources now (shoot, play); the kiosk does it on a worker thread.
-    void refreshLocalSourcesNow(UnixSeconds now);
+    // Pulls every source once, now (shoot, play); the kiosk does it on the sync engine's thread.
+    void syncNow(UnixSeconds now);
     // Creates the window (or the off-screen surface when headless) and the UI.
     void createHost(int width, int height, bool fullscreen, bool headless);
 };

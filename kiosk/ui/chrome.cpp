@@ -51,8 +51,29 @@ void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     const std::string& name = env.config.town.name;
     const float nameTop = pos.y + (size.y - fn->FontSize - fs->FontSize) * 0.5f;
     widgets::clampedText(dl, fn, p.textOnPrimary, ImVec2(x, nameTop), nameWidth, name, 1);
-    dl->AddText(fs, fs->FontSize, ImVec2(x, nameTop + fn->FontSize), p.textOnPrimary,
-                "Punto informativo \xC2\xB7 Information point");
+    // Under the town's name, discreetly: when the content was last updated, and in words when the
+    // kiosk is offline or a source fails (the details are in maintenance and `vetrina status`).
+    std::string line = "Punto informativo \xC2\xB7 Information point";
+    {
+        const SyncOverview& ov = env.sync;
+        // The last successful check: content that did not change but was checked a minute ago
+        // is up to date.
+        const UnixSeconds when = ov.lastSuccess > 0 ? ov.lastSuccess : ov.contentUpdatedAt;
+        if (when > 0) {
+            const CivilDateTime u = romeLocal(when);
+            line = "Aggiornato " + (u.date == local.date ? std::string("oggi") : "il " + formatDateShortIt(u.date)) +
+                   " alle " + formatTimeIt(u.hour, u.minute);
+        }
+        if (ov.offline || ov.anyFailing) {
+            const std::string badge = ov.offline ? "\xE2\x9A\xA0 Non in linea" : "\xE2\x9A\xA0 Aggiornamento non riuscito";
+            line = badge + " \xC2\xB7 " + line;
+        }
+    }
+    ui.tree.add(Role::Status, line, line,
+                widgets::visibleRect(ImVec2(x, nameTop + fn->FontSize),
+                                     ImVec2(x + nameWidth, nameTop + fn->FontSize + fs->FontSize)),
+                false);
+    widgets::clampedText(dl, fs, p.textOnPrimary, ImVec2(x, nameTop + fn->FontSize), nameWidth, line, 1);
     ui.tree.add(Role::Heading, name, name, widgets::visibleRect(ImVec2(x, nameTop), ImVec2(x + nameWidth, nameTop + fn->FontSize)), false);
 }
 

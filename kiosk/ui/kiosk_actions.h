@@ -2,6 +2,8 @@
 // real thing (sync, screenshot to disk, exit for systemd to restart), tests record them.
 #pragma once
 
+#include "core/sync/sync_status.h"
+
 #include <functional>
 #include <string>
 
@@ -9,6 +11,7 @@ namespace vt {
 
 struct KioskActions {
     std::function<void()> refreshContent;        // pull every source now
+    std::function<SyncOverview()> syncOverview;  // last update, offline: the header's status line
     std::function<std::string()> takeScreenshot;  // returns the file written, or "" on failure
     std::function<void()> restart;               // exit so that systemd starts the kiosk again
     std::function<void()> quit;                  // stop the kiosk

@@ -17,7 +17,12 @@ void KioskUi::frame(Ui& ui) {
     const bool atHome = m_nav.current().screen == ScreenId::Home;
     const float headerH = m.headerHeight;
     const float navH = atHome ? 0.0f : m.navHeight;
-    ScreenEnv env{ui, m_nav, m_session, m_actions, m_config, m_db, m_contentVersion, ImVec2(0, headerH),
+    if (m_actions.syncOverview && (m_syncDirty || ui.now / 60 != m_syncMinute)) {
+        m_sync = m_actions.syncOverview();
+        m_syncDirty = false;
+        m_syncMinute = ui.now / 60;
+    }
+    ScreenEnv env{ui, m_nav, m_session, m_actions, m_sync, m_config, m_db, m_contentVersion, ImVec2(0, headerH),
                   ImVec2(io.DisplaySize.x, io.DisplaySize.y - headerH - navH)};
     if (m_startedAt == 0) m_startedAt = ui.now;
     drawHeader(env, ImVec2(0, 0), ImVec2(io.DisplaySize.x, headerH));

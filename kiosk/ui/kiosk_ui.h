@@ -26,7 +26,10 @@ public:
     Session& session() { return m_session; }
     const Session& session() const { return m_session; }
     // The store changed (an import or a sync): screens reload what they show.
-    void contentChanged() { ++m_contentVersion; }
+    void contentChanged() {
+        ++m_contentVersion;
+        m_syncDirty = true;
+    }
     void setActions(KioskActions actions) { m_actions = std::move(actions); }
     void setStartTime(UnixSeconds t) { m_startedAt = t; }
     bool pinKeypadOpen() const { return m_keypadOpen; }
@@ -49,6 +52,9 @@ private:
     MaintenanceScreen m_maintenance;
     KioskActions m_actions;
     UnixSeconds m_startedAt = 0;
+    SyncOverview m_sync;
+    bool m_syncDirty = true;
+    UnixSeconds m_syncMinute = -1;
 };
 
 }  // namespace vt

@@ -17,6 +17,7 @@ struct ScreenEnv {
     Navigator& nav;
     Session& session;
     const KioskActions& actions;
+    const SyncOverview& sync;  // refreshed on content changes and each minute, not per frame
     const Config& config;
     const Database& db;
     std::uint64_t contentVersion;  // bumps whenever the store changed

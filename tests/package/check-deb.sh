@@ -15,7 +15,7 @@ dpkg-deb -c "$deb" >"$work/contents"
 for f in ./usr/bin/vetrina ./etc/vetrina/vetrina.toml ./etc/pam.d/vetrina \
          ./lib/systemd/system/vetrina@.service ./lib/systemd/system/vetrina-kmsdrm.service \
          ./usr/lib/sysusers.d/vetrina.conf ./usr/share/vetrina/demo/vetrina.toml \
-         ./usr/share/vetrina/demo/demo-albo.py ./usr/share/vetrina/demo/content/albo/atti.toml \
+         ./usr/share/vetrina/demo/demo-albo.py ./usr/share/vetrina/demo/albo-atti.toml \
          ./usr/share/doc/vetrina/examples/vetrina.toml ./usr/share/doc/vetrina/examples/town-template.toml \
          ./usr/share/doc/vetrina/OPERATIONS.md; do
     grep -q " $f\$" "$work/contents" || fail "missing $f"
@@ -52,7 +52,7 @@ grep -q '^u vetrina ' "$work/root/usr/lib/sysusers.d/vetrina.conf" || fail "sysu
 # The demo pipeline from the package alone: postinst's albo generation, then the importer.
 if command -v python3 >/dev/null 2>&1; then
     demo="$work/root/usr/share/vetrina/demo"
-    python3 "$demo/demo-albo.py" --in "$demo/content/albo/atti.toml" --out "$work/albo.xml" >/dev/null ||
+    python3 "$demo/demo-albo.py" --in "$demo/albo-atti.toml" --out "$work/albo.xml" >/dev/null ||
         fail "the packaged demo-albo.py failed"
     "$work/root/usr/bin/vetrina" import --kind albopop --db "$work/demo.db" "$work/albo.xml" >/dev/null 2>&1 ||
         fail "the packaged binary cannot import the demo albo"

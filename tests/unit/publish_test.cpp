@@ -23,7 +23,7 @@ TEST_CASE("content files map to kinds by folder and extension", "[sync][publish]
     CHECK(contentKindFor("albo/albo.xml") == "albopop");
     CHECK(contentKindFor("sheets/carta-identita.md") == "sheets");
     CHECK(contentKindFor("events/2026.ics") == "ical");
-    CHECK(contentKindFor("alerts/templates/neve.xml") == "alert-template");
+    CHECK(contentKindFor("alerts/templates/neve.xml") == "cap-template");
     CHECK(contentKindFor("town.toml") == "town");
     CHECK(contentKindFor("media/stemma.png") == "media");
 }

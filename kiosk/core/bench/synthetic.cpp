@@ -1,5 +1,7 @@
 #include "core/bench/synthetic.h"
 
+#include "core/util/italian_format.h"
+
 namespace vt {
 
 std::vector<Act> makeSyntheticActs(int count, CivilDate today, const std::string& source) {
@@ -36,6 +38,27 @@ std::vector<Act> makeSyntheticActs(int count, CivilDate today, const std::string
         acts.push_back(std::move(a));
     }
     return acts;
+}
+
+std::string toAlboPopRss(const std::vector<Act>& acts) {
+    const std::string spec = "http://albopop.it/specs#item-category-";
+    std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+                    "<title>AlboPOP - Comune - Bench</title><link>https://albo.example.invalid/</link>"
+                    "<description>bench</description>\n";
+    x.reserve(acts.size() * 700);
+    for (const Act& a : acts) {
+        x += "<item><title>" + a.subject + "</title><link>" + a.link + "</link><guid>" + a.link + "</guid>";
+        x += "<category domain=\"" + spec + "uid\">" + a.uid + "</category>";
+        x += "<category domain=\"" + spec + "type\">" + a.type + "</category>";
+        x += "<category domain=\"" + spec + "unit\">" + a.unit + "</category>";
+        x += "<category domain=\"" + spec + "pubStart\">" + formatDateShortIt(a.pubStart) + "</category>";
+        x += "<category domain=\"" + spec + "pubEnd\">" + formatDateShortIt(a.pubEnd) + "</category>";
+        for (const Attachment& at : a.attachments)
+            x += "<enclosure url=\"" + at.url + "\" type=\"" + at.mime + "\" length=\"" + std::to_string(at.length) +
+                 "\"/>";
+        x += "</item>\n";
+    }
+    return x + "</channel></rss>\n";
 }
 
 }  // namespace vt

@@ -12,4 +12,7 @@ namespace vt {
 // varied types, subjects of realistic length and one or two attachments.
 std::vector<Act> makeSyntheticActs(int count, CivilDate today, const std::string& source = "bench");
 
+// The same acts as an AlboPOP RSS feed, to measure the whole import path (parse + store).
+std::string toAlboPopRss(const std::vector<Act>& acts);
+
 }  // namespace vt

@@ -22,6 +22,7 @@
 #include "core/sheets/sheet_store.h"
 #include "core/util/files.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <stdexcept>
@@ -54,7 +55,7 @@ AssetReader assetsNextTo(const std::string& sourceName) {
 }
 
 ImportSummary importSignage(Database& db, std::string_view kind, std::string_view bytes, const std::string& sourceName,
-                            UnixSeconds now) {
+                            UnixSeconds now, const ImportOptions& options) {
     ImportSummary summary;
     ImportReport& rep = summary.report;
     const auto counts = [&](const auto& r) {
@@ -64,7 +65,8 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
         summary.removed = r.removed;
     };
     if (kind == "notices") {
-        ParsedNotice p = parseNoticeFile(bytes, sourceName, assetsNextTo(sourceName), ImageLimits{}, rep);
+        ParsedNotice p = parseNoticeFile(bytes, sourceName, options.assets ? options.assets : assetsNextTo(sourceName),
+                                         ImageLimits{}, rep);
         if (!p.notice) {
             rep.fatal = true;  // one file, one notice: keep the cached version
             return summary;
@@ -146,7 +148,7 @@ ImportSummary storeSheetBatch(Database& db, std::vector<Sheet> sheets, ImportRep
 
 // Every kind that is not an albo listing.
 ImportSummary importOther(Database& db, std::string_view kind, std::string_view bytes, const std::string& sourceName,
-                          UnixSeconds now) {
+                          UnixSeconds now, const ImportOptions& options) {
     if (kind == "sheets") {
         ParsedSheet parsed = parseSheetMarkdown(bytes, sourceName);
         std::vector<Sheet> sheets;
@@ -166,7 +168,7 @@ ImportSummary importOther(Database& db, std::string_view kind, std::string_view 
         summary.inserted = summary.report.itemsImported;
         return summary;
     }
-    return importSignage(db, kind, bytes, sourceName, now);
+    return importSignage(db, kind, bytes, sourceName, now, options);
 }
 
 }  // namespace
@@ -185,7 +187,7 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
     else if (kind == "albopop-json") feed = parseAlboPopJson(bytes, sourceName);
     else if (kind == "wp-albo") feed = parseWpAlbo(bytes, sourceName);
     else if (kind == "mapped") feed = parseMappedFeed(bytes, options.mapping, sourceName);
-    else return importOther(db, kind, bytes, sourceName, now);
+    else return importOther(db, kind, bytes, sourceName, now, options);
     summary.report = std::move(feed.report);
     if (summary.report.fatal) return summary;
     applyAlboRules(feed.acts, summary.report, options.maxWindowDays, feed.positions);
@@ -201,7 +203,9 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
     return summary;
 }
 
-void clearSource(Database& db, const std::string& sourceName) {
+namespace {
+
+void clearOneSource(Database& db, const std::string& sourceName) {
     Transaction tx(db);
     // Attachments go with their acts (ON DELETE CASCADE).
     db.prepare("DELETE FROM acts WHERE source = ?1").bind(1, sourceName).run();
@@ -213,6 +217,25 @@ void clearSource(Database& db, const std::string& sourceName) {
     db.prepare("DELETE FROM search_synonyms WHERE source = ?1").bind(1, sourceName).run();
     // Whatever the source put in the search index (acts, sheets, and the kinds merged later).
     removeSearchSource(db, sourceName);
+    tx.commit();
+}
+
+}  // namespace
+
+void clearSource(Database& db, const std::string& sourceName) {
+    Transaction tx(db);
+    std::vector<std::string> names{sourceName};
+    const std::string prefix = sourceName + "/";
+    for (const char* table : {"acts", "notices", "alerts", "alert_templates", "events", "offices", "sheets",
+                              "search_docs", "search_synonyms", "media"}) {
+        Statement st = db.prepare(std::string("SELECT DISTINCT source FROM ") + table +
+                                  " WHERE substr(source, 1, ?2) = ?1");
+        st.bind(1, prefix).bind(2, static_cast<std::int64_t>(prefix.size()));
+        while (st.step()) names.push_back(st.text(0));
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (const std::string& n : names) clearOneSource(db, n);
     tx.commit();
 }
 

@@ -7,6 +7,8 @@
 #include "core/util/civil_time.h"
 
 #include <map>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,9 @@ struct ImportOptions {
     int maxWindowDays = 60;
     // Kind "mapped": where the fields are (see core/feeds/mapped_feed.h).
     std::map<std::string, std::string> mapping;
+    // Files an item refers to (a notice's image), by path relative to the item's file. Unset: read
+    // next to `sourceName` on disk; the sync engine reads them from its verified objects.
+    std::function<std::optional<std::string>(const std::string& relativePath)> assets;
 };
 
 struct SourceConfig;
@@ -45,9 +50,11 @@ bool isImportKind(std::string_view kind);
 ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view bytes,
                            const std::string& sourceName, UnixSeconds now, const ImportOptions& options = {});
 
-// Removes everything a source contributed (all kinds), inside the caller's transaction. The sync
-// engine calls it before applying a new revision of a signed manifest, so content dropped from
-// the manifest disappears; plain feeds are merged instead (see storeActs).
+// Removes everything a source contributed (all kinds), inside the caller's transaction, and
+// everything of its files: sources named "<sourceName>/<path>". The sync engine imports each file
+// of a manifest under such a name (a file's items replace only that file's items) and calls this
+// before applying a new revision, so content dropped from the manifest disappears; plain feeds
+// are merged instead (see storeActs).
 void clearSource(Database& db, const std::string& sourceName);
 
 }  // namespace vt

@@ -19,7 +19,7 @@ constexpr Rule kRules[] = {
     {"notices/", ".md", "notices"},
     {"offices/", ".toml", "offices"},
     {"events/", ".ics", "ical"},
-    {"alerts/templates/", "", "alert-template"},
+    {"alerts/templates/", ".xml", "cap-template"},
     {"alerts/", ".xml", "cap"},
     {"synonyms.txt", "", "synonyms"},
     {"town.toml", "", "town"},

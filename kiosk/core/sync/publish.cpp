@@ -5,6 +5,7 @@
 #include "core/util/files.h"
 
 #include <algorithm>
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -29,10 +30,20 @@ bool inside(const fs::path& root, const fs::path& p) {
 }
 
 // Validates one importable file by importing it into a throwaway in-memory store.
-void validateImport(const std::string& rel, const std::string& kind, const std::string& bytes,
-                    UnixSeconds now, std::vector<std::string>& errors) {
+void validateImport(const std::string& contentDir, const std::string& rel, const std::string& kind,
+                    const std::string& bytes, UnixSeconds now, std::vector<std::string>& errors) {
     Database scratch = Database::open(":memory:");
-    ImportSummary s = importBuffer(scratch, kind, bytes, rel, now);
+    // Files an item refers to (a notice's image) are read next to it, inside the content folder.
+    ImportOptions options;
+    const std::filesystem::path dir = std::filesystem::path(contentDir) / std::filesystem::path(rel).parent_path();
+    options.assets = [dir, contentDir](const std::string& ref) -> std::optional<std::string> {
+        const std::filesystem::path target = (dir / ref).lexically_normal();
+        const std::filesystem::path root = std::filesystem::path(contentDir).lexically_normal();
+        const auto mismatch = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+        if (mismatch.first != root.end()) return std::nullopt;  // outside the content folder
+        return readFile(target.string(), 64u << 20);
+    };
+    ImportSummary s = importBuffer(scratch, kind, bytes, rel, now, options);
     for (ImportIssue issue : s.report.issues) {
         issue.source = rel;
         errors.push_back(issue.describe());
@@ -105,7 +116,7 @@ PublishResult validateContent(const std::string& contentDir, UnixSeconds now) {
         f.kind = contentKindFor(rel);
         f.size = bytes->size();
         f.sha256 = sha256Hex(*bytes);
-        if (isImportedKind(f.kind)) validateImport(rel, f.kind, *bytes, now, r.errors);
+        if (isImportedKind(f.kind)) validateImport(contentDir, rel, f.kind, *bytes, now, r.errors);
         r.manifest.files.push_back(std::move(f));
     }
     if (total > kMaxTotalBytes) r.errors.push_back(contentDir + ": more than 2 GiB of content");

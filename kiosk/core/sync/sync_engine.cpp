@@ -367,7 +367,17 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
                             std::to_string(manifest->revision) + " not applied",
                         now);
         }
-        ImportSummary sum = importBuffer(m_db, f.kind, *bytes, src.name, now);
+        // Each file under its own name: its items replace only its own, and a notice's image is
+        // read from the verified objects by its path next to the notice.
+        ImportOptions options = importOptionsFor(src);
+        const fs::path dir = fs::path(f.path).parent_path();
+        options.assets = [&, dir](const std::string& rel) -> std::optional<std::string> {
+            const std::string wanted = (dir / rel).lexically_normal().string();
+            for (const ManifestFile& other : manifest->files)
+                if (other.path == wanted) return readFile(m_objectsDir + "/" + other.sha256, kMaxContentFileBytes);
+            return std::nullopt;
+        };
+        ImportSummary sum = importBuffer(m_db, f.kind, *bytes, src.name + "/" + f.path, now, options);
         if (sum.report.fatal) {
             const std::string why =
                 sum.report.issues.empty() ? "unreadable" : sum.report.issues.front().describe();
