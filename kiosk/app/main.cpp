@@ -44,7 +44,8 @@ void printHelp(FILE* to) {
                  VETRINA_VERSION);
     for (const auto& c : kCommands)
         if (c.usage) std::fprintf(to, "  vetrina %s\n", c.usage);
-    std::fprintf(to, "\nWith no subcommand, `vetrina` runs the kiosk with config/vetrina.toml.\n");
+    std::fprintf(to, "\nWith no subcommand, `vetrina` runs the kiosk. The configuration is --config, else $VETRINA_CONFIG,\n"
+                     "else /etc/vetrina/vetrina.toml, else config/vetrina.toml.\n");
 }
 
 }  // namespace
