@@ -7,6 +7,7 @@
 
 #include "core/albo/act_types.h"
 #include "core/albo/albo_store.h"
+#include "core/feedback/feedback.h"
 #include "core/events/events.h"
 #include "core/notices/notice_store.h"
 #include "core/offices/office.h"
@@ -235,8 +236,8 @@ int cmdList(int argc, char** argv) {
     const std::string what = args.positional().front();
     const UnixSeconds now = instantFromArgs(args);
     const bool signage = what == "notices" || what == "alerts" || what == "events" || what == "offices";
-    if (!signage && what != "albo" && what != "sheets")
-        throw UsageError("cannot list \"" + what + "\" (known: albo, sheets, notices, alerts, events, offices)");
+    if (!signage && what != "albo" && what != "sheets" && what != "feedback")
+        throw UsageError("cannot list \"" + what + "\" (known: albo, sheets, notices, alerts, events, offices, feedback)");
     AlboFilter filter;
     filter.category = args.get("category").value_or("");
     filter.text = args.get("filter").value_or("");
@@ -248,6 +249,18 @@ int cmdList(int argc, char** argv) {
     Database db = Database::open(args.require("db"), OpenMode::ReadOnly);
     if (signage) return listSignage(what, args, db, now);
     if (what == "sheets") return listSheetsCommand(db, args.get("lang").value_or("it"), args.has("json"));
+    if (what == "feedback") {
+        // The staff's view of "Hai trovato quello che cercavi?": anonymous counts per item.
+        nlohmann::json out = nlohmann::json::array();
+        for (const FeedbackCount& f : feedbackCounts(db)) {
+            out.push_back({{"kind", f.kind}, {"item", f.item}, {"no", f.no}, {"partly", f.partly}, {"yes", f.yes}});
+            if (!args.has("json"))
+                std::printf("%-6s %-40s no %d, in parte %d, sì %d\n", f.kind.c_str(), f.item.c_str(), f.no, f.partly,
+                            f.yes);
+        }
+        if (args.has("json")) std::printf("%s\n", out.dump(2).c_str());
+        return 0;
+    }
     const std::vector<Act> acts = listActsAt(db, now, filter);
     if (args.has("json")) {
         nlohmann::json out = nlohmann::json::array();

@@ -5,6 +5,7 @@
 #include "kiosk_session.h"
 
 #include "core/log/log.h"
+#include "core/feedback/feedback.h"
 #include "core/sync/sync_engine.h"
 #include "platform/journal_sink.h"
 #include "platform/speech.h"
@@ -83,6 +84,13 @@ int cmdRun(int argc, char** argv) {
     KioskActions actions;
     actions.refreshContent = [&] { engine.requestSyncNow(); };
     actions.syncOverview = [&] { return engine.overview(); };
+    actions.recordFeedback = [&](const std::string& kind, const std::string& item, int face) {
+        try {
+            recordFeedback(s.writer, kind, item, static_cast<FeedbackFace>(face));
+        } catch (const StoreError& e) {
+            logWarning("feedback", e.what());  // a busy store loses one count, never the kiosk
+        }
+    };
     actions.takeScreenshot = [&]() -> std::string {
         const std::string dir = s.config.dataDir + "/screenshots";
         std::filesystem::create_directories(dir);

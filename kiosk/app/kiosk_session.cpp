@@ -1,5 +1,6 @@
 #include "kiosk_session.h"
 
+#include "core/feedback/feedback.h"
 #include "core/sync/sync_engine.h"
 
 #include <cstdio>
@@ -59,6 +60,9 @@ void KioskSession::createHost(int width, int height, bool fullscreen, bool headl
     ui = std::make_unique<KioskUi>(config, reader);
     KioskActions actions;
     actions.syncOverview = [this] { return readSyncOverview(reader); };
+    actions.recordFeedback = [this](const std::string& kind, const std::string& item, int face) {
+        recordFeedback(writer, kind, item, static_cast<FeedbackFace>(face));
+    };
     ui->setActions(actions);
 }
 

@@ -12,6 +12,8 @@ namespace vt {
 struct KioskActions {
     std::function<void()> refreshContent;        // pull every source now
     std::function<SyncOverview()> syncOverview;  // last update, offline: the header's status line
+    // Anonymous "did you find it?" counts: kind "act" or "sheet", face 1 no, 2 partly, 3 yes.
+    std::function<void(const std::string& kind, const std::string& item, int face)> recordFeedback;
     std::function<std::string()> takeScreenshot;  // returns the file written, or "" on failure
     std::function<void()> restart;               // exit so that systemd starts the kiosk again
     std::function<void()> quit;                  // stop the kiosk

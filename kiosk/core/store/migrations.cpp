@@ -270,6 +270,16 @@ constexpr std::array kMigrations{
             PRIMARY KEY (act_id, path)
         );
     )SQL"},
+    Migration{6, "anonymous feedback counts", R"SQL(
+        -- "Hai trovato quello che cercavi?": counts only, per item and answer (1 no, 2 partly, 3 yes).
+        CREATE TABLE feedback (
+            kind  TEXT NOT NULL,    -- act | sheet
+            item  TEXT NOT NULL,    -- the act's uid or the sheet's id
+            face  INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (kind, item, face)
+        );
+    )SQL"},
 };
 
 }  // namespace

@@ -82,6 +82,8 @@ void ActScreen::draw(ScreenEnv& env, std::int64_t actId) {
                       "Il testo con valore legale \xC3\xA8 quello dell'albo pretorio online del Comune.", Role::Text,
                       width);
         ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
+        m_feedback.draw(ui, env.actions, "act", a.uid, width);
+        ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     }
     ImGui::EndGroup();
     m_scroller.update(ui);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/act.h"
+#include "ui/feedback_faces.h"
 #include "ui/screen_env.h"
 #include "ui/touch_scroller.h"
 
@@ -18,6 +19,7 @@ private:
     std::int64_t m_loadedId = 0;
     std::uint64_t m_loadedVersion = ~0ull;
     TouchScroller m_scroller;
+    FeedbackFaces m_feedback;
 };
 
 }  // namespace vt
