@@ -13,8 +13,9 @@ namespace vt {
 UnixSeconds instantFromArgs(const Args& args);
 
 int cmdShoot(int argc, char** argv) {
-    Args args(argc, argv, 2);
-    args.allowOnly({"config", "screen", "size", "at", "out", "data-dir"});
+    // --cached: render what the store holds, without pulling the sources first.
+    Args args(argc, argv, 2, {"cached"});
+    args.allowOnly({"config", "screen", "size", "at", "out", "data-dir", "cached"});
     const std::string screen = args.require("screen");
     const std::string out = args.require("out");
     auto route = parseRoute(screen);
@@ -24,7 +25,7 @@ int cmdShoot(int argc, char** argv) {
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))
         throw UsageError("--size \"" + *size + "\" is not WxH");
     const UnixSeconds now = instantFromArgs(args);
-    s.syncNow(now);
+    if (!args.has("cached")) s.syncNow(now);
     s.createHost(w, h, false, true);
     s.ui->nav().open(*route);
     JourneyRunner runner(*s.host, *s.ui, now);

@@ -24,7 +24,7 @@ const Command kCommands[] = {
     {"list", vt::cmdList,
      "list albo|sheets|notices|alerts|events|offices --db DB [--at ISO-8601] [--config FILE] [--category CHIP] [--filter TEXT] --json"},
     {"shoot", vt::cmdShoot,
-     "shoot --config FILE --screen home|albo|act:ID|maintenance [--size WxH] [--at ISO] --out F.png"},
+     "shoot --config FILE --screen home|albo|act:ID|maintenance [--size WxH] [--at ISO] [--cached] --out F.png"},
     {"play", vt::cmdPlay, "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
     {"search", vt::cmdSearch, "search QUERY --db DB [--lang it|en] [--limit N] [--at ISO] [--as-you-type] --json   ranked results"},
     {"bench-search", vt::cmdBenchSearch, "bench-search --db NEW.db [--docs N] CATALOGUE.json...   search figures"},

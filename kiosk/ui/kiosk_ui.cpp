@@ -1,14 +1,38 @@
 #include "ui/kiosk_ui.h"
 
+#include "core/a11y/reach.h"
 #include "ui/chrome.h"
+
+#include <cfloat>
 
 namespace vt {
 
 void KioskUi::frame(Ui& ui) {
     ui.tree.beginFrame();
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
+    // The kiosk's area: the whole picture, or in reach mode only the band 380-1220 mm above the
+    // floor, so a seated user can reach every control; above it, a plain panel says why.
+    ImVec2 origin(0, 0), area = io.DisplaySize;
+    if (m_session.reach) {
+        const ReachBand band = reachBand(static_cast<int>(io.DisplaySize.y), ui.met().pxPerMm,
+                                         m_config.display.mountBottomMm);
+        if (!band.whole) {
+            origin.y = band.top;
+            area.y = band.bottom - band.top;
+            ImDrawList* bg = ImGui::GetBackgroundDrawList();
+            bg->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, band.top), ui.pal().primaryLight);
+            if (band.bottom < io.DisplaySize.y)
+                bg->AddRectFilled(ImVec2(0, band.bottom), io.DisplaySize, ui.pal().primaryLight);
+            const char* note = "Modalit\xC3\xA0 a portata di mano \xE2\x86\x93 \xC2\xB7 Within reach";
+            ImFont* f = ui.fonts().bodyBold;
+            const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, note);
+            if (band.top > ts.y + ui.met().mm(4.0f))
+                bg->AddText(f, f->FontSize, ImVec2((io.DisplaySize.x - ts.x) * 0.5f, band.top - ts.y - ui.met().mm(3.0f)),
+                            ui.pal().primaryDark, note);
+        }
+    }
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSize(area);
     ImGui::Begin("##kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
@@ -22,10 +46,10 @@ void KioskUi::frame(Ui& ui) {
         m_syncDirty = false;
         m_syncMinute = ui.now / 60;
     }
-    ScreenEnv env{ui, m_nav, m_session, m_actions, m_sync, m_config, m_db, m_contentVersion, ImVec2(0, headerH),
-                  ImVec2(io.DisplaySize.x, io.DisplaySize.y - headerH - navH)};
+    ScreenEnv env{ui, m_nav, m_session, m_actions, m_sync, m_config, m_db, m_contentVersion,
+                  ImVec2(origin.x, origin.y + headerH), ImVec2(area.x, area.y - headerH - navH)};
     if (m_startedAt == 0) m_startedAt = ui.now;
-    drawHeader(env, ImVec2(0, 0), ImVec2(io.DisplaySize.x, headerH));
+    drawHeader(env, origin, ImVec2(area.x, headerH));
     detectMaintenanceGesture(ui);
     const Route route = m_nav.current();
     if (m_keypadOpen) {
@@ -47,7 +71,7 @@ void KioskUi::frame(Ui& ui) {
             break;
     }
     if (!atHome && route.screen != ScreenId::Maintenance)
-        drawNavBar(env, ImVec2(0, io.DisplaySize.y - navH), ImVec2(io.DisplaySize.x, navH));
+        drawNavBar(env, ImVec2(origin.x, origin.y + area.y - navH), ImVec2(area.x, navH));
     ImGui::End();
 }
 

@@ -138,6 +138,9 @@ Config parseConfig(const std::string& text, const std::string& path) {
                               std::to_string(c.display.height) + " is out of range");
         if (c.display.diagonalInches <= 3 || c.display.diagonalInches > 150)
             throw ConfigError(where(path, *d) + ": diagonal_inches must be between 3 and 150");
+        c.display.mountBottomMm = get<double>(*d, "mount_bottom_mm", c.display.mountBottomMm, path);
+        if (c.display.mountBottomMm < 0 || c.display.mountBottomMm > 2500)
+            throw ConfigError(where(path, *d) + ": mount_bottom_mm must be between 0 and 2500");
     }
 
     if (const toml::table* k = root["kiosk"].as_table()) {

@@ -56,6 +56,9 @@ struct DisplayConfig {
     // millimetre, or the diagonal in inches (then computed from the resolution).
     double pixelsPerMm = 0.0;
     double diagonalInches = 32.0;
+    // Height of the bottom edge of the picture above the floor, for the reach mode (every control
+    // between 380 and 1220 mm from the floor, EN 301 549 §8.3.2). A typical totem: 800 mm.
+    double mountBottomMm = 800.0;
     double effectivePixelsPerMm() const;
 };
 

@@ -53,7 +53,8 @@ void HomeScreen::draw(ScreenEnv& env) {
 }
 
 float HomeScreen::accessBarHeight(const Ui& ui) {
-    return std::max(ui.met().touchMin, ui.fonts().bodyBold->FontSize * 2.2f) + 2 * ui.met().mm(4.0f);
+    // Two rows of two buttons.
+    return 2 * std::max(ui.met().touchMin, ui.fonts().bodyBold->FontSize * 2.2f) + ui.met().gap + 2 * ui.met().mm(4.0f);
 }
 
 void HomeScreen::drawAccessBar(ScreenEnv& env, float left, float width) {
@@ -61,26 +62,30 @@ void HomeScreen::drawAccessBar(ScreenEnv& env, float left, float width) {
     // the current state is written on the button, not shown by colour.
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
-    const float h = accessBarHeight(ui) - 2 * m.mm(4.0f);
-    const float y = env.pos.y + env.size.y - h - m.mm(4.0f);
-    const int count = hasReadAloud(env) ? 3 : 2;
-    const float bw = std::floor((width - float(count - 1) * m.gap) / float(count));
+    const float h = (accessBarHeight(ui) - 2 * m.mm(4.0f) - m.gap) * 0.5f;
+    const float y0 = env.pos.y + env.size.y - 2 * h - m.gap - m.mm(4.0f);
+    const float bw = std::floor((width - m.gap) * 0.5f);
+    auto at = [&](int col, int row) { ImGui::SetCursorScreenPos(ImVec2(left + float(col) * (bw + m.gap), y0 + float(row) * (h + m.gap))); };
     static const char* kSizes[] = {"Testo normale", "Testo grande", "Testo molto grande"};
-    ImGui::SetCursorScreenPos(ImVec2(left, y));
     Session& s = env.session;
+    at(0, 0);
     if (widgets::button(ui, "##text-size", kSizes[static_cast<int>(s.textSize)], "Text size", ImVec2(bw, h),
                         widgets::ButtonStyle::Quiet, "Aa"))
         s.textSize = s.textSize == TextSize::Normal  ? TextSize::Large
                      : s.textSize == TextSize::Large ? TextSize::Larger
                                                      : TextSize::Normal;
-    if (count == 3) {
-        ImGui::SetCursorScreenPos(ImVec2(left + 2 * (bw + m.gap), y));
-        listenButton(env, ImVec2(bw, h));
-    }
-    ImGui::SetCursorScreenPos(ImVec2(left + bw + m.gap, y));
+    at(1, 0);
     if (widgets::button(ui, "##contrast", s.highContrast ? "Alto contrasto: s\xC3\xAC" : "Alto contrasto: no",
                         "High contrast", ImVec2(bw, h), widgets::ButtonStyle::Quiet, "\xE2\x97\x90"))
         s.highContrast = !s.highContrast;
+    at(0, 1);
+    if (widgets::button(ui, "##reach", s.reach ? "A portata di mano: s\xC3\xAC" : "A portata di mano: no",
+                        "Within reach (seated)", ImVec2(bw, h), widgets::ButtonStyle::Quiet, "\xE2\x86\x93"))
+        s.reach = !s.reach;
+    if (hasReadAloud(env)) {
+        at(1, 1);
+        listenButton(env, ImVec2(bw, h));
+    }
 }
 
 }  // namespace vt
