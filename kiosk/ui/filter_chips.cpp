@@ -32,7 +32,8 @@ int drawFilterChips(Ui& ui, const std::vector<FilterChip>& chips, int selected, 
         const std::string count = std::to_string(chips[i].count);
         const float lw = f->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str()).x;
         const float cw = f->CalcTextSizeA(fs, FLT_MAX, 0, count.c_str()).x;
-        float w = oneColumn ? width : std::min(width, std::ceil(lw + cw + m.mm(3.0f) + 2 * pad));
+        const float pillW = cw + m.mm(4.0f);
+        float w = oneColumn ? width : std::min(width, std::ceil(lw + pillW + m.mm(3.0f) + 2 * pad));
         if (!oneColumn && x > origin.x && x + w > origin.x + width) {
             x = origin.x;
             y += h + m.gap;
@@ -52,9 +53,14 @@ int drawFilterChips(Ui& ui, const std::vector<FilterChip>& chips, int selected, 
         }
         const ImU32 fg = on ? p.textOnPrimary : p.primary;
         const float ty = y + std::floor((h - fs) * 0.5f);
-        const float avail = w - 2 * pad - cw - m.mm(3.0f);
+        const float avail = w - 2 * pad - pillW - m.mm(3.0f);
         widgets::clampedText(dl, f, fg, ImVec2(x + pad, ty), avail, label, 1);
-        dl->AddText(f, fs, ImVec2(max.x - pad - cw, ty), fg, count.c_str());
+        // The count in a pill of the opposite colours, apart from the name.
+        const ImVec2 pmin(max.x - pad * 0.6f - pillW, y + m.mm(2.0f));
+        const ImVec2 pmax(max.x - pad * 0.6f, max.y - m.mm(2.0f));
+        dl->AddRectFilled(pmin, pmax, on ? p.surface : p.primary, (pmax.y - pmin.y) * 0.5f);
+        dl->AddText(f, fs, ImVec2(pmin.x + std::floor((pillW - cw) * 0.5f), ty), on ? p.primary : p.textOnPrimary,
+                    count.c_str());
         const std::string spoken = count + (chips[i].count == 1 ? " atto" : " atti") + (on ? ", selezionato" : "");
         ui.tree.add(Role::Button, chips[i].name, spoken, widgets::visibleRect(ImVec2(x, y), max), true);
         if (oneColumn) y += h + m.gap;

@@ -144,14 +144,14 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
         widgets::text(ui, ui.fonts().small, p.textMuted, "Atto ufficiale \xC2\xB7 Official act", Role::Text, width);
         if (m_qr.size > 0) {
             // The kiosk never opens the link: the visitor takes it away on the phone.
-            const float side = qrSide(m_qr, m.mm(40.0f));
+            const float side = qrSide(m_qr, m.mm(45.0f));
             const ImVec2 at = ImGui::GetCursorScreenPos();
-            drawQrCode(ui, m_qr, a.link, m.mm(40.0f));
+            drawQrCode(ui, m_qr, a.link, m.mm(45.0f));
             const float after = ImGui::GetCursorScreenPos().y;
             const float tx = at.x + side + m.mm(5.0f);
             ImGui::SetCursorScreenPos(ImVec2(tx, at.y + m.mm(2.0f)));
             ImGui::BeginGroup();
-            const float tw = std::max(width - side - m.mm(5.0f), m.mm(40.0f));
+            const float tw = std::max(width - side - m.mm(5.0f), m.mm(45.0f));
             widgets::text(ui, ui.fonts().bodyBold, p.text,
                           "Inquadra il codice per aprire l'atto ufficiale sul telefono", Role::Text, tw);
             widgets::text(ui, ui.fonts().small, p.text, "Scan to open the official act on your phone", Role::Text, tw);

@@ -158,7 +158,7 @@ void AlboScreen::draw(ScreenEnv& env, const Route& route) {
 
     // Landscape: chips and field in a column on the left, the list in a reading column.
     const bool landscape = env.size.x > env.size.y * 1.2f;
-    const float sideW = landscape ? std::floor(std::min(m.mm(110.0f), env.size.x * 0.32f)) : 0.0f;
+    const float sideW = landscape ? std::floor(std::min(m.mm(200.0f), env.size.x * 0.3f)) : 0.0f;
     const float listAreaX = env.pos.x + (landscape ? m.margin + sideW : 0.0f);
     const float listAreaW = env.size.x - (landscape ? m.margin + sideW : 0.0f);
     const float width = widgets::readableWidth(ui, listAreaW - 2 * m.margin);

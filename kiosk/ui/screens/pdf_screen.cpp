@@ -276,30 +276,32 @@ void PdfScreen::drawPageView(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y));
 }
 
-void PdfScreen::drawZoomRow(ScreenEnv& env, float width) {
+void PdfScreen::drawZoomRow(ScreenEnv& env, float width, bool stacked) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
-    const float bw = std::floor((width - 2 * m.gap) / 3.0f);
     const float bh = std::max(m.touchMin, std::round(ui.fonts().bodyBold->FontSize * 2.0f));
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
     int level = 0;
     for (int i = 0; i < 4; ++i)
         if (m_zoom >= kZoomLevels[i] - 0.01f) level = i;
+    const std::string pct = "Ingrandimento " + std::to_string(static_cast<int>(std::lround(m_zoom * 100))) + "%";
+    // Side by side: [− Riduci] 150% [+ Ingrandisci]; in a narrow column the words go on top.
+    ImFont* fs = ui.fonts().small;
+    const float labelW = stacked ? 0.0f : std::ceil(fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, pct.c_str()).x) + 2 * m.gap;
+    const float bw = std::floor((width - labelW - m.gap) / 2.0f);
+    if (stacked) widgets::text(ui, fs, ui.pal().text, pct, Role::Status, width);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
     // The buttons zoom about the centre of the view (focus and centre the same point).
     const ImVec2 viewCenter(0, 0);
     if (widgets::button(ui, "##zoom-out", "Riduci", "Zoom out", ImVec2(bw, bh),
                         level > 0 ? widgets::ButtonStyle::Secondary : widgets::ButtonStyle::Quiet, "\xE2\x88\x92") &&
         level > 0)
         setZoom(kZoomLevels[level - 1], viewCenter, viewCenter);
-    ImGui::SameLine(0, m.gap);
-    const std::string pct = "Ingrandimento " + std::to_string(static_cast<int>(std::lround(m_zoom * 100))) + "%";
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImFont* f = ui.fonts().bodyBold;
-    const ImVec2 ts = f->CalcTextSizeA(ui.fonts().small->FontSize, FLT_MAX, bw, pct.c_str());
-    ImGui::SetCursorScreenPos(ImVec2(at.x + std::floor((bw - ts.x) * 0.5f), at.y + std::floor((bh - ts.y) * 0.5f)));
-    widgets::text(ui, ui.fonts().small, ui.pal().text, pct, Role::Status, bw);
-    ImGui::SetCursorScreenPos(ImVec2(at.x + bw + m.gap, at.y));
-    if (widgets::button(ui, "##zoom-in", "Ingrandisci", "Zoom in", ImVec2(width - 2 * (bw + m.gap), bh),
+    if (!stacked) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + bw + m.gap, origin.y + std::floor((bh - fs->FontSize) * 0.5f)));
+        widgets::text(ui, fs, ui.pal().text, pct, Role::Status, labelW);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - bw, origin.y));
+    if (widgets::button(ui, "##zoom-in", "Ingrandisci", "Zoom in", ImVec2(bw, bh),
                         level < 3 ? widgets::ButtonStyle::Secondary : widgets::ButtonStyle::Quiet, "+") &&
         level < 3)
         setZoom(kZoomLevels[level + 1], viewCenter, viewCenter);
@@ -433,7 +435,7 @@ void PdfScreen::draw(ScreenEnv& env, const Route& route) {
         ImGui::EndGroup();
     } else if (landscape) {
         // The page on the left, everything else in a column on the right.
-        const float colW = std::floor(std::min(m.mm(150.0f), env.size.x * 0.34f));
+        const float colW = std::floor(std::min(m.mm(170.0f), env.size.x * 0.36f));
         const float colX = env.pos.x + env.size.x - m.margin - colW;
         const float viewX = env.pos.x + m.margin;
         drawPageView(env, ImVec2(viewX, top), ImVec2(colX - m.margin - viewX, bottom - top));
@@ -442,7 +444,7 @@ void PdfScreen::draw(ScreenEnv& env, const Route& route) {
         drawHeader(env, colW);
         ImGui::Dummy(ImVec2(0, m.mm(1.0f)));
         drawPageButtons(env, colW, true);
-        drawZoomRow(env, colW);
+        drawZoomRow(env, colW, true);
         ImGui::EndGroup();
         const float thumbsTop = ImGui::GetCursorScreenPos().y + m.mm(1.0f);
         drawThumbnails(env, ImVec2(colX, thumbsTop), ImVec2(colW, bottom - thumbsTop));
@@ -463,7 +465,7 @@ void PdfScreen::draw(ScreenEnv& env, const Route& route) {
         const float zoomTop = thumbsTop - m.gap - zoomH;
         drawPageView(env, ImVec2(left, viewTop), ImVec2(width, zoomTop - m.gap - viewTop));
         ImGui::SetCursorScreenPos(ImVec2(left, zoomTop));
-        drawZoomRow(env, width);
+        drawZoomRow(env, width, false);
         drawThumbnails(env, ImVec2(left, thumbsTop), ImVec2(width, thumbsH));
         ImGui::SetCursorScreenPos(ImVec2(left, pageBtnTop));
         drawPageButtons(env, width, false);

@@ -44,7 +44,7 @@ private:
 
     void drawHeader(ScreenEnv& env, float width);
     void drawPageView(ScreenEnv& env, ImVec2 pos, ImVec2 size);
-    void drawZoomRow(ScreenEnv& env, float width);
+    void drawZoomRow(ScreenEnv& env, float width, bool stacked);
     void drawPageButtons(ScreenEnv& env, float width, bool stacked);
     void drawThumbnails(ScreenEnv& env, ImVec2 pos, ImVec2 size);
     void drawError(ScreenEnv& env, float width);
