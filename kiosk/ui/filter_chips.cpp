@@ -33,7 +33,8 @@ int drawFilterChips(Ui& ui, const std::vector<FilterChip>& chips, int selected, 
         const float lw = f->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str()).x;
         const float cw = f->CalcTextSizeA(fs, FLT_MAX, 0, count.c_str()).x;
         const float pillW = cw + m.mm(4.0f);
-        float w = oneColumn ? width : std::min(width, std::ceil(lw + pillW + m.mm(3.0f) + 2 * pad));
+        const float pillInset = std::round(h * 0.3f);  // clear of the chip's rounded end
+        float w = oneColumn ? width : std::min(width, std::ceil(lw + pillW + m.mm(3.0f) + pad + pillInset));
         if (!oneColumn && x > origin.x && x + w > origin.x + width) {
             x = origin.x;
             y += h + m.gap;
@@ -53,11 +54,11 @@ int drawFilterChips(Ui& ui, const std::vector<FilterChip>& chips, int selected, 
         }
         const ImU32 fg = on ? p.textOnPrimary : p.primary;
         const float ty = y + std::floor((h - fs) * 0.5f);
-        const float avail = w - 2 * pad - pillW - m.mm(3.0f);
+        const float avail = w - pad - pillInset - pillW - m.mm(3.0f);
         widgets::clampedText(dl, f, fg, ImVec2(x + pad, ty), avail, label, 1);
         // The count in a pill of the opposite colours, apart from the name.
-        const ImVec2 pmin(max.x - pad * 0.6f - pillW, y + m.mm(2.0f));
-        const ImVec2 pmax(max.x - pad * 0.6f, max.y - m.mm(2.0f));
+        const ImVec2 pmin(max.x - pillInset - pillW, y + m.mm(2.0f));
+        const ImVec2 pmax(max.x - pillInset, max.y - m.mm(2.0f));
         dl->AddRectFilled(pmin, pmax, on ? p.surface : p.primary, (pmax.y - pmin.y) * 0.5f);
         dl->AddText(f, fs, ImVec2(pmin.x + std::floor((pillW - cw) * 0.5f), ty), on ? p.primary : p.textOnPrimary,
                     count.c_str());

@@ -287,7 +287,11 @@ void PdfScreen::drawZoomRow(ScreenEnv& env, float width, bool stacked) {
     // Side by side: [− Riduci] 150% [+ Ingrandisci]; in a narrow column the words go on top.
     ImFont* fs = ui.fonts().small;
     const float labelW = stacked ? 0.0f : std::ceil(fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, pct.c_str()).x) + 2 * m.gap;
-    const float bw = std::floor((width - labelW - m.gap) / 2.0f);
+    float bw = std::floor((width - labelW - m.gap) / 2.0f);
+    // Larger text in a narrow column: one button per row rather than words cut at the edge.
+    ImFont* fb = ui.fonts().small;
+    const bool oneByOne = stacked && fb->CalcTextSizeA(fb->FontSize, FLT_MAX, 0, "+  Ingrandisci").x > bw - m.mm(4.0f);
+    if (oneByOne) bw = width;
     if (stacked) widgets::text(ui, fs, ui.pal().text, pct, Role::Status, width);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     // The buttons zoom about the centre of the view (focus and centre the same point).
@@ -300,12 +304,13 @@ void PdfScreen::drawZoomRow(ScreenEnv& env, float width, bool stacked) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + bw + m.gap, origin.y + std::floor((bh - fs->FontSize) * 0.5f)));
         widgets::text(ui, fs, ui.pal().text, pct, Role::Status, labelW);
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - bw, origin.y));
+    const ImVec2 second = oneByOne ? ImVec2(origin.x, origin.y + bh + m.gap) : ImVec2(origin.x + width - bw, origin.y);
+    ImGui::SetCursorScreenPos(second);
     if (widgets::button(ui, "##zoom-in", "Ingrandisci", "Zoom in", ImVec2(bw, bh),
                         level < 3 ? widgets::ButtonStyle::Secondary : widgets::ButtonStyle::Quiet, "+") &&
         level < 3)
         setZoom(kZoomLevels[level + 1], viewCenter, viewCenter);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + bh + m.gap));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, second.y + bh + m.gap));
     ImGui::Dummy(ImVec2(width, 0));
 }
 
@@ -342,8 +347,10 @@ void PdfScreen::drawThumbnails(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     const float thumbH = std::max(m.mm(26.0f), m.touchMin * 1.5f);
     const float thumbW = std::round(thumbH / aspect(0));
     const int cols = std::max(1, static_cast<int>((size.x + m.gap) / (thumbW + m.gap)));
-    const int rows = std::max(1, static_cast<int>((size.y + m.gap) / (thumbH + labelH + m.gap)));
+    // No room left (larger text in landscape): the page buttons are enough.
+    const int rows = static_cast<int>((size.y + m.gap) / (thumbH + labelH + m.gap));
     const int n = std::min(m_pageCount, cols * rows);
+    if (n <= 0) return;
     // A window of pages around the current one.
     const int start = std::clamp(m_page - n / 2, 0, std::max(0, m_pageCount - n));
     const int usedCols = std::min(cols, n);
@@ -434,16 +441,20 @@ void PdfScreen::draw(ScreenEnv& env, const Route& route) {
         }
         ImGui::EndGroup();
     } else if (landscape) {
-        // The page on the left, everything else in a column on the right.
+        // The page with its page buttons on the left, the rest in a column on the right.
         const float colW = std::floor(std::min(m.mm(170.0f), env.size.x * 0.36f));
         const float colX = env.pos.x + env.size.x - m.margin - colW;
         const float viewX = env.pos.x + m.margin;
-        drawPageView(env, ImVec2(viewX, top), ImVec2(colX - m.margin - viewX, bottom - top));
+        const float viewW = colX - m.margin - viewX;
+        const float pageBtnH = std::max(m.touchMin, std::round(ui.fonts().bodyBold->FontSize * 2.2f));
+        const float pageBtnTop = bottom - pageBtnH;
+        drawPageView(env, ImVec2(viewX, top), ImVec2(viewW, pageBtnTop - m.gap - top));
+        ImGui::SetCursorScreenPos(ImVec2(viewX, pageBtnTop));
+        drawPageButtons(env, viewW, false);
         ImGui::SetCursorScreenPos(ImVec2(colX, top));
         ImGui::BeginGroup();
         drawHeader(env, colW);
         ImGui::Dummy(ImVec2(0, m.mm(1.0f)));
-        drawPageButtons(env, colW, true);
         drawZoomRow(env, colW, true);
         ImGui::EndGroup();
         const float thumbsTop = ImGui::GetCursorScreenPos().y + m.mm(1.0f);
