@@ -57,7 +57,7 @@ bool AlboScreen::drawFilters(ScreenEnv& env, float width, bool oneColumn) {
     // The "Filtra" field: tapping it opens the keyboard; the text filters as it is typed.
     const float h = filterChipHeight(ui);
     const bool hasText = !m_text.empty();
-    const float clearW = hasText ? std::max(m.touchMin * 2.2f, m.mm(32.0f)) : 0.0f;
+    const float clearW = hasText ? std::max(m.touchMin * 3.0f, m.mm(48.0f)) : 0.0f;
     const float fieldW = hasText ? width - clearW - m.gap : width;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     bool held = false;
