@@ -1,8 +1,10 @@
 #include "platform/journey_runner.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 
 namespace vt {
 
@@ -21,6 +23,15 @@ void JourneyRunner::settle(int minFrames) {
         const bool more = step(kFrame);
         if (i + 1 >= minFrames && !more) break;
     }
+    // A child process is rendering a page: give it real time, one frame per poll.
+    if (!m_host.backgroundBusy()) return;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (m_host.backgroundBusy() && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(15));
+        step(kFrame);
+    }
+    for (int i = 0; i < 600; ++i)
+        if (!step(kFrame)) break;
 }
 
 bool JourneyRunner::tapLabel(const std::string& label, std::string& error) {
@@ -39,6 +50,20 @@ void JourneyRunner::tapPoint(float x, float y) {
     step(kFrame);
     step(kFrame * 5);  // a human tap lasts ~100 ms
     m_host.input().inject({PointerEvent::Type::Up, x, y});
+    settle(3);
+}
+
+void JourneyRunner::doubleTap(float x, float y) {
+    // Well apart from any earlier press, so that only these two taps pair up.
+    for (int i = 0; i < 6; ++i) step(0.1f);
+    for (int i = 0; i < 2; ++i) {
+        m_host.input().inject({PointerEvent::Type::Down, x, y});
+        step(kFrame);
+        step(kFrame * 4);
+        m_host.input().inject({PointerEvent::Type::Up, x, y});
+        step(kFrame);
+        step(kFrame);
+    }
     settle(3);
 }
 

@@ -15,9 +15,12 @@ public:
     JourneyRunner(KioskHost& host, KioskUi& ui, UnixSeconds start) : m_host(host), m_ui(ui), m_now(double(start)) {}
 
     // Renders frames (at 60 Hz of simulated time) until the UI is still; at least `minFrames`.
+    // Work off the UI thread (PDF pages) is waited for in real time, up to ~30 s.
     void settle(int minFrames = 2);
     bool tapLabel(const std::string& label, std::string& error);
     void tapPoint(float x, float y);
+    // Two quick taps at the same point (zoom gestures).
+    void doubleTap(float x, float y);
     void drag(float x1, float y1, float x2, float y2);
     // Presses and keeps the finger still for `seconds` (long-press gestures).
     void hold(float x, float y, double seconds);

@@ -138,8 +138,10 @@ bool KioskHost::frame(KioskUi& ui, UnixSeconds now, float dt, bool rasterize) {
     m_input.applyToImGui(io);
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
-    Ui u{m_theme, m_tree, m_images.get(), now, io.DeltaTime, false};
+    m_images->beginFrame();
+    Ui u{m_theme, m_tree, m_images.get(), now, io.DeltaTime, false, false};
     ui.frame(u);
+    m_backgroundBusy = u.backgroundBusy;
     ImGui::Render();
     if (rasterize) {
         const ImU32 bg = m_theme.palette.background;
@@ -180,7 +182,8 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
         int timeoutMs = 0;
         if (needFrames == 0) {
             const long msToMinute = (60 - (now % 60)) * 1000L;
-            timeoutMs = static_cast<int>(std::clamp(msToMinute, 10L, 500L));
+            // Work off the UI thread (a PDF page) is polled a few times a second, not spun on.
+            timeoutMs = static_cast<int>(std::clamp(msToMinute, 10L, m_backgroundBusy ? 40L : 500L));
         }
         SDL_Event e;
         bool got = false;
@@ -199,7 +202,7 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
             needFrames = std::max(needFrames, 2);
         }
         const UnixSeconds nowAfter = hooks.now();
-        if (nowAfter / 60 != drawnMinute) needFrames = std::max(needFrames, 1);
+        if (nowAfter / 60 != drawnMinute || m_backgroundBusy) needFrames = std::max(needFrames, 1);
         if (needFrames == 0) continue;
         const auto t = Clock::now();
         const float dt = std::chrono::duration<float>(t - last).count();

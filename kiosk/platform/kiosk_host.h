@@ -52,6 +52,9 @@ public:
     long run(KioskUi& ui, const LoopHooks& hooks);
 
     TouchInput& input() { return m_input; }
+    SdlImages& images() { return *m_images; }
+    // The last frame had work under way off the UI thread (a PDF page being rendered).
+    bool backgroundBusy() const { return m_backgroundBusy; }
     SemanticTree& tree() { return m_tree; }
     Theme& theme() { return m_theme; }
     int width() const { return m_opt.width; }
@@ -82,6 +85,7 @@ private:
     SemanticTree m_tree;
     Theme m_theme;
     bool m_sdlInited = false;
+    bool m_backgroundBusy = false;
 };
 
 }  // namespace vt

@@ -2,10 +2,14 @@
 
 #include <stb_image.h>
 
+#include <iterator>
+
 namespace vt {
 
 SdlImages::~SdlImages() {
     for (auto& [path, e] : m_cache)
+        if (e.texture) SDL_DestroyTexture(e.texture);
+    for (auto& [name, e] : m_pixels)
         if (e.texture) SDL_DestroyTexture(e.texture);
 }
 
@@ -31,6 +35,57 @@ ImTextureID SdlImages::image(const std::string& path, ImVec2& size) {
     }
     size = it->second.size;
     return it->second.texture;
+}
+
+void SdlImages::erase(std::map<std::string, PixelEntry>::iterator it) {
+    if (it->second.texture) SDL_DestroyTexture(it->second.texture);
+    m_pixelBytes -= it->second.bytes;
+    m_pixels.erase(it);
+}
+
+void SdlImages::evictFor(std::uint64_t incoming) {
+    while (m_pixelBytes + incoming > m_budget) {
+        auto oldest = m_pixels.end();
+        for (auto it = m_pixels.begin(); it != m_pixels.end(); ++it)
+            if (it->second.lastUsed < m_frame && (oldest == m_pixels.end() || it->second.lastUsed < oldest->second.lastUsed))
+                oldest = it;
+        if (oldest == m_pixels.end()) return;  // everything left is on screen now
+        erase(oldest);
+    }
+}
+
+ImTextureID SdlImages::putPixels(const std::string& name, int width, int height, const std::uint8_t* rgba) {
+    if (width <= 0 || height <= 0 || !rgba) return nullptr;
+    if (auto it = m_pixels.find(name); it != m_pixels.end()) {
+        if (it->second.lastUsed >= m_frame) return nullptr;  // still in this frame's draw list
+        erase(it);
+    }
+    const std::uint64_t bytes = std::uint64_t(width) * std::uint64_t(height) * 4u;
+    evictFor(bytes);
+    SDL_Texture* t = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, width, height);
+    if (!t) return nullptr;
+    SDL_UpdateTexture(t, nullptr, rgba, width * 4);
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+    m_pixels[name] = PixelEntry{t, ImVec2(float(width), float(height)), bytes, m_frame};
+    m_pixelBytes += bytes;
+    return t;
+}
+
+ImTextureID SdlImages::pixels(const std::string& name, ImVec2& size) {
+    const auto it = m_pixels.find(name);
+    if (it == m_pixels.end()) return nullptr;
+    it->second.lastUsed = m_frame;
+    size = it->second.size;
+    return it->second.texture;
+}
+
+void SdlImages::dropPixels(const std::string& prefix) {
+    for (auto it = m_pixels.lower_bound(prefix); it != m_pixels.end() && it->first.compare(0, prefix.size(), prefix) == 0;) {
+        auto next = std::next(it);
+        if (it->second.lastUsed < m_frame) erase(it);
+        it = next;
+    }
 }
 
 }  // namespace vt

@@ -18,6 +18,7 @@ ActCard ActCard::from(const Act& a, CivilDate today) {
     c.subject = widgets::displayable(a.subject);
     c.dates = "Dal " + formatDateShortIt(a.pubStart) + " al " + formatDateShortIt(a.pubEnd);
     c.endsToday = a.pubEnd == today;
+    c.annulled = a.annulled;
     return c;
 }
 
@@ -54,7 +55,16 @@ bool drawActCard(Ui& ui, const ActCard& card, ImVec2 size) {
     widgets::clampedText(dl, fb, p.text, ImVec2(x, y), innerW, card.subject, 2);
     y += fb->FontSize * 2.0f + m.mm(2.0f);
     dl->AddText(fs, fs->FontSize, ImVec2(x, y), p.textMuted, card.dates.c_str());
-    if (card.endsToday) {
+    if (card.annulled) {
+        // An outlined badge with a cross and the word: not colour alone, and unlike "Ultimo giorno".
+        const char* word = "\xE2\x9C\x97 ANNULLATO";  // ✗
+        const ImVec2 ls = fbb->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, word);
+        const ImVec2 bmin(max.x - pad - ls.x - m.mm(3.0f), y - m.mm(0.5f));
+        const ImVec2 bmax(max.x - pad, y + ls.y + m.mm(0.5f));
+        dl->AddRectFilled(bmin, bmax, p.background, m.radius);
+        dl->AddRect(bmin, bmax, p.text, m.radius, 0, std::max(2.0f, m.mm(0.6f)));
+        dl->AddText(fbb, fs->FontSize, ImVec2(bmin.x + m.mm(1.5f), y), p.text, word);
+    } else if (card.endsToday) {
         // Said in words, not by colour alone.
         const char* last = "Ultimo giorno";
         const ImVec2 ls = fbb->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, last);
@@ -62,8 +72,8 @@ bool drawActCard(Ui& ui, const ActCard& card, ImVec2 size) {
         dl->AddRectFilled(bmin, ImVec2(max.x - pad, y + ls.y + m.mm(0.5f)), p.warning, m.radius);
         dl->AddText(fbb, fs->FontSize, ImVec2(bmin.x + m.mm(1.5f), y), p.textOnPrimary, last);
     }
-    const std::string spoken =
-        card.type + ", " + card.number + ". " + card.dates + (card.endsToday ? ". Ultimo giorno" : "");
+    const std::string spoken = (card.annulled ? "Annullato. " : "") + card.type + ", " + card.number + ". " +
+                               card.dates + (card.endsToday && !card.annulled ? ". Ultimo giorno" : "");
     ui.tree.add(Role::ListItem, card.subject, spoken, widgets::visibleRect(pos, max), true);
     return pressed;
 }

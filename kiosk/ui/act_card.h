@@ -15,6 +15,7 @@ struct ActCard {
     std::string subject;  // displayable
     std::string dates;    // "Dal 12/11/2026 al 27/11/2026"
     bool endsToday = false;
+    bool annulled = false;  // still listed, with the word "ANNULLATO"
 
     static ActCard from(const Act& a, CivilDate today);
 };

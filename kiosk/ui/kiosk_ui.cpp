@@ -63,13 +63,15 @@ void KioskUi::frame(Ui& ui) {
     }
     switch (route.screen) {
         case ScreenId::Home: m_home.draw(env); break;
-        case ScreenId::AlboList: m_albo.draw(env); break;
+        case ScreenId::AlboList: m_albo.draw(env, route); break;
         case ScreenId::ActDetail: m_act.draw(env, route.id); break;
+        case ScreenId::PdfViewer: m_pdf.draw(env, route); break;
         case ScreenId::Maintenance:
             env.size.y += navH;
             if (m_maintenance.draw(env, m_startedAt)) m_nav.home();
             break;
     }
+    if (route.screen != ScreenId::PdfViewer) m_pdf.leave(ui);
     if (!atHome && route.screen != ScreenId::Maintenance)
         drawNavBar(env, ImVec2(origin.x, origin.y + area.y - navH), ImVec2(area.x, navH));
     ImGui::End();

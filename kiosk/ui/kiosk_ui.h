@@ -11,6 +11,7 @@
 #include "ui/screens/act_screen.h"
 #include "ui/screens/albo_screen.h"
 #include "ui/screens/home_screen.h"
+#include "ui/screens/pdf_screen.h"
 #include "ui/session.h"
 
 namespace vt {
@@ -33,6 +34,11 @@ public:
     void setActions(KioskActions actions) { m_actions = std::move(actions); }
     void setStartTime(UnixSeconds t) { m_startedAt = t; }
     bool pinKeypadOpen() const { return m_keypadOpen; }
+    // The executable that renders PDF pages in a child (`vetrina pdf-render`): the running
+    // kiosk by default; journeys pass the built binary.
+    void setPdfHelper(std::string helper) { m_pdf.setHelper(std::move(helper)); }
+    const AlboScreen& albo() const { return m_albo; }
+    const PdfScreen& pdf() const { return m_pdf; }
 
 private:
     // The hidden gesture: a long press in the top-left corner opens the PIN keypad.
@@ -46,6 +52,7 @@ private:
     HomeScreen m_home;
     AlboScreen m_albo;
     ActScreen m_act;
+    PdfScreen m_pdf;
     PinGuard m_pin;
     PinKeypad m_keypad;
     bool m_keypadOpen = false;

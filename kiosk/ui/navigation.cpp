@@ -1,18 +1,50 @@
 #include "ui/navigation.h"
 
+#include "core/albo/act_types.h"
+
 #include <charconv>
 
 namespace vt {
 
+namespace {
+
+// A positive decimal number that is the whole of `s`.
+template <typename T>
+bool positive(std::string_view s, T& out) {
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && p == s.data() + s.size() && out > 0;
+}
+
+}  // namespace
+
 std::optional<Route> parseRoute(std::string_view s) {
-    if (s == "home") return Route{ScreenId::Home, 0};
-    if (s == "albo") return Route{ScreenId::AlboList, 0};
-    if (s == "maintenance") return Route{ScreenId::Maintenance, 0};
-    if (s.substr(0, 4) == "act:") {
-        std::int64_t id = 0;
-        const auto tail = s.substr(4);
-        const auto [p, ec] = std::from_chars(tail.data(), tail.data() + tail.size(), id);
-        if (ec == std::errc() && p == tail.data() + tail.size() && id > 0) return Route{ScreenId::ActDetail, id};
+    Route r;
+    if (s == "home") return r;
+    if (s == "albo") return r.screen = ScreenId::AlboList, r;
+    if (s == "maintenance") return r.screen = ScreenId::Maintenance, r;
+    if (s.substr(0, 5) == "albo:" && isAlboCategory(s.substr(5))) {
+        r.screen = ScreenId::AlboList;
+        r.chip = std::string(s.substr(5));
+        return r;
+    }
+    if (s.substr(0, 4) == "act:" && positive(s.substr(4), r.id)) return r.screen = ScreenId::ActDetail, r;
+    if (s.substr(0, 4) == "pdf:") {
+        // pdf:ACT[:PAGE[:ATTACHMENT]]
+        std::string_view rest = s.substr(4);
+        std::string_view parts[3];
+        int n = 0;
+        while (n < 3) {
+            const size_t colon = rest.find(':');
+            parts[n++] = rest.substr(0, colon);
+            if (colon == std::string_view::npos) break;
+            rest = rest.substr(colon + 1);
+            if (n == 3) return std::nullopt;  // a fourth part
+        }
+        r.screen = ScreenId::PdfViewer;
+        if (!positive(parts[0], r.id)) return std::nullopt;
+        if (n >= 2 && !positive(parts[1], r.page)) return std::nullopt;
+        if (n >= 3 && !positive(parts[2], r.attachment)) return std::nullopt;
+        return r;
     }
     return std::nullopt;
 }
@@ -20,9 +52,15 @@ std::optional<Route> parseRoute(std::string_view s) {
 std::string routeName(const Route& r) {
     switch (r.screen) {
         case ScreenId::Home: return "home";
-        case ScreenId::AlboList: return "albo";
+        case ScreenId::AlboList: return r.chip.empty() ? "albo" : "albo:" + r.chip;
         case ScreenId::ActDetail: return "act:" + std::to_string(r.id);
         case ScreenId::Maintenance: return "maintenance";
+        case ScreenId::PdfViewer: {
+            std::string name = "pdf:" + std::to_string(r.id);
+            if (r.page > 0 || r.attachment > 0) name += ":" + std::to_string(r.page > 0 ? r.page : 1);
+            if (r.attachment > 0) name += ":" + std::to_string(r.attachment);
+            return name;
+        }
     }
     return "home";
 }
@@ -30,8 +68,9 @@ std::string routeName(const Route& r) {
 void Navigator::open(Route r) {
     if (r == m_current) return;
     m_history.push_back(m_current);
-    m_current = r;
+    m_current = std::move(r);
     m_changed = true;
+    m_cameBack = false;
 }
 
 void Navigator::back() {
@@ -39,9 +78,11 @@ void Navigator::back() {
     m_current = m_history.back();
     m_history.pop_back();
     m_changed = true;
+    m_cameBack = true;
 }
 
 void Navigator::home() {
+    m_cameBack = false;
     m_history.clear();
     if (!(m_current == Route{})) m_changed = true;
     m_current = Route{};

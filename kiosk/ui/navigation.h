@@ -9,15 +9,23 @@
 
 namespace vt {
 
-enum class ScreenId { Home, AlboList, ActDetail, Maintenance };
+enum class ScreenId { Home, AlboList, ActDetail, Maintenance, PdfViewer };
 
 struct Route {
+    Route() = default;
+    Route(ScreenId s, std::int64_t actId = 0) : screen(s), id(actId) {}
+
     ScreenId screen = ScreenId::Home;
-    std::int64_t id = 0;  // the act for ActDetail
+    std::int64_t id = 0;  // the act for ActDetail and PdfViewer
+    std::string chip;     // AlboList: the filter chip to start with (empty: all)
+    int attachment = 0;   // PdfViewer: the act's attachment, 1-based; 0: its first PDF on disk
+    int page = 0;         // PdfViewer: the page to open, 1-based; 0: the first
     bool operator==(const Route&) const = default;
 };
 
-// "home", "albo", "act:12" (the names `vetrina shoot --screen` takes).
+// "home", "albo", "albo:Concorsi", "act:12", "pdf:12" (the first PDF of act 12), "pdf:12:3"
+// (its page 3), "pdf:12:3:2" (page 3 of attachment 2), "maintenance": the names
+// `vetrina shoot --screen` takes.
 std::optional<Route> parseRoute(std::string_view s);
 std::string routeName(const Route& r);
 
@@ -28,6 +36,9 @@ public:
     void back();
     void home();
     bool canGoBack() const { return !m_history.empty(); }
+    // The current screen was reached with back(): it shows again what it showed before
+    // (filter, scroll position) instead of starting afresh.
+    bool cameBack() const { return m_cameBack; }
     // A route change happened since the last call (screens reset their transient state).
     bool consumeChanged();
 
@@ -35,6 +46,7 @@ private:
     Route m_current;
     std::vector<Route> m_history;
     bool m_changed = true;
+    bool m_cameBack = false;
 };
 
 }  // namespace vt

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 
 namespace vt {
@@ -18,6 +19,23 @@ public:
     virtual ~ImageSource() = default;
     // A texture for the image at `path`, or nullptr when it cannot be loaded. Size in pixels.
     virtual ImTextureID image(const std::string& path, ImVec2& size) = 0;
+
+    // Pixels made by the kiosk itself (PDF pages), kept under a byte budget: the least recently
+    // used are evicted, so a screen must be ready to ask for a buffer again.
+    // Uploads `width` x `height` RGBA (8 bits each, no padding) under `name`, replacing any
+    // buffer of that name; nullptr when the texture cannot be created.
+    virtual ImTextureID putPixels(const std::string& name, int width, int height, const std::uint8_t* rgba) {
+        (void)name, (void)width, (void)height, (void)rgba;
+        return nullptr;
+    }
+    // The texture named `name` if it is still cached (marks it used this frame), else nullptr.
+    virtual ImTextureID pixels(const std::string& name, ImVec2& size) {
+        (void)name, (void)size;
+        return nullptr;
+    }
+    // Frees every buffer whose name starts with `prefix`, except those drawn in this frame
+    // (their textures are in the frame's draw list); those go at the next eviction.
+    virtual void dropPixels(const std::string& prefix) { (void)prefix; }
 };
 
 struct Ui {
@@ -27,6 +45,9 @@ struct Ui {
     UnixSeconds now = 0;
     float dt = 1.0f / 60.0f;
     bool wantsFrames = false;  // set by anything still moving
+    // Set by a screen waiting for work off the UI thread (PDF pages): the loop polls at a low
+    // rate instead of spinning, and journeys wait for it before they look at the screen.
+    bool backgroundBusy = false;
 
     const Palette& pal() const { return theme.palette; }
     const Metrics& met() const { return theme.metrics; }

@@ -52,6 +52,7 @@ struct HeadlessKiosk {
         host = KioskHost::create(opt, error);
         if (!host) throw std::runtime_error(error);
         ui = std::make_unique<KioskUi>(config, reader);
+        ui->setPdfHelper(VETRINA_BINARY);
         runner = std::make_unique<JourneyRunner>(*host, *ui, now);
         runner->settle(3);
     }

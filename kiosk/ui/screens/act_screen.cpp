@@ -2,8 +2,10 @@
 
 #include "core/albo/albo_store.h"
 #include "core/util/italian_format.h"
+#include "ui/qr_view.h"
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <imgui_internal.h>
@@ -19,24 +21,155 @@ void field(Ui& ui, const char* label, const std::string& value, float width) {
     ImGui::Dummy(ImVec2(0, ui.met().mm(2.0f)));
 }
 
-std::string fileNameOf(const std::string& url) {
-    std::string path = url.substr(0, url.find_first_of("?#"));
-    const size_t slash = path.find_last_of('/');
-    std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-    return name.empty() ? url : name;
+// A wide button for an attachment the kiosk can open: its name and what tapping does.
+bool attachmentButton(Ui& ui, int index, const AttachmentView& v, float width) {
+    const Metrics& m = ui.met();
+    const Palette& p = ui.pal();
+    ImFont* fb = ui.fonts().bodyBold;
+    ImFont* fs = ui.fonts().small;
+    const float pad = m.mm(3.0f);
+    const float h = std::max(m.touchMin, std::round(2 * pad + fb->FontSize + fs->FontSize * 1.1f));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool held = false;
+    ImGui::PushID(index);
+    const bool pressed = widgets::pressArea("##attachment", ImVec2(width, h), &held);
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + width, pos.y + h);
+    dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
+    dl->AddRect(pos, max, p.primary, m.radius, 0, std::max(2.0f, m.mm(0.6f)));
+    const char* arrow = "\xE2\x96\xB6";  // ▶
+    const float aw = fb->CalcTextSizeA(fb->FontSize, FLT_MAX, 0, arrow).x;
+    dl->AddText(fb, fb->FontSize, ImVec2(max.x - pad - aw, pos.y + (h - fb->FontSize) * 0.5f), p.primary, arrow);
+    const float tw = width - 3 * pad - aw;
+    widgets::clampedText(dl, fb, p.primary, ImVec2(pos.x + pad, pos.y + pad), tw, widgets::displayable(v.name), 1);
+    const std::string line = "Apri il documento (" + v.detail + ") \xC2\xB7 Open";
+    widgets::clampedText(dl, fs, p.text, ImVec2(pos.x + pad, pos.y + pad + fb->FontSize), tw, line, 1);
+    ui.tree.add(Role::Button, v.name, line, widgets::visibleRect(pos, max), true);
+    return pressed;
 }
 
 }  // namespace
 
+void ActScreen::load(ScreenEnv& env, std::int64_t actId) {
+    m_act = findAct(env.db, actId);
+    m_attachments.clear();
+    m_qr = QrMatrix{};
+    if (m_act) {
+        m_attachments = resolveAttachments(env.db, *m_act);
+        std::string error;
+        if (!makeQrCode(m_act->link, m_qr, error)) m_qr = QrMatrix{};
+    }
+    m_loadedId = actId;
+    m_loadedVersion = env.contentVersion;
+    m_scroller.stop();
+}
+
+void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
+    Ui& ui = env.ui;
+    const Metrics& m = ui.met();
+    const Palette& p = ui.pal();
+    widgets::text(ui, ui.fonts().bodyBold, p.primary, widgets::displayable(a.type.empty() ? "Atto" : a.type),
+                  Role::Text, width);
+    widgets::text(ui, ui.fonts().title, p.text, "Atto n. " + a.uid, Role::Heading, width);
+    if (a.annulled) {
+        // The law wants annulled acts visible: the word, the date and the reason, in a framed box.
+        const ImVec2 boxPos = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->ChannelsSplit(2);
+        dl->ChannelsSetCurrent(1);
+        const float pad = m.mm(3.0f);
+        ImGui::SetCursorScreenPos(ImVec2(boxPos.x + pad, boxPos.y + pad));
+        ImGui::BeginGroup();
+        const float inner = width - 2 * pad;
+        widgets::text(ui, ui.fonts().title, p.text, "\xE2\x9C\x97 ANNULLATO", Role::Status, inner);
+        std::string when = "Questo atto \xC3\xA8 stato annullato";
+        if (a.annulledOn) when += " il " + formatDateLongIt(*a.annulledOn);
+        widgets::text(ui, ui.fonts().bodyBold, p.text, when + ". \xC2\xB7 This act was annulled.", Role::Text, inner);
+        if (!a.annulReason.empty())
+            widgets::text(ui, ui.fonts().body, p.text, "Motivo: " + widgets::displayable(a.annulReason), Role::Text,
+                          inner);
+        ImGui::EndGroup();
+        const float boxBottom = ImGui::GetItemRectMax().y + pad;
+        dl->ChannelsSetCurrent(0);
+        dl->AddRectFilled(boxPos, ImVec2(boxPos.x + width, boxBottom), p.surface, m.radius);
+        dl->AddRect(boxPos, ImVec2(boxPos.x + width, boxBottom), p.text, m.radius, 0, std::max(2.0f, m.mm(0.8f)));
+        dl->ChannelsMerge();
+        ImGui::SetCursorScreenPos(ImVec2(boxPos.x, boxBottom + m.mm(2.0f)));
+        ImGui::Dummy(ImVec2(width, 0));
+    }
+    ImGui::Dummy(ImVec2(0, m.mm(1.0f)));
+    widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(a.subject), Role::Text, width);
+    ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
+    if (!a.rectifiesNumber.empty()) {
+        const std::string corrected = "Rettifica dell'atto n. " + std::to_string(a.rectifiesYear) + "/" + a.rectifiesNumber;
+        if (a.rectifies > 0) {
+            if (widgets::button(ui, "##rectifies", corrected, "Corrects an earlier act: open it", ImVec2(width, 0),
+                                widgets::ButtonStyle::Secondary, "\xE2\x96\xB6"))
+                env.nav.open({ScreenId::ActDetail, a.rectifies});
+        } else {
+            widgets::text(ui, ui.fonts().bodyBold, p.text,
+                          corrected + " (non presente in questo punto informativo)", Role::Text, width);
+        }
+        ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
+    }
+    const bool lastDay = a.pubEnd == romeDate(ui.now);
+    field(ui, "In pubblicazione \xC2\xB7 Published",
+          "dal " + formatDateLongIt(a.pubStart) + " al " + formatDateLongIt(a.pubEnd) +
+              (lastDay ? " (oggi \xC3\xA8 l'ultimo giorno)" : ""),
+          width);
+    field(ui, "Ufficio \xC2\xB7 Office", a.unit, width);
+    field(ui, "Descrizione \xC2\xB7 Description", a.description, width);
+    if (!m_attachments.empty()) {
+        widgets::text(ui, ui.fonts().small, p.textMuted,
+                      "Allegati (" + std::to_string(m_attachments.size()) + ") \xC2\xB7 Attachments", Role::Text, width);
+        for (size_t i = 0; i < m_attachments.size(); ++i) {
+            const AttachmentView& v = m_attachments[i];
+            if (!v.localPath.empty()) {
+                if (attachmentButton(ui, static_cast<int>(i), v, width)) {
+                    Route r{ScreenId::PdfViewer, a.id};
+                    r.attachment = static_cast<int>(i) + 1;
+                    env.nav.open(r);
+                }
+                continue;
+            }
+            std::string line = "\xE2\x80\xA2 " + v.name;
+            if (!v.detail.empty()) line += " (" + v.detail + ")";
+            line += " \xE2\x80\x93 sull'albo online";
+            widgets::text(ui, ui.fonts().body, p.text, widgets::displayable(line), Role::Text, width);
+        }
+        ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
+    }
+    if (!a.link.empty()) {
+        widgets::text(ui, ui.fonts().small, p.textMuted, "Atto ufficiale \xC2\xB7 Official act", Role::Text, width);
+        if (m_qr.size > 0) {
+            // The kiosk never opens the link: the visitor takes it away on the phone.
+            const float side = qrSide(m_qr, m.mm(45.0f));
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            drawQrCode(ui, m_qr, a.link, m.mm(45.0f));
+            const float after = ImGui::GetCursorScreenPos().y;
+            const float tx = at.x + side + m.mm(5.0f);
+            ImGui::SetCursorScreenPos(ImVec2(tx, at.y + m.mm(2.0f)));
+            ImGui::BeginGroup();
+            const float tw = std::max(width - side - m.mm(5.0f), m.mm(45.0f));
+            widgets::text(ui, ui.fonts().bodyBold, p.text,
+                          "Inquadra il codice per aprire l'atto ufficiale sul telefono", Role::Text, tw);
+            widgets::text(ui, ui.fonts().small, p.text, "Scan to open the official act on your phone", Role::Text, tw);
+            ImGui::EndGroup();
+            ImGui::SetCursorScreenPos(ImVec2(at.x, std::max(after, ImGui::GetItemRectMax().y + m.gap)));
+        }
+        widgets::text(ui, ui.fonts().small, p.text, widgets::displayable(a.link), Role::Link, width);
+        ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
+    }
+    widgets::text(ui, ui.fonts().small, p.textMuted,
+                  "Il testo con valore legale \xC3\xA8 quello dell'albo pretorio online del Comune.", Role::Text, width);
+    ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
+}
+
 void ActScreen::draw(ScreenEnv& env, std::int64_t actId) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
-    if (m_loadedId != actId || m_loadedVersion != env.contentVersion) {
-        m_act = findAct(env.db, actId);
-        m_loadedId = actId;
-        m_loadedVersion = env.contentVersion;
-        m_scroller.stop();
-    }
+    if (m_loadedId != actId || m_loadedVersion != env.contentVersion) load(env, actId);
     const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(env.pos);
@@ -50,39 +183,9 @@ void ActScreen::draw(ScreenEnv& env, std::int64_t actId) {
                       "Questo atto non \xC3\xA8 pi\xC3\xB9 in pubblicazione.\nThis act is no longer published.",
                       Role::Text, width);
     } else {
-        const Act& a = *m_act;
-        widgets::text(ui, ui.fonts().bodyBold, ui.pal().primary, widgets::displayable(a.type.empty() ? "Atto" : a.type),
-                      Role::Text, width);
-        widgets::text(ui, ui.fonts().title, ui.pal().text, "Atto n. " + a.uid, Role::Heading, width);
-        ImGui::Dummy(ImVec2(0, m.mm(1.0f)));
-        widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, widgets::displayable(a.subject), Role::Text, width);
-        ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
-        const bool lastDay = a.pubEnd == romeDate(ui.now);
-        field(ui, "In pubblicazione \xC2\xB7 Published",
-              "dal " + formatDateLongIt(a.pubStart) + " al " + formatDateLongIt(a.pubEnd) +
-                  (lastDay ? " (oggi \xC3\xA8 l'ultimo giorno)" : ""),
-              width);
-        field(ui, "Ufficio \xC2\xB7 Office", a.unit, width);
-        field(ui, "Descrizione \xC2\xB7 Description", a.description, width);
-        if (!a.attachments.empty()) {
-            widgets::text(ui, ui.fonts().small, ui.pal().textMuted,
-                          "Allegati (" + std::to_string(a.attachments.size()) + ") \xC2\xB7 Attachments", Role::Text,
-                          width);
-            for (const Attachment& at : a.attachments) {
-                std::string line = "\xE2\x80\xA2 " + fileNameOf(at.url);
-                if (at.mime == "application/pdf") line += " (PDF";
-                else if (!at.mime.empty()) line += " (" + at.mime;
-                if (!at.mime.empty()) line += at.length > 0 ? ", " + formatBytesIt(at.length) + ")" : ")";
-                widgets::text(ui, ui.fonts().body, ui.pal().text, widgets::displayable(line), Role::Text, width);
-            }
-            ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
-        }
-        field(ui, "Atto ufficiale \xC2\xB7 Official act", a.link, width);
-        widgets::text(ui, ui.fonts().small, ui.pal().textMuted,
-                      "Il testo con valore legale \xC3\xA8 quello dell'albo pretorio online del Comune.", Role::Text,
-                      width);
+        drawAct(env, *m_act, width);
         ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
-        m_feedback.draw(ui, env.actions, "act", a.uid, width);
+        m_feedback.draw(ui, env.actions, "act", m_act->uid, width);
         ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     }
     ImGui::EndGroup();
