@@ -11,6 +11,10 @@
 #include "ui/screens/act_screen.h"
 #include "ui/screens/albo_screen.h"
 #include "ui/screens/home_screen.h"
+#include "ui/screens/search_screen.h"
+#include "ui/screens/services_screen.h"
+#include "ui/screens/sheet_list_screen.h"
+#include "ui/screens/sheet_screen.h"
 #include "ui/session.h"
 
 namespace vt {
@@ -43,6 +47,11 @@ private:
     HomeScreen m_home;
     AlboScreen m_albo;
     ActScreen m_act;
+    ServicesScreen m_services;
+    SheetListScreen m_sheetList;
+    SheetScreen m_sheet;
+    SearchScreen m_search;
+    ScreenId m_lastScreen = ScreenId::Home;
     PinGuard m_pin;
     PinKeypad m_keypad;
     bool m_keypadOpen = false;

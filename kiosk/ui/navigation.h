@@ -9,15 +9,19 @@
 
 namespace vt {
 
-enum class ScreenId { Home, AlboList, ActDetail, Maintenance };
+enum class ScreenId { Home, AlboList, ActDetail, Maintenance, Services, SheetList, SheetDetail, Search };
 
 struct Route {
     ScreenId screen = ScreenId::Home;
     std::int64_t id = 0;  // the act for ActDetail
+    // The sheet id for SheetDetail, the filter for SheetList ("event:persone/9", "topic:Anagrafe",
+    // "body:inps", "initial:C"), the starting query for Search.
+    std::string key;
     bool operator==(const Route&) const = default;
 };
 
-// "home", "albo", "act:12" (the names `vetrina shoot --screen` takes).
+// "home", "albo", "act:12", "services" (or "sheets"), "sheets:event:persone/9", "sheet:ID",
+// "search", "search:QUERY", "maintenance" (the names `vetrina shoot --screen` takes).
 std::optional<Route> parseRoute(std::string_view s);
 std::string routeName(const Route& r);
 

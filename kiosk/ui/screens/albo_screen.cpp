@@ -49,7 +49,7 @@ void AlboScreen::draw(ScreenEnv& env) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 ImGui::SetCursorPosX(left - env.pos.x);
                 const ActCard& card = m_cards[static_cast<size_t>(i)];
-                if (drawActCard(ui, card, ImVec2(width, cardH))) env.nav.open({ScreenId::ActDetail, card.id});
+                if (drawActCard(ui, card, ImVec2(width, cardH))) env.nav.open({ScreenId::ActDetail, card.id, {}});
             }
         }
         ImGui::Dummy(ImVec2(0, m.mm(4.0f)));

@@ -1,0 +1,49 @@
+#include "ui/qr_view.h"
+
+#include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vt {
+
+float qrSide(const Ui& ui, const QrMatrix& qr, float maxWidth) {
+    if (qr.size <= 0) return 0;
+    const float want = std::min(maxWidth, std::max(ui.met().mm(40.0f), ui.met().mm(0.9f) * float(qr.size)));
+    // Whole pixels per module keep the edges sharp for the phone's camera.
+    float module = std::max(1.0f, std::floor(want / float(qr.size)));
+    if (module * float(qr.size) < ui.met().mm(36.0f)) module = std::ceil(ui.met().mm(36.0f) / float(qr.size));
+    return module * float(qr.size);
+}
+
+void drawQr(Ui& ui, const QrMatrix& qr, const std::string& url, float side) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 max(pos.x + side, pos.y + side);
+    ImGui::ItemSize(ImVec2(side, side));
+    if (!ImGui::ItemAdd(ImRect(pos, max), 0) || qr.size <= 0) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Always black on white, also in high contrast: readers expect dark modules on light.
+    dl->AddRectFilled(pos, max, IM_COL32(255, 255, 255, 255));
+    const float module = side / float(qr.size);
+    const ImU32 dark = IM_COL32(0, 0, 0, 255);
+    for (int y = 0; y < qr.size; ++y) {
+        // Runs of dark modules on a row as one rectangle: fewer vertices for the software renderer.
+        int x = 0;
+        while (x < qr.size) {
+            if (!qr.dark(x, y)) {
+                ++x;
+                continue;
+            }
+            int end = x;
+            while (end < qr.size && qr.dark(end, y)) ++end;
+            dl->AddRectFilled(ImVec2(pos.x + float(x) * module, pos.y + float(y) * module),
+                              ImVec2(pos.x + float(end) * module, pos.y + float(y + 1) * module), dark);
+            x = end;
+        }
+    }
+    ui.tree.add(Role::Image, "Codice QR", url, widgets::visibleRect(pos, max), false);
+}
+
+}  // namespace vt
