@@ -87,7 +87,7 @@ const std::vector<std::vector<Key>>& rowsFor(OnScreenKeyboard::Layer layer) {
 }
 
 float keyHeight(const Ui& ui) {
-    return std::round(std::max(ui.met().touchMin * 1.3f, ui.fonts().bodyBold->FontSize * 1.5f));
+    return std::round(std::max(ui.met().touchMin * 1.5f, ui.fonts().bodyBold->FontSize * 1.6f));
 }
 
 float keyGap(const Ui& ui) { return std::round(ui.met().mm(2.5f)); }

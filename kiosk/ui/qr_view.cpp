@@ -11,7 +11,7 @@ namespace vt {
 
 float qrSide(const Ui& ui, const QrMatrix& qr, float maxWidth) {
     if (qr.size <= 0) return 0;
-    const float want = std::min(maxWidth, std::max(ui.met().mm(40.0f), ui.met().mm(0.9f) * float(qr.size)));
+    const float want = std::min(maxWidth, std::max(ui.met().mm(50.0f), ui.met().mm(1.0f) * float(qr.size)));
     // Whole pixels per module keep the edges sharp for the phone's camera.
     float module = std::max(1.0f, std::floor(want / float(qr.size)));
     if (module * float(qr.size) < ui.met().mm(36.0f)) module = std::ceil(ui.met().mm(36.0f) / float(qr.size));

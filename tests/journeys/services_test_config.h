@@ -23,7 +23,7 @@ name = "synonyms"
 kind = "synonyms"
 url = "{TESTDATA}/services/ui/synonyms.txt"
 [[source]]
-name = "office-anagrafe"
+name = "anagrafe"
 kind = "offices"
 url = "{TESTDATA}/services/ui/anagrafe.toml"
 [[source]]

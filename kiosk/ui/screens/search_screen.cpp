@@ -167,7 +167,7 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
             for (const SearchHit& h : g.hits) {
                 const std::string title = plainOf(h.title);
                 const std::vector<TextSpan> snippet = spansOf(h.snippet);
-                RichStyle st{fs, fb, p.text, 2};
+                RichStyle st{ui.fonts().body, fb, p.text, 2};
                 const float innerW = width - 2 * pad - m.mm(1.5f);
                 const float titleH = std::min(2.0f, std::ceil(fb->CalcTextSizeA(fb->FontSize, FLT_MAX, innerW,
                                                                                  title.c_str()).y / fb->FontSize)) *
@@ -233,19 +233,25 @@ void SearchScreen::draw(ScreenEnv& env, const std::string& startQuery) {
     }
 
     const float fullW = env.size.x - 2 * m.margin;
-    const float width = widgets::readableWidth(ui, fullW);
-    const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     const float top = env.pos.y + m.mm(4.0f);
     const float fieldH = std::round(std::max(m.touchMin * 1.5f, ui.fonts().title->FontSize * 1.6f));
-    drawField(ui, ImVec2(left, top), width, fieldH);
-
-    // The keyboard at the bottom, within reach of a seated visitor; results between.
-    const float kbW = std::min(fullW, m.mm(420.0f));
+    // Portrait: results over the keyboard. Landscape: results on the left, the keyboard on the
+    // right, both at full height (stacked, the results would get a few lines only).
+    const bool sideBySide = env.size.x > env.size.y * 1.3f;
+    const float kbW = sideBySide ? std::min(m.mm(330.0f), std::floor(fullW * 0.5f)) : std::min(fullW, m.mm(420.0f));
     const float kbH = m_keyboard.height(ui);
     const float kbTop = env.pos.y + env.size.y - kbH - m.mm(3.0f);
+    const float kbLeft = sideBySide ? env.pos.x + env.size.x - m.margin - kbW
+                                    : env.pos.x + std::floor((env.size.x - kbW) * 0.5f);
+    const float areaW = sideBySide ? kbLeft - m.mm(6.0f) - env.pos.x : env.size.x;
+    const float width = widgets::readableWidth(ui, areaW - 2 * m.margin);
+    const float left = sideBySide ? env.pos.x + m.margin : env.pos.x + std::floor((env.size.x - width) * 0.5f);
+    drawField(ui, ImVec2(left, top), sideBySide ? kbLeft + kbW - left : width, fieldH);
+
     const float listTop = top + fieldH + m.mm(2.0f);
+    const float listBottom = sideBySide ? env.pos.y + env.size.y : kbTop - m.mm(3.0f);
     ImGui::SetCursorScreenPos(ImVec2(env.pos.x, listTop));
-    ImGui::BeginChild("##search-results", ImVec2(env.size.x, std::max(1.0f, kbTop - m.mm(3.0f) - listTop)), false,
+    ImGui::BeginChild("##search-results", ImVec2(areaW, std::max(1.0f, listBottom - listTop)), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     if (m_scrollToTop) ImGui::SetScrollY(0);
     m_scrollToTop = false;
@@ -253,10 +259,15 @@ void SearchScreen::draw(ScreenEnv& env, const std::string& startQuery) {
     m_scroller.update(ui);
     ImGui::EndChild();
     // A line between the results and the keyboard.
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(env.pos.x, kbTop - m.mm(1.5f)),
-                                        ImVec2(env.pos.x + env.size.x, kbTop - m.mm(1.5f)), ui.pal().border,
-                                        std::max(1.0f, m.mm(0.4f)));
-    ImGui::SetCursorScreenPos(ImVec2(env.pos.x + std::floor((env.size.x - kbW) * 0.5f), kbTop));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float lw = std::max(1.0f, m.mm(0.4f));
+    if (sideBySide)
+        dl->AddLine(ImVec2(kbLeft - m.mm(3.0f), listTop), ImVec2(kbLeft - m.mm(3.0f), env.pos.y + env.size.y),
+                    ui.pal().border, lw);
+    else
+        dl->AddLine(ImVec2(env.pos.x, kbTop - m.mm(1.5f)), ImVec2(env.pos.x + env.size.x, kbTop - m.mm(1.5f)),
+                    ui.pal().border, lw);
+    ImGui::SetCursorScreenPos(ImVec2(kbLeft, kbTop));
     m_keyboard.draw(ui, m_query, kbW);
 }
 

@@ -1,5 +1,6 @@
 #include "ui/screens/sheet_screen.h"
 
+#include "core/schedule/holidays.h"
 #include "core/sheets/sheet_store.h"
 #include "ui/qr_view.h"
 #include "ui/rich_text.h"
@@ -54,6 +55,9 @@ void SheetScreen::reload(ScreenEnv& env, const std::string& sheetId) {
     m_hasQr = false;
     if (m_sheet) {
         if (!m_sheet->office.empty()) m_office = findOffice(env.db, m_sheet->office);
+        m_patronDay = env.config.town.patronDay;
+        m_officeStatus.clear();
+        m_officeStatusMinute = -1;
         std::string error;
         m_hasQr = !m_sheet->onlineLink.empty() && makeQrCode(m_sheet->onlineLink, m_qr, error);
     }
@@ -146,10 +150,16 @@ void SheetScreen::drawOnline(Ui& ui, float width) {
 }
 
 void SheetScreen::drawOffice(Ui& ui, float width) {
+    // Open or closed in words, recomputed once a minute (the clock's resolution).
+    if (m_office && !m_office->hours.empty() && ui.now / 60 != m_officeStatusMinute) {
+        m_officeStatus = formatOpenStatusIt(m_office->hours.statusAt(ui.now, HolidayCalendar(m_patronDay)), ui.now);
+        m_officeStatusMinute = ui.now / 60;
+    }
     const Office& o = *m_office;
     widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Ufficio di riferimento \xC2\xB7 Office", Role::Text,
                   width);
     widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, widgets::displayable(o.name), Role::Text, width);
+    if (!m_officeStatus.empty()) widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, m_officeStatus, Role::Status, width);
     for (const std::string* line : {&o.address, &o.phone, &o.email})
         if (!line->empty()) widgets::text(ui, ui.fonts().body, ui.pal().text, widgets::displayable(*line), Role::Text, width);
     if (!o.notes.empty())

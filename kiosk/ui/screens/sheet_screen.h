@@ -27,6 +27,9 @@ private:
 
     std::optional<Sheet> m_sheet;
     std::optional<Office> m_office;
+    std::optional<CivilDate> m_patronDay;
+    std::string m_officeStatus;
+    UnixSeconds m_officeStatusMinute = -1;
     QrMatrix m_qr;
     bool m_hasQr = false;
     std::string m_loadedId;
