@@ -11,10 +11,11 @@ namespace vt {
 
 float qrSide(const Ui& ui, const QrMatrix& qr, float maxWidth) {
     if (qr.size <= 0) return 0;
-    const float want = std::min(maxWidth, std::max(ui.met().mm(50.0f), ui.met().mm(1.0f) * float(qr.size)));
-    // Whole pixels per module keep the edges sharp for the phone's camera.
-    float module = std::max(1.0f, std::floor(want / float(qr.size)));
-    if (module * float(qr.size) < ui.met().mm(36.0f)) module = std::ceil(ui.met().mm(36.0f) / float(qr.size));
+    // ~60 mm: a phone held at arm's length reads it without the visitor leaning in.
+    const float want = std::max(ui.met().mm(60.0f), ui.met().mm(1.0f) * float(qr.size));
+    float module = std::ceil(want / float(qr.size));
+    if (module * float(qr.size) > maxWidth) module = std::floor(maxWidth / float(qr.size));
+    module = std::max(1.0f, module);
     return module * float(qr.size);
 }
 

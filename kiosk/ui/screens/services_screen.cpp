@@ -86,8 +86,10 @@ void ServicesScreen::drawFacetRows(ScreenEnv& env, const std::vector<Facet>& fac
 void ServicesScreen::drawInitials(ScreenEnv& env, float width) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
-    // Square-ish letter keys, as many per row as fit at ~28 mm.
-    const int perRow = std::max(3, static_cast<int>((width + m.gap) / (m.mm(28.0f) + m.gap)));
+    // Letter keys wide enough for their count ("12 schede"), as many per row as fit.
+    ImFont* fsm = ui.fonts().small;
+    const float minW = std::max(m.mm(30.0f), fsm->CalcTextSizeA(fsm->FontSize, FLT_MAX, 0, "99 schede").x + m.mm(5.0f));
+    const int perRow = std::max(2, static_cast<int>((width + m.gap) / (minW + m.gap)));
     const float w = std::floor((width - float(perRow - 1) * m.gap) / float(perRow));
     const float h = std::round(std::max(m.mm(24.0f), ui.fonts().title->FontSize * 1.9f));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
