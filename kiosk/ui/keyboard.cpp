@@ -86,10 +86,6 @@ const std::vector<std::vector<Key>>& rowsFor(OnScreenKeyboard::Layer layer) {
     return layer == OnScreenKeyboard::Layer::Letters ? letters : numbers;
 }
 
-float keyHeight(const Ui& ui) {
-    return std::round(std::max(ui.met().touchMin * 1.5f, ui.fonts().bodyBold->FontSize * 1.6f));
-}
-
 float keyGap(const Ui& ui) { return std::round(ui.met().mm(2.5f)); }
 
 // A key: pressed look on the very next frame, the label in the semantic tree.
@@ -120,14 +116,18 @@ bool drawKey(Ui& ui, const Key& key, ImVec2 size, bool special) {
 
 }  // namespace
 
-float OnScreenKeyboard::height(const Ui& ui) const {
-    const auto& rows = rowsFor(m_layer);
-    return static_cast<float>(rows.size()) * (keyHeight(ui) + keyGap(ui)) - keyGap(ui);
+float OnScreenKeyboard::keyHeight(const Ui& ui, float minKeyHeight) const {
+    return std::round(std::max({ui.met().touchMin * 1.5f, ui.fonts().bodyBold->FontSize * 1.6f, minKeyHeight}));
 }
 
-bool OnScreenKeyboard::draw(Ui& ui, QueryText& query, float width) {
+float OnScreenKeyboard::height(const Ui& ui, float minKeyHeight) const {
+    const auto& rows = rowsFor(m_layer);
+    return static_cast<float>(rows.size()) * (keyHeight(ui, minKeyHeight) + keyGap(ui)) - keyGap(ui);
+}
+
+bool OnScreenKeyboard::draw(Ui& ui, QueryText& query, float width, float minKeyHeight) {
     const float gap = keyGap(ui);
-    const float kh = keyHeight(ui);
+    const float kh = keyHeight(ui, minKeyHeight);
     const float unit = std::floor((width - 9.0f * gap) / 10.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     bool changed = false;

@@ -27,10 +27,12 @@ class OnScreenKeyboard {
 public:
     enum class Layer { Letters, Numbers };
 
-    // Height the keyboard takes at `width` with the current fonts.
-    float height(const Ui& ui) const;
+    // Keys are at least 18 mm high and fit the text size; `minKeyHeight` asks for taller keys
+    // where there is room (portrait).
+    float keyHeight(const Ui& ui, float minKeyHeight = 0) const;
+    float height(const Ui& ui, float minKeyHeight = 0) const;
     // Draws at the cursor, `width` wide; true when a key changed `query`.
-    bool draw(Ui& ui, QueryText& query, float width);
+    bool draw(Ui& ui, QueryText& query, float width, float minKeyHeight = 0);
     Layer layer() const { return m_layer; }
     void reset() { m_layer = Layer::Letters; }
 

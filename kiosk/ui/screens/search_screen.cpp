@@ -239,7 +239,9 @@ void SearchScreen::draw(ScreenEnv& env, const std::string& startQuery) {
     // right, both at full height (stacked, the results would get a few lines only).
     const bool sideBySide = env.size.x > env.size.y * 1.3f;
     const float kbW = sideBySide ? std::min(m.mm(330.0f), std::floor(fullW * 0.5f)) : std::min(fullW, m.mm(420.0f));
-    const float kbH = m_keyboard.height(ui);
+    // Portrait has room to spare: taller keys are easier to hit.
+    const float minKeyH = sideBySide ? 0.0f : m.mm(24.0f);
+    const float kbH = m_keyboard.height(ui, minKeyH);
     const float kbTop = env.pos.y + env.size.y - kbH - m.mm(3.0f);
     const float kbLeft = sideBySide ? env.pos.x + env.size.x - m.margin - kbW
                                     : env.pos.x + std::floor((env.size.x - kbW) * 0.5f);
@@ -268,7 +270,7 @@ void SearchScreen::draw(ScreenEnv& env, const std::string& startQuery) {
         dl->AddLine(ImVec2(env.pos.x, kbTop - m.mm(1.5f)), ImVec2(env.pos.x + env.size.x, kbTop - m.mm(1.5f)),
                     ui.pal().border, lw);
     ImGui::SetCursorScreenPos(ImVec2(kbLeft, kbTop));
-    m_keyboard.draw(ui, m_query, kbW);
+    m_keyboard.draw(ui, m_query, kbW, minKeyH);
 }
 
 }  // namespace vt
