@@ -45,12 +45,15 @@ struct Key {
 using A = Key::Action;
 
 const std::vector<std::vector<Key>>& rowsFor(OnScreenKeyboard::Layer layer) {
-    static const std::vector<Key> accents = {
-        {"\xC3\xA0", "\xC3\xA0", "\xC3\xA0 accento grave"}, {"\xC3\xA8", "\xC3\xA8", "\xC3\xA8 accento grave"},
-        {"\xC3\xA9", "\xC3\xA9", "\xC3\xA9 accento acuto"}, {"\xC3\xAC", "\xC3\xAC", "\xC3\xAC accento grave"},
-        {"\xC3\xB2", "\xC3\xB2", "\xC3\xB2 accento grave"}, {"\xC3\xB9", "\xC3\xB9", "\xC3\xB9 accento grave"},
-        {"'", "'", "apostrofo"}};
-    static const std::vector<Key> backspaceRow = {{nullptr, "\xE2\x8C\xAB", "Elimina lettera", 2.0f, A::Backspace}};
+    static const std::vector<Key> accents = {{"\xC3\xA0", "\xC3\xA0", "\xC3\xA0 accento grave"},
+                                             {"\xC3\xA8", "\xC3\xA8", "\xC3\xA8 accento grave"},
+                                             {"\xC3\xA9", "\xC3\xA9", "\xC3\xA9 accento acuto"},
+                                             {"\xC3\xAC", "\xC3\xAC", "\xC3\xAC accento grave"},
+                                             {"\xC3\xB2", "\xC3\xB2", "\xC3\xB2 accento grave"},
+                                             {"\xC3\xB9", "\xC3\xB9", "\xC3\xB9 accento grave"},
+                                             {"'", "'", "apostrofo"}};
+    static const std::vector<Key> backspaceRow = {
+        {nullptr, "\xE2\x8C\xAB", "Elimina lettera", 2.0f, A::Backspace}};
     static const std::vector<std::vector<Key>> letters = [] {
         std::vector<std::vector<Key>> rows{accents};
         static const char* const kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
@@ -73,12 +76,28 @@ const std::vector<std::vector<Key>>& rowsFor(OnScreenKeyboard::Layer layer) {
     }();
     static const std::vector<std::vector<Key>> numbers = {
         accents,
-        {{"1", "1", "1"}, {"2", "2", "2"}, {"3", "3", "3"}, {"4", "4", "4"}, {"5", "5", "5"},
-         {"6", "6", "6"}, {"7", "7", "7"}, {"8", "8", "8"}, {"9", "9", "9"}, {"0", "0", "0"}},
-        {{"-", "-", "trattino"}, {"/", "/", "barra"}, {".", ".", "punto"}, {",", ",", "virgola"},
-         {":", ":", "due punti"}, {"(", "(", "parentesi aperta"}, {")", ")", "parentesi chiusa"}},
-        {{"\xE2\x82\xAC", "\xE2\x82\xAC", "euro"}, {"%", "%", "per cento"}, {"&", "&", "e commerciale"},
-         {"+", "+", "pi\xC3\xB9"}, backspaceRow[0]},
+        {{"1", "1", "1"},
+         {"2", "2", "2"},
+         {"3", "3", "3"},
+         {"4", "4", "4"},
+         {"5", "5", "5"},
+         {"6", "6", "6"},
+         {"7", "7", "7"},
+         {"8", "8", "8"},
+         {"9", "9", "9"},
+         {"0", "0", "0"}},
+        {{"-", "-", "trattino"},
+         {"/", "/", "barra"},
+         {".", ".", "punto"},
+         {",", ",", "virgola"},
+         {":", ":", "due punti"},
+         {"(", "(", "parentesi aperta"},
+         {")", ")", "parentesi chiusa"}},
+        {{"\xE2\x82\xAC", "\xE2\x82\xAC", "euro"},
+         {"%", "%", "per cento"},
+         {"&", "&", "e commerciale"},
+         {"+", "+", "pi\xC3\xB9"},
+         backspaceRow[0]},
         {{nullptr, "ABC", "ABC", 2.0f, A::Layer},
          {" ", "Spazio", "Spazio", 5.0f},
          {nullptr, "Cancella", "Cancella", 3.0f, A::Clear}},
@@ -86,7 +105,9 @@ const std::vector<std::vector<Key>>& rowsFor(OnScreenKeyboard::Layer layer) {
     return layer == OnScreenKeyboard::Layer::Letters ? letters : numbers;
 }
 
-float keyGap(const Ui& ui) { return std::round(ui.met().mm(2.5f)); }
+float keyGap(const Ui& ui) {
+    return std::round(ui.met().mm(2.5f));
+}
 
 // A key: pressed look on the very next frame, the label in the semantic tree.
 bool drawKey(Ui& ui, const Key& key, ImVec2 size, bool special) {
@@ -108,8 +129,10 @@ bool drawKey(Ui& ui, const Key& key, ImVec2 size, bool special) {
         f = ui.fonts().small;
         ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, key.shown);
     }
-    dl->AddText(f, f->FontSize, ImVec2(std::floor(pos.x + (size.x - ts.x) * 0.5f), std::floor(pos.y + (size.y - ts.y) * 0.5f)),
-                fg, key.shown);
+    dl->AddText(
+        f, f->FontSize,
+        ImVec2(std::floor(pos.x + (size.x - ts.x) * 0.5f), std::floor(pos.y + (size.y - ts.y) * 0.5f)), fg,
+        key.shown);
     ui.tree.add(Role::Button, key.label, key.label, widgets::visibleRect(pos, max), true);
     return pressed;
 }
@@ -117,7 +140,8 @@ bool drawKey(Ui& ui, const Key& key, ImVec2 size, bool special) {
 }  // namespace
 
 float OnScreenKeyboard::keyHeight(const Ui& ui, float minKeyHeight) const {
-    return std::round(std::max({ui.met().touchMin * 1.5f, ui.fonts().bodyBold->FontSize * 1.6f, minKeyHeight}));
+    return std::round(
+        std::max({ui.met().touchMin * 1.5f, ui.fonts().bodyBold->FontSize * 1.6f, minKeyHeight}));
 }
 
 float OnScreenKeyboard::height(const Ui& ui, float minKeyHeight) const {
@@ -145,10 +169,18 @@ bool OnScreenKeyboard::draw(Ui& ui, QueryText& query, float width, float minKeyH
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             if (drawKey(ui, k, ImVec2(w, kh), k.action != A::Type || k.units > 1.0f)) {
                 switch (k.action) {
-                    case A::Type: changed |= query.append(k.types); break;
-                    case A::Backspace: changed |= query.backspace(); break;
-                    case A::Clear: changed |= query.clear(); break;
-                    case A::Layer: switchLayer = true; break;
+                    case A::Type:
+                        changed |= query.append(k.types);
+                        break;
+                    case A::Backspace:
+                        changed |= query.backspace();
+                        break;
+                    case A::Clear:
+                        changed |= query.clear();
+                        break;
+                    case A::Layer:
+                        switchLayer = true;
+                        break;
                 }
             }
             x += w + gap;

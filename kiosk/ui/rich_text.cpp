@@ -30,7 +30,9 @@ std::vector<Word> wordsOf(const std::vector<TextSpan>& spans, const RichStyle& s
             size_t j = i;
             while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '\t') ++j;
             Word w{s.substr(i, j - i), sp.bold, false, 0};
-            w.width = f->CalcTextSizeA(st.regular->FontSize, FLT_MAX, 0, w.text.data(), w.text.data() + w.text.size()).x;
+            w.width = f->CalcTextSizeA(st.regular->FontSize, FLT_MAX, 0, w.text.data(),
+                                       w.text.data() + w.text.size())
+                          .x;
             out.push_back(w);
             i = j;
         }
@@ -61,7 +63,9 @@ std::vector<Line> layout(const std::vector<Word>& words, const RichStyle& st, fl
     return lines;
 }
 
-float lineHeight(const RichStyle& st) { return std::round(st.regular->FontSize * 1.2f); }
+float lineHeight(const RichStyle& st) {
+    return std::round(st.regular->FontSize * 1.2f);
+}
 
 }  // namespace
 
@@ -98,7 +102,8 @@ float drawRichText(ImDrawList* dl, const std::vector<TextSpan>& spans, const Ric
             ImFont* f = w.bold ? style.bold : style.regular;
             // On a cut last line, stop where the ellipsis would no longer fit.
             if (last && x + w.width + ellW > pos.x + width) break;
-            dl->AddText(f, style.regular->FontSize, ImVec2(x, y), style.color, w.text.data(), w.text.data() + w.text.size());
+            dl->AddText(f, style.regular->FontSize, ImVec2(x, y), style.color, w.text.data(),
+                        w.text.data() + w.text.size());
             x += w.width + (w.spaceAfter ? space : 0);
         }
         if (last) dl->AddText(style.regular, style.regular->FontSize, ImVec2(x, y), style.color, ellipsis);

@@ -129,7 +129,8 @@ TEST_CASE("journey: the accent row, the apostrophe and the numbers layer", "[jou
     CHECK(std::count(misses.begin(), misses.end(), "qqqq") == 1);
 }
 
-TEST_CASE("journey: search with results in portrait and landscape, from the route", "[journey][search][layout]") {
+TEST_CASE("journey: search with results in portrait and landscape, from the route",
+          "[journey][search][layout]") {
     for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
         const std::string o = w > h ? "landscape" : "portrait";
         HeadlessKiosk k("search-layout-" + o, vt::test::servicesConfig(), vt::test::kServicesAt, w, h);

@@ -15,7 +15,8 @@ const vt::SemanticNode* nodeWithRole(const vt::SemanticTree& tree, vt::Role role
 
 }  // namespace
 
-TEST_CASE("journey: home, services by life event, a sheet with its sections and QR, back", "[journey][services]") {
+TEST_CASE("journey: home, services by life event, a sheet with its sections and QR, back",
+          "[journey][services]") {
     HeadlessKiosk k("services-journey", vt::test::servicesConfig(), vt::test::kServicesAt);
     REQUIRE(k.sees("Servizi"));
     REQUIRE(k.sees("Services for citizens"));
@@ -41,7 +42,8 @@ TEST_CASE("journey: home, services by life event, a sheet with its sections and 
     CHECK(k.sees("Stato: servizio attivo"));
     CHECK(k.sees("Se vieni ad abitare a Borgo Vetrina"));
     // Jump buttons for the sections present, under their short names.
-    for (const char* b : {"Descrizione", "A chi \xC3\xA8 rivolto", "Come fare", "Cosa serve", "Costi", "Contatti"})
+    for (const char* b :
+         {"Descrizione", "A chi \xC3\xA8 rivolto", "Come fare", "Cosa serve", "Costi", "Contatti"})
         CHECK(k.host->tree().findInteractive(b) != nullptr);
     k.shot("04-scheda");
 
@@ -73,7 +75,8 @@ TEST_CASE("journey: home, services by life event, a sheet with its sections and 
     CHECK(k.sees("Benvenuti"));
 }
 
-TEST_CASE("journey: services by body, by topic and A to Z; a sheet not active says so", "[journey][services]") {
+TEST_CASE("journey: services by body, by topic and A to Z; a sheet not active says so",
+          "[journey][services]") {
     HeadlessKiosk k("services-ways", vt::test::servicesConfig(), vt::test::kServicesAt);
     REQUIRE(k.tap("Servizi"));
     REQUIRE(k.tap("Per ente"));

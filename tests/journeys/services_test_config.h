@@ -31,11 +31,12 @@ name = "catalogue-mit"
 kind = "servizi-gov"
 url = "{TESTDATA}/services/MIT_serviceTemplates.json"
 )toml";
-    for (const char* sheet : {"cambio-residenza", "carta-identita-elettronica", "carta-identita-elettronica.en",
-                              "scelta-medico-di-base", "suap-avvio-attivita", "centro-estivo", "passaporto",
-                              "rinnovo-patente", "certificati-anagrafici", "tari-tassa-rifiuti"}) {
-        toml += "[[source]]\nname = \"sheet-" + std::string(sheet) + "\"\nkind = \"sheets\"\nurl = \"{TESTDATA}/services/ui/" +
-                sheet + ".md\"\n";
+    for (const char* sheet :
+         {"cambio-residenza", "carta-identita-elettronica", "carta-identita-elettronica.en",
+          "scelta-medico-di-base", "suap-avvio-attivita", "centro-estivo", "passaporto", "rinnovo-patente",
+          "certificati-anagrafici", "tari-tassa-rifiuti"}) {
+        toml += "[[source]]\nname = \"sheet-" + std::string(sheet) +
+                "\"\nkind = \"sheets\"\nurl = \"{TESTDATA}/services/ui/" + sheet + ".md\"\n";
     }
     return toml;
 }

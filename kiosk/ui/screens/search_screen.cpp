@@ -34,7 +34,9 @@ std::vector<TextSpan> spansOf(std::string_view marked) {
     return out;
 }
 
-bool opens(const SearchHit& h) { return h.kind == "sheet" || h.kind == "act"; }
+bool opens(const SearchHit& h) {
+    return h.kind == "sheet" || h.kind == "act";
+}
 
 }  // namespace
 
@@ -64,7 +66,9 @@ void SearchScreen::finishQuery(const KioskActions& actions) {
     if (actions.recordSearchMiss) actions.recordSearchMiss(q);
 }
 
-void SearchScreen::leave(const KioskActions& actions) { finishQuery(actions); }
+void SearchScreen::leave(const KioskActions& actions) {
+    finishQuery(actions);
+}
 
 void SearchScreen::runSearch(ScreenEnv& env) {
     const std::string lang = env.session.language == Language::English ? "en" : "it";
@@ -103,14 +107,16 @@ void SearchScreen::drawField(Ui& ui, ImVec2 pos, float width, float height) {
     dl->PushClipRect(ImVec2(pos.x + pad, pos.y), ImVec2(max.x - pad, max.y), true);
     if (q.empty()) {
         ImFont* fb = ui.fonts().body;
-        dl->AddText(fb, fb->FontSize, ImVec2(pos.x + pad + caretW * 3, pos.y + (height - fb->FontSize) * 0.5f),
-                    p.textMuted, "Scrivi che cosa cerchi \xC2\xB7 Type what you need");
+        dl->AddText(fb, fb->FontSize,
+                    ImVec2(pos.x + pad + caretW * 3, pos.y + (height - fb->FontSize) * 0.5f), p.textMuted,
+                    "Scrivi che cosa cerchi \xC2\xB7 Type what you need");
     } else {
         dl->AddText(f, f->FontSize, ImVec2(x, ty), p.text, q.c_str());
     }
     // A steady caret (no blinking: the loop sleeps between touches).
     const float cx = q.empty() ? pos.x + pad : x + tw + m.mm(0.5f);
-    dl->AddRectFilled(ImVec2(cx, ty + f->FontSize * 0.1f), ImVec2(cx + caretW, ty + f->FontSize * 0.95f), p.primary);
+    dl->AddRectFilled(ImVec2(cx, ty + f->FontSize * 0.1f), ImVec2(cx + caretW, ty + f->FontSize * 0.95f),
+                      p.primary);
     dl->PopClipRect();
     ui.tree.add(Role::Text, "Testo cercato", q.empty() ? "vuoto" : q, widgets::visibleRect(pos, max), false);
 }
@@ -129,14 +135,15 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
                       "Scrivi una o due parole con la tastiera, per esempio \"carta identit\xC3\xA0\", "
                       "\"residenza\" o \"rifiuti\".",
                       Role::Text, width);
-        widgets::text(ui, ui.fonts().small, p.textMuted, "Type one or two words with the keyboard below.", Role::Text,
-                      width);
+        widgets::text(ui, ui.fonts().small, p.textMuted, "Type one or two words with the keyboard below.",
+                      Role::Text, width);
     } else {
         if (!m_result.suggestion.empty()) {
             if (m_result.fromSuggestion)
                 widgets::text(ui, ui.fonts().body, p.text,
-                              "Nessun risultato per \xC2\xAB" + q + "\xC2\xBB. Ecco i risultati per \xC2\xAB" +
-                                  m_result.suggestion + "\xC2\xBB.",
+                              "Nessun risultato per \xC2\xAB" + q +
+                                  "\xC2\xBB. Ecco i risultati per \xC2\xAB" + m_result.suggestion +
+                                  "\xC2\xBB.",
                               Role::Status, width);
             if (widgets::button(ui, "##suggestion", "Forse cercavi: " + m_result.suggestion, "Did you mean",
                                 ImVec2(width, bh), widgets::ButtonStyle::Quiet)) {
@@ -150,9 +157,10 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
                           "Controlla come hai scritto le parole, prova con meno parole o con parole diverse, "
                           "oppure cerca per argomento tra i Servizi.",
                           Role::Text, width);
-            widgets::text(ui, ui.fonts().small, p.textMuted,
-                          "No results: check the spelling, try fewer or different words, or browse the services.",
-                          Role::Text, width);
+            widgets::text(
+                ui, ui.fonts().small, p.textMuted,
+                "No results: check the spelling, try fewer or different words, or browse the services.",
+                Role::Text, width);
             ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
             if (widgets::button(ui, "##to-services", "Vai ai servizi", "Browse services", ImVec2(width, bh),
                                 widgets::ButtonStyle::Secondary))
@@ -162,23 +170,27 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
         ImFont* fs = ui.fonts().small;
         const float pad = m.mm(3.5f);
         for (const SearchGroup& g : m_result.groups) {
-            widgets::text(ui, fb, p.text, searchKindLabel(g.kind) + " (" + std::to_string(g.hits.size()) + ")",
-                          Role::Heading, width);
+            widgets::text(ui, fb, p.text,
+                          searchKindLabel(g.kind) + " (" + std::to_string(g.hits.size()) + ")", Role::Heading,
+                          width);
             for (const SearchHit& h : g.hits) {
                 const std::string title = plainOf(h.title);
                 const std::vector<TextSpan> snippet = spansOf(h.snippet);
                 RichStyle st{ui.fonts().body, fb, p.text, 2};
                 const float innerW = width - 2 * pad - m.mm(1.5f);
-                const float titleH = std::min(2.0f, std::ceil(fb->CalcTextSizeA(fb->FontSize, FLT_MAX, innerW,
-                                                                                 title.c_str()).y / fb->FontSize)) *
-                                     fb->FontSize;
+                const float titleH =
+                    std::min(2.0f,
+                             std::ceil(fb->CalcTextSizeA(fb->FontSize, FLT_MAX, innerW, title.c_str()).y /
+                                       fb->FontSize)) *
+                    fb->FontSize;
                 const float snipH = snippet.empty() ? 0 : richTextHeight(snippet, st, innerW) + m.mm(1.0f);
                 const float bodyH = h.bodyName.empty() ? 0 : fs->FontSize * 1.15f;
                 const ImVec2 size(width, std::max(m.touchMin, 2 * pad + titleH + bodyH + snipH));
                 const ImVec2 pos = ImGui::GetCursorScreenPos();
                 ImGui::PushID((h.kind + ":" + h.key).c_str());
                 bool held = false;
-                const bool tapped = opens(h) ? widgets::pressArea("##hit", size, &held) : (ImGui::Dummy(size), false);
+                const bool tapped =
+                    opens(h) ? widgets::pressArea("##hit", size, &held) : (ImGui::Dummy(size), false);
                 ImGui::PopID();
                 if (!ImGui::IsItemVisible()) continue;
                 ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -192,11 +204,13 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
                 float y = pos.y + pad;
                 y += widgets::clampedText(dl, fb, p.text, ImVec2(x, y), innerW, title, 2);
                 if (!h.bodyName.empty()) {
-                    widgets::clampedText(dl, fs, p.textMuted, ImVec2(x, y), innerW, widgets::displayable(h.bodyName), 1);
+                    widgets::clampedText(dl, fs, p.textMuted, ImVec2(x, y), innerW,
+                                         widgets::displayable(h.bodyName), 1);
                     y += fs->FontSize * 1.15f;
                 }
                 if (!snippet.empty()) drawRichText(dl, snippet, st, ImVec2(x, y + m.mm(1.0f)), innerW);
-                ui.tree.add(Role::ListItem, title, widgets::displayable(h.bodyName) + ". " + plainText(snippet),
+                ui.tree.add(Role::ListItem, title,
+                            widgets::displayable(h.bodyName) + ". " + plainText(snippet),
                             widgets::visibleRect(pos, max), opens(h));
                 if (tapped) {
                     if (h.kind == "sheet") {
@@ -238,7 +252,8 @@ void SearchScreen::draw(ScreenEnv& env, const std::string& startQuery) {
     // Portrait: results over the keyboard. Landscape: results on the left, the keyboard on the
     // right, both at full height (stacked, the results would get a few lines only).
     const bool sideBySide = env.size.x > env.size.y * 1.3f;
-    const float kbW = sideBySide ? std::min(m.mm(330.0f), std::floor(fullW * 0.5f)) : std::min(fullW, m.mm(420.0f));
+    const float kbW =
+        sideBySide ? std::min(m.mm(330.0f), std::floor(fullW * 0.5f)) : std::min(fullW, m.mm(420.0f));
     // Portrait has room to spare: taller keys are easier to hit.
     const float minKeyH = sideBySide ? 0.0f : m.mm(24.0f);
     const float kbH = m_keyboard.height(ui, minKeyH);
@@ -247,7 +262,8 @@ void SearchScreen::draw(ScreenEnv& env, const std::string& startQuery) {
                                     : env.pos.x + std::floor((env.size.x - kbW) * 0.5f);
     const float areaW = sideBySide ? kbLeft - m.mm(6.0f) - env.pos.x : env.size.x;
     const float width = widgets::readableWidth(ui, areaW - 2 * m.margin);
-    const float left = sideBySide ? env.pos.x + m.margin : env.pos.x + std::floor((env.size.x - width) * 0.5f);
+    const float left =
+        sideBySide ? env.pos.x + m.margin : env.pos.x + std::floor((env.size.x - width) * 0.5f);
     drawField(ui, ImVec2(left, top), sideBySide ? kbLeft + kbW - left : width, fieldH);
 
     const float listTop = top + fieldH + m.mm(2.0f);

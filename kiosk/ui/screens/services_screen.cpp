@@ -9,11 +9,15 @@
 
 namespace vt {
 
-std::string sheetCountIt(int n) { return n == 1 ? "1 scheda" : std::to_string(n) + " schede"; }
+std::string sheetCountIt(int n) {
+    return n == 1 ? "1 scheda" : std::to_string(n) + " schede";
+}
 
 namespace {
 
-std::string langOf(const ScreenEnv& env) { return env.session.language == Language::English ? "en" : "it"; }
+std::string langOf(const ScreenEnv& env) {
+    return env.session.language == Language::English ? "en" : "it";
+}
 
 // A full-width row: the name on the left, the count and an arrow on the right.
 bool facetRow(Ui& ui, const char* id, const std::string& label, const std::string& detail, ImVec2 size) {
@@ -37,9 +41,10 @@ bool facetRow(Ui& ui, const char* id, const std::string& label, const std::strin
     dl->AddText(fs, fs->FontSize, ImVec2(right - as.x - m.mm(3.0f) - ds.x, pos.y + (size.y - ds.y) * 0.5f),
                 p.textMuted, detail.c_str());
     const float textW = size.x - 2 * pad - as.x - ds.x - m.mm(6.0f);
-    const float lines = fb->CalcTextSizeA(fb->FontSize, FLT_MAX, textW, label.c_str()).y > fb->FontSize * 1.5f ? 2.0f : 1.0f;
-    widgets::clampedText(dl, fb, p.text, ImVec2(pos.x + pad, pos.y + (size.y - lines * fb->FontSize) * 0.5f), textW,
-                         label, 2);
+    const float lines =
+        fb->CalcTextSizeA(fb->FontSize, FLT_MAX, textW, label.c_str()).y > fb->FontSize * 1.5f ? 2.0f : 1.0f;
+    widgets::clampedText(dl, fb, p.text, ImVec2(pos.x + pad, pos.y + (size.y - lines * fb->FontSize) * 0.5f),
+                         textW, label, 2);
     ui.tree.add(Role::Button, label, detail, widgets::visibleRect(pos, max), true);
     return pressed;
 }
@@ -88,7 +93,8 @@ void ServicesScreen::drawInitials(ScreenEnv& env, float width) {
     const Metrics& m = ui.met();
     // Letter keys wide enough for their count ("12 schede"), as many per row as fit.
     ImFont* fsm = ui.fonts().small;
-    const float minW = std::max(m.mm(30.0f), fsm->CalcTextSizeA(fsm->FontSize, FLT_MAX, 0, "99 schede").x + m.mm(5.0f));
+    const float minW =
+        std::max(m.mm(30.0f), fsm->CalcTextSizeA(fsm->FontSize, FLT_MAX, 0, "99 schede").x + m.mm(5.0f));
     const int perRow = std::max(2, static_cast<int>((width + m.gap) / (minW + m.gap)));
     const float w = std::floor((width - float(perRow - 1) * m.gap) / float(perRow));
     const float h = std::round(std::max(m.mm(24.0f), ui.fonts().title->FontSize * 1.9f));
@@ -96,7 +102,8 @@ void ServicesScreen::drawInitials(ScreenEnv& env, float width) {
     for (size_t i = 0; i < m_initials.size(); ++i) {
         const Facet& f = m_initials[i];
         const int col = static_cast<int>(i) % perRow, row = static_cast<int>(i) / perRow;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + float(col) * (w + m.gap), origin.y + float(row) * (h + m.gap)));
+        ImGui::SetCursorScreenPos(
+            ImVec2(origin.x + float(col) * (w + m.gap), origin.y + float(row) * (h + m.gap)));
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         ImGui::PushID(f.key.c_str());
         bool held = false;
@@ -114,7 +121,8 @@ void ServicesScreen::drawInitials(ScreenEnv& env, float width) {
         const ImVec2 cs = fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, count.c_str());
         const float top = pos.y + (h - ls.y - cs.y * 0.9f) * 0.5f;
         dl->AddText(ft, ft->FontSize, ImVec2(pos.x + (w - ls.x) * 0.5f, top), p.primary, f.label.c_str());
-        dl->AddText(fs, fs->FontSize, ImVec2(pos.x + (w - cs.x) * 0.5f, top + ls.y * 0.9f), p.textMuted, count.c_str());
+        dl->AddText(fs, fs->FontSize, ImVec2(pos.x + (w - cs.x) * 0.5f, top + ls.y * 0.9f), p.textMuted,
+                    count.c_str());
         ui.tree.add(Role::Button, "Lettera " + f.label, count, widgets::visibleRect(pos, max), true);
         if (pressed) env.nav.open({ScreenId::SheetList, 0, "initial:" + f.key});
     }
@@ -144,10 +152,11 @@ void ServicesScreen::draw(ScreenEnv& env) {
         const char* label;
         const char* english;
     };
-    static const WayButton kWays[] = {{Way::LifeEvent, "##way-event", "Per evento della vita", "By life event"},
-                                      {Way::Topic, "##way-topic", "Per argomento", "By topic"},
-                                      {Way::Body, "##way-body", "Per ente", "By public body"},
-                                      {Way::Initial, "##way-az", "Dalla A alla Z", "A to Z"}};
+    static const WayButton kWays[] = {
+        {Way::LifeEvent, "##way-event", "Per evento della vita", "By life event"},
+        {Way::Topic, "##way-topic", "Per argomento", "By topic"},
+        {Way::Body, "##way-body", "Per ente", "By public body"},
+        {Way::Initial, "##way-az", "Dalla A alla Z", "A to Z"}};
     const float bw = std::floor((width - m.gap) * 0.5f);
     const float bh = std::round(std::max(m.touchMin * 1.4f, ui.fonts().bodyBold->FontSize * 2.3f));
     for (int i = 0; i < 4; ++i) {
@@ -168,20 +177,30 @@ void ServicesScreen::draw(ScreenEnv& env) {
     const float top = ImGui::GetCursorScreenPos().y + m.mm(3.0f);
     const ImVec2 listSize(env.size.x, env.pos.y + env.size.y - top);
     ImGui::SetCursorScreenPos(ImVec2(env.pos.x, top));
-    ImGui::BeginChild("##services-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
+    ImGui::BeginChild("##services-list", listSize, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     if (m_scrollToTop) ImGui::SetScrollY(0);
     m_scrollToTop = false;
     ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(1.0f)));
     ImGui::BeginGroup();
     if (m_count == 0) {
         widgets::text(ui, ui.fonts().body, ui.pal().text,
-                      "Nessuna scheda servizio disponibile.\nNo service sheets are available.", Role::Text, width);
+                      "Nessuna scheda servizio disponibile.\nNo service sheets are available.", Role::Text,
+                      width);
     } else {
         switch (m_way) {
-            case Way::Topic: drawFacetRows(env, m_topics, "topic:", width); break;
-            case Way::LifeEvent: drawFacetRows(env, m_events, "event:", width); break;
-            case Way::Body: drawFacetRows(env, m_bodies, "body:", width); break;
-            case Way::Initial: drawInitials(env, width); break;
+            case Way::Topic:
+                drawFacetRows(env, m_topics, "topic:", width);
+                break;
+            case Way::LifeEvent:
+                drawFacetRows(env, m_events, "event:", width);
+                break;
+            case Way::Body:
+                drawFacetRows(env, m_bodies, "body:", width);
+                break;
+            case Way::Initial:
+                drawInitials(env, width);
+                break;
         }
     }
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));

@@ -28,7 +28,8 @@ bool drawSheetCard(Ui& ui, const SheetSummary& s, ImVec2 size) {
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
     dl->AddRect(pos, max, p.border, m.radius, 0, std::max(1.0f, m.mm(0.3f)));
-    dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius, ImDrawFlags_RoundCornersLeft);
+    dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius,
+                      ImDrawFlags_RoundCornersLeft);
     const float pad = m.mm(4.0f);
     const float x = pos.x + pad + m.mm(1.5f);
     const float innerW = size.x - 2 * pad - m.mm(1.5f);
@@ -49,7 +50,8 @@ bool drawSheetCard(Ui& ui, const SheetSummary& s, ImVec2 size) {
     }
     const std::string body = "Ente: " + widgets::displayable(s.bodyName);
     widgets::clampedText(dl, fs, p.textMuted, ImVec2(x, y), bodyW, body, 1);
-    ui.tree.add(Role::ListItem, title, body + (s.active ? "" : ". Non attivo"), widgets::visibleRect(pos, max), true);
+    ui.tree.add(Role::ListItem, title, body + (s.active ? "" : ". Non attivo"),
+                widgets::visibleRect(pos, max), true);
     return pressed;
 }
 
@@ -59,10 +61,14 @@ void SheetListScreen::reload(ScreenEnv& env, const std::string& filterKey) {
     const std::string kind = filterKey.substr(0, colon);
     const std::string value = colon == std::string::npos ? "" : filterKey.substr(colon + 1);
     SheetFilter f;
-    if (kind == "topic") f.topic = value, m_title = value;
-    else if (kind == "event") f.lifeEvent = value, m_title = lifeEventLabel(value);
-    else if (kind == "body") f.bodyId = value, m_title = value;
-    else if (kind == "initial") f.initial = value, m_title = "Lettera " + value;
+    if (kind == "topic")
+        f.topic = value, m_title = value;
+    else if (kind == "event")
+        f.lifeEvent = value, m_title = lifeEventLabel(value);
+    else if (kind == "body")
+        f.bodyId = value, m_title = value;
+    else if (kind == "initial")
+        f.initial = value, m_title = "Lettera " + value;
     m_sheets = value.empty() ? std::vector<SheetSummary>{} : listSheets(env.db, f, lang);
     if (kind == "body" && !m_sheets.empty()) m_title = m_sheets.front().bodyName;
     m_title = widgets::displayable(m_title);
@@ -92,11 +98,13 @@ void SheetListScreen::draw(ScreenEnv& env, const std::string& filterKey) {
     const float top = ImGui::GetCursorScreenPos().y + m.mm(3.0f);
     const ImVec2 listSize(env.size.x, env.pos.y + env.size.y - top);
     ImGui::SetCursorScreenPos(ImVec2(env.pos.x, top));
-    ImGui::BeginChild("##sheet-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
+    ImGui::BeginChild("##sheet-list", listSize, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     if (m_sheets.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(4.0f)));
         widgets::text(ui, ui.fonts().body, ui.pal().text,
-                      "Nessuna scheda in questo elenco.\nThere are no sheets in this list.", Role::Text, width);
+                      "Nessuna scheda in questo elenco.\nThere are no sheets in this list.", Role::Text,
+                      width);
     } else {
         const float cardH = sheetCardHeight(ui);
         ImGuiListClipper clipper;
@@ -105,7 +113,8 @@ void SheetListScreen::draw(ScreenEnv& env, const std::string& filterKey) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 ImGui::SetCursorPosX(left - env.pos.x);
                 const SheetSummary& s = m_sheets[static_cast<size_t>(i)];
-                if (drawSheetCard(ui, s, ImVec2(width, cardH))) env.nav.open({ScreenId::SheetDetail, 0, s.id});
+                if (drawSheetCard(ui, s, ImVec2(width, cardH)))
+                    env.nav.open({ScreenId::SheetDetail, 0, s.id});
             }
         }
         ImGui::Dummy(ImVec2(0, m.mm(4.0f)));

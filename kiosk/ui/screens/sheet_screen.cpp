@@ -100,7 +100,8 @@ void SheetScreen::drawSection(Ui& ui, const SheetSection& s, float width) {
     const float x0 = ImGui::GetCursorScreenPos().x;
     // A rule above every section heading: the page reads as a sequence of blocks.
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), ui.pal().border, std::max(1.0f, m.mm(0.4f)));
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), ui.pal().border,
+                                        std::max(1.0f, m.mm(0.4f)));
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     widgets::text(ui, ui.fonts().title, ui.pal().text, s.title, Role::Heading, width);
     ImFont* fb = ui.fonts().body;
@@ -110,8 +111,8 @@ void SheetScreen::drawSection(Ui& ui, const SheetSection& s, float width) {
         const std::string spoken = widgets::displayable(b.plain());
         if (b.type == TextBlock::Type::Bullet) {
             const float y = ImGui::GetCursorScreenPos().y;
-            ImGui::GetWindowDrawList()->AddText(fb, fb->FontSize, ImVec2(x0 + fb->FontSize * 0.2f, y), ui.pal().text,
-                                                "\xE2\x80\xA2");
+            ImGui::GetWindowDrawList()->AddText(fb, fb->FontSize, ImVec2(x0 + fb->FontSize * 0.2f, y),
+                                                ui.pal().text, "\xE2\x80\xA2");
             richBlock(ui, spans, x0 + bulletIndent, width - bulletIndent, spoken);
         } else {
             richBlock(ui, spans, x0, width, spoken);
@@ -139,8 +140,8 @@ void SheetScreen::drawOnline(Ui& ui, float width) {
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().bodyBold, ui.pal().text,
                   "Inquadra il codice per aprire il servizio online sul telefono", Role::Text, tw);
-    widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Scan the code to open the online service on your phone",
-                  Role::Text, tw);
+    widgets::text(ui, ui.fonts().small, ui.pal().textMuted,
+                  "Scan the code to open the online service on your phone", Role::Text, tw);
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     widgets::text(ui, ui.fonts().small, ui.pal().text, url, Role::Link, tw);
     ImGui::EndGroup();
@@ -152,18 +153,22 @@ void SheetScreen::drawOnline(Ui& ui, float width) {
 void SheetScreen::drawOffice(Ui& ui, float width) {
     // Open or closed in words, recomputed once a minute (the clock's resolution).
     if (m_office && !m_office->hours.empty() && ui.now / 60 != m_officeStatusMinute) {
-        m_officeStatus = formatOpenStatusIt(m_office->hours.statusAt(ui.now, HolidayCalendar(m_patronDay)), ui.now);
+        m_officeStatus =
+            formatOpenStatusIt(m_office->hours.statusAt(ui.now, HolidayCalendar(m_patronDay)), ui.now);
         m_officeStatusMinute = ui.now / 60;
     }
     const Office& o = *m_office;
-    widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Ufficio di riferimento \xC2\xB7 Office", Role::Text,
-                  width);
+    widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Ufficio di riferimento \xC2\xB7 Office",
+                  Role::Text, width);
     widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, widgets::displayable(o.name), Role::Text, width);
-    if (!m_officeStatus.empty()) widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, m_officeStatus, Role::Status, width);
+    if (!m_officeStatus.empty())
+        widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, m_officeStatus, Role::Status, width);
     for (const std::string* line : {&o.address, &o.phone, &o.email})
-        if (!line->empty()) widgets::text(ui, ui.fonts().body, ui.pal().text, widgets::displayable(*line), Role::Text, width);
+        if (!line->empty())
+            widgets::text(ui, ui.fonts().body, ui.pal().text, widgets::displayable(*line), Role::Text, width);
     if (!o.notes.empty())
-        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, widgets::displayable(o.notes), Role::Text, width);
+        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, widgets::displayable(o.notes), Role::Text,
+                      width);
     ImGui::Dummy(ImVec2(0, ui.met().mm(4.0f)));
 }
 
@@ -171,7 +176,8 @@ void SheetScreen::draw(ScreenEnv& env, const std::string& sheetId) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
     const std::string lang = env.session.language == Language::English ? "en" : "it";
-    if (m_loadedId != sheetId || m_loadedVersion != env.contentVersion || m_loadedLang != lang) reload(env, sheetId);
+    if (m_loadedId != sheetId || m_loadedVersion != env.contentVersion || m_loadedLang != lang)
+        reload(env, sheetId);
 
     const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
@@ -205,17 +211,19 @@ void SheetScreen::draw(ScreenEnv& env, const std::string& sheetId) {
                       Role::Text, width);
     } else {
         const Sheet& s = *m_sheet;
-        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Scheda servizio \xC2\xB7 Service sheet", Role::Text,
+        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Scheda servizio \xC2\xB7 Service sheet",
+                      Role::Text, width);
+        widgets::text(ui, ui.fonts().title, ui.pal().text, widgets::displayable(s.title), Role::Heading,
                       width);
-        widgets::text(ui, ui.fonts().title, ui.pal().text, widgets::displayable(s.title), Role::Heading, width);
-        widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, "Ente: " + widgets::displayable(s.bodyName), Role::Text,
-                      width);
+        widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, "Ente: " + widgets::displayable(s.bodyName),
+                      Role::Text, width);
         if (s.active) {
             widgets::text(ui, ui.fonts().body, ui.pal().text, "Stato: servizio attivo", Role::Status, width);
         } else {
             widgets::text(ui, ui.fonts().bodyBold, ui.pal().text,
                           "Stato: servizio non attivo" +
-                              (s.statusNote.empty() ? std::string() : " \xE2\x80\x93 " + widgets::displayable(s.statusNote)),
+                              (s.statusNote.empty() ? std::string()
+                                                    : " \xE2\x80\x93 " + widgets::displayable(s.statusNote)),
                           Role::Status, width);
         }
         ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
