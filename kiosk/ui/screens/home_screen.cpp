@@ -18,7 +18,8 @@ void HomeScreen::draw(ScreenEnv& env) {
     const CivilDate today = romeDate(ui.now);
     if (m_loadedVersion != env.contentVersion || !(m_loadedDay == today)) {
         m_actsToday = countActsAt(env.db, ui.now);
-        m_sheets = countSheets(env.db);
+        // As the Services screen counts them: one per sheet, whatever its languages.
+        m_sheets = static_cast<int>(listSheets(env.db, {}, env.session.language == Language::English ? "en" : "it").size());
         m_newest.clear();
         for (const Act& a : listActsAt(env.db, ui.now, 3, WithAttachments::No)) m_newest.push_back(ActCard::from(a, today));
         m_loadedVersion = env.contentVersion;
