@@ -6,10 +6,13 @@
 
 #include "core/log/log.h"
 #include "core/feedback/feedback.h"
+#include "core/search/search.h"
 #include "core/sync/sync_engine.h"
 #include "platform/journal_sink.h"
 #include "platform/speech.h"
 #include "platform/systemd_notify.h"
+
+#include <sqlite3.h>
 
 #include <atomic>
 #include <cstdio>
@@ -20,6 +23,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sys/resource.h>
+#include <optional>
 #include <thread>
 
 namespace vt {
@@ -105,6 +109,21 @@ int cmdRun(int argc, char** argv) {
     actions.speak = [&](const std::string& text, bool english) { readAloud.speak(text, english ? "en" : "it"); };
     actions.stopSpeaking = [&] { readAloud.stop(); };
     actions.isSpeaking = [&] { return readAloud.speaking(); };
+    // Searches that found nothing, for the staff. The UI reads through a read-only connection and
+    // the refresh worker owns s.writer, so this is a connection of its own, used on this thread
+    // only, with a short busy timeout: a visitor's screen never waits on an import.
+    std::optional<Database> missWriter;
+    actions.recordSearchMiss = [&](const std::string& query) {
+        try {
+            if (!missWriter) {
+                missWriter = Database::open(s.config.databasePath());
+                sqlite3_busy_timeout(missWriter->handle(), 100);
+            }
+            recordSearchMiss(*missWriter, query, std::time(nullptr));
+        } catch (const std::exception& e) {
+            logWarning("search", std::string("search miss not recorded: ") + e.what());
+        }
+    };
     s.ui->setActions(actions);
 
     LoopHooks hooks;

@@ -21,6 +21,8 @@ struct KioskActions {
     std::function<void(const std::string& text, bool english)> speak;
     std::function<void()> stopSpeaking;
     std::function<bool()> isSpeaking;
+    // A finished search that found nothing, counted for the staff (the UI's store is read-only).
+    std::function<void(const std::string& query)> recordSearchMiss;
 };
 
 }  // namespace vt

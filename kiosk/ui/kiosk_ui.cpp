@@ -52,12 +52,21 @@ void KioskUi::frame(Ui& ui) {
     drawHeader(env, origin, ImVec2(area.x, headerH));
     detectMaintenanceGesture(ui);
     const Route route = m_nav.current();
+    if (route.screen != m_lastScreen) {
+        // Leaving the search finishes its query; going home forgets this visitor's choices.
+        if (m_lastScreen == ScreenId::Search) m_search.leave(m_actions);
+        if (route.screen == ScreenId::Home) {
+            m_search.reset();
+            m_services.reset();
+        }
+        m_lastScreen = route.screen;
+    }
     if (m_keypadOpen) {
         // Nothing else on screen answers while the keypad is open.
         env.size.y += navH;
         const PinKeypad::Outcome o = m_keypad.draw(env, m_pin);
         if (o != PinKeypad::Outcome::Open) m_keypadOpen = false;
-        if (o == PinKeypad::Outcome::Granted) m_nav.open({ScreenId::Maintenance, 0});
+        if (o == PinKeypad::Outcome::Granted) m_nav.open({ScreenId::Maintenance, 0, {}});
         ImGui::End();
         return;
     }
@@ -66,6 +75,10 @@ void KioskUi::frame(Ui& ui) {
         case ScreenId::AlboList: m_albo.draw(env, route); break;
         case ScreenId::ActDetail: m_act.draw(env, route.id); break;
         case ScreenId::PdfViewer: m_pdf.draw(env, route); break;
+        case ScreenId::Services: m_services.draw(env); break;
+        case ScreenId::SheetList: m_sheetList.draw(env, route.key); break;
+        case ScreenId::SheetDetail: m_sheet.draw(env, route.key); break;
+        case ScreenId::Search: m_search.draw(env, route.key); break;
         case ScreenId::Maintenance:
             env.size.y += navH;
             if (m_maintenance.draw(env, m_startedAt)) m_nav.home();

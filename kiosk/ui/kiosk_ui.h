@@ -12,6 +12,10 @@
 #include "ui/screens/albo_screen.h"
 #include "ui/screens/home_screen.h"
 #include "ui/screens/pdf_screen.h"
+#include "ui/screens/search_screen.h"
+#include "ui/screens/services_screen.h"
+#include "ui/screens/sheet_list_screen.h"
+#include "ui/screens/sheet_screen.h"
 #include "ui/session.h"
 
 namespace vt {
@@ -53,6 +57,11 @@ private:
     AlboScreen m_albo;
     ActScreen m_act;
     PdfScreen m_pdf;
+    ServicesScreen m_services;
+    SheetListScreen m_sheetList;
+    SheetScreen m_sheet;
+    SearchScreen m_search;
+    ScreenId m_lastScreen = ScreenId::Home;
     PinGuard m_pin;
     PinKeypad m_keypad;
     bool m_keypadOpen = false;

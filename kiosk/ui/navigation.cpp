@@ -27,6 +27,20 @@ std::optional<Route> parseRoute(std::string_view s) {
         r.chip = std::string(s.substr(5));
         return r;
     }
+    if (s == "services" || s == "sheets") return Route{ScreenId::Services, 0, {}};
+    if (s == "search") return Route{ScreenId::Search, 0, {}};
+    auto after = [&](std::string_view prefix) -> std::optional<std::string> {
+        if (s.size() > prefix.size() && s.substr(0, prefix.size()) == prefix) return std::string(s.substr(prefix.size()));
+        return std::nullopt;
+    };
+    if (auto k = after("sheets:")) {
+        const std::string_view f = *k;
+        for (std::string_view kind : {"topic:", "event:", "body:", "initial:"})
+            if (f.size() > kind.size() && f.substr(0, kind.size()) == kind) return Route{ScreenId::SheetList, 0, *k};
+        return std::nullopt;
+    }
+    if (auto k = after("sheet:")) return Route{ScreenId::SheetDetail, 0, *k};
+    if (auto k = after("search:")) return Route{ScreenId::Search, 0, *k};
     if (s.substr(0, 4) == "act:" && positive(s.substr(4), r.id)) return r.screen = ScreenId::ActDetail, r;
     if (s.substr(0, 4) == "pdf:") {
         // pdf:ACT[:PAGE[:ATTACHMENT]]
@@ -61,6 +75,10 @@ std::string routeName(const Route& r) {
             if (r.attachment > 0) name += ":" + std::to_string(r.attachment);
             return name;
         }
+        case ScreenId::Services: return "services";
+        case ScreenId::SheetList: return "sheets:" + r.key;
+        case ScreenId::SheetDetail: return "sheet:" + r.key;
+        case ScreenId::Search: return r.key.empty() ? "search" : "search:" + r.key;
     }
     return "home";
 }

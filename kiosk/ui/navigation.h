@@ -9,22 +9,26 @@
 
 namespace vt {
 
-enum class ScreenId { Home, AlboList, ActDetail, Maintenance, PdfViewer };
+enum class ScreenId { Home, AlboList, ActDetail, Maintenance, PdfViewer, Services, SheetList, SheetDetail, Search };
 
 struct Route {
     Route() = default;
-    Route(ScreenId s, std::int64_t actId = 0) : screen(s), id(actId) {}
+    Route(ScreenId s, std::int64_t actId = 0, std::string k = {}) : screen(s), id(actId), key(std::move(k)) {}
 
     ScreenId screen = ScreenId::Home;
     std::int64_t id = 0;  // the act for ActDetail and PdfViewer
     std::string chip;     // AlboList: the filter chip to start with (empty: all)
     int attachment = 0;   // PdfViewer: the act's attachment, 1-based; 0: its first PDF on disk
     int page = 0;         // PdfViewer: the page to open, 1-based; 0: the first
+    // The sheet id for SheetDetail, the filter for SheetList ("event:persone/9", "topic:Anagrafe",
+    // "body:inps", "initial:C"), the starting query for Search.
+    std::string key;
     bool operator==(const Route&) const = default;
 };
 
 // "home", "albo", "albo:Concorsi", "act:12", "pdf:12" (the first PDF of act 12), "pdf:12:3"
-// (its page 3), "pdf:12:3:2" (page 3 of attachment 2), "maintenance": the names
+// (its page 3), "pdf:12:3:2" (page 3 of attachment 2), "services" (or "sheets"),
+// "sheets:event:persone/9", "sheet:ID", "search", "search:QUERY", "maintenance": the names
 // `vetrina shoot --screen` takes.
 std::optional<Route> parseRoute(std::string_view s);
 std::string routeName(const Route& r);

@@ -2,39 +2,50 @@
 
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
 #include <cmath>
 
 namespace vt {
 
-float qrSide(const QrMatrix& qr, float minSide) {
+float qrSide(const Ui& ui, const QrMatrix& qr, float maxWidth) {
     if (qr.size <= 0) return 0;
-    const float module = std::ceil(minSide / static_cast<float>(qr.size));
-    return module * static_cast<float>(qr.size);
+    // ~60 mm: a phone held at arm's length reads it without the visitor leaning in.
+    const float want = std::max(ui.met().mm(60.0f), ui.met().mm(1.0f) * float(qr.size));
+    float module = std::ceil(want / float(qr.size));
+    if (module * float(qr.size) > maxWidth) module = std::floor(maxWidth / float(qr.size));
+    module = std::max(1.0f, module);
+    return module * float(qr.size);
 }
 
-void drawQrCode(Ui& ui, const QrMatrix& qr, const std::string& url, float minSide) {
-    const float side = qrSide(qr, minSide);
-    if (side <= 0) return;
-    const float module = side / static_cast<float>(qr.size);
-    const ImVec2 pos(std::floor(ImGui::GetCursorScreenPos().x), std::floor(ImGui::GetCursorScreenPos().y));
+float qrSideAtLeast(const QrMatrix& qr, float minSide) {
+    if (qr.size <= 0) return 0;
+    return std::ceil(minSide / float(qr.size)) * float(qr.size);
+}
+
+void drawQr(Ui& ui, const QrMatrix& qr, const std::string& url, float side) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 max(pos.x + side, pos.y + side);
-    ImGui::Dummy(ImVec2(side, side));
-    // White and black whatever the palette: phones read dark on light best, and the quiet zone
-    // (part of the matrix) keeps the symbol apart from what is around it.
+    ImGui::ItemSize(ImVec2(side, side));
+    if (!ImGui::ItemAdd(ImRect(pos, max), 0) || qr.size <= 0) return;
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Always black on white, also in high contrast: readers expect dark modules on light.
     dl->AddRectFilled(pos, max, IM_COL32(255, 255, 255, 255));
+    const float module = side / float(qr.size);
+    const ImU32 dark = IM_COL32(0, 0, 0, 255);
     for (int y = 0; y < qr.size; ++y) {
-        // One rectangle per horizontal run of dark modules: fewer vertices than one per module.
-        for (int x = 0; x < qr.size;) {
+        // Runs of dark modules on a row as one rectangle: fewer vertices for the software renderer.
+        int x = 0;
+        while (x < qr.size) {
             if (!qr.dark(x, y)) {
                 ++x;
                 continue;
             }
             int end = x;
             while (end < qr.size && qr.dark(end, y)) ++end;
-            dl->AddRectFilled(ImVec2(pos.x + static_cast<float>(x) * module, pos.y + static_cast<float>(y) * module),
-                              ImVec2(pos.x + static_cast<float>(end) * module, pos.y + static_cast<float>(y + 1) * module),
-                              IM_COL32(0, 0, 0, 255));
+            dl->AddRectFilled(ImVec2(pos.x + float(x) * module, pos.y + float(y) * module),
+                              ImVec2(pos.x + float(end) * module, pos.y + float(y + 1) * module), dark);
             x = end;
         }
     }

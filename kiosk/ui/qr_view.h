@@ -1,5 +1,5 @@
-// A QR code on screen: dark modules on a white square with the quiet zone, in whole pixels per
-// module so a phone camera sees sharp edges, registered as an image with the link it encodes.
+// A QR code drawn with the ImGui draw list: dark modules on a white square, quiet zone included,
+// so a phone reads it from the panel. The kiosk never opens the link; it shows it.
 #pragma once
 
 #include "core/qr/qr_code.h"
@@ -9,9 +9,11 @@
 
 namespace vt {
 
-// The side in pixels drawQrCode will use for `qr` when asked for at least `minSide`.
-float qrSide(const QrMatrix& qr, float minSide);
-// Draws at the cursor (advancing it) and registers Role::Image "Codice QR" with `url` as text.
-void drawQrCode(Ui& ui, const QrMatrix& qr, const std::string& url, float minSide);
+// Side of the square in pixels: at least ~35 mm, whole pixels per module.
+float qrSide(const Ui& ui, const QrMatrix& qr, float maxWidth);
+// The smallest side of whole pixels per module that is at least `minSide`.
+float qrSideAtLeast(const QrMatrix& qr, float minSide);
+// Draws the code at the cursor and registers it as an image labelled "Codice QR" with `url`.
+void drawQr(Ui& ui, const QrMatrix& qr, const std::string& url, float side);
 
 }  // namespace vt

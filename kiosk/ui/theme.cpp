@@ -134,8 +134,8 @@ bool loadFonts(Theme& theme, const char* fontDir) {
         b.BuildRanges(&ranges);
     }
     // Arrows and marks Titillium lacks come from DejaVu, merged into each size.
-    static const ImWchar symbols[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2302, 0x2302, 0x25A0, 0x25A0, 0x25B2,
-                                      0x25C0, 0x25D0, 0x25D1, 0x26A0, 0x26A0, 0x2713, 0x2717, 0};
+    static const ImWchar symbols[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2302, 0x2302, 0x232B, 0x232B, 0x25A0,
+                                      0x25A0, 0x25B2, 0x25C0, 0x25D0, 0x25D1, 0x26A0, 0x26A0, 0x2713, 0x2717, 0};
     const std::string symbolFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     auto add = [&](const std::string& path, float px, const ImWchar* glyphs = nullptr) {
         ImFontConfig cfg;

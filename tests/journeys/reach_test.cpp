@@ -45,7 +45,14 @@ url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
     k.shot("home-a-portata-di-mano");
     REQUIRE(k.tap("Albo pretorio"));
     CHECK(allInBand() >= 3);
-    REQUIRE(k.tap("DETERMINA DI SOSTITUZIONE PER FERIE"));
+    // Whichever act the short band shows first.
+    const auto& tree = k.host->tree();
+    std::string firstAct;
+    for (size_t i = 0; i < tree.size() && firstAct.empty(); ++i)
+        if (tree[i].role == vt::Role::ListItem) firstAct = tree[i].label;
+    REQUIRE_FALSE(firstAct.empty());
+    REQUIRE(k.tap(firstAct));
+    CHECK(k.sees("Atto n."));
     CHECK(allInBand() >= 2);
     k.shot("atto-a-portata-di-mano");
 }

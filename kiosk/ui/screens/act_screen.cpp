@@ -144,9 +144,9 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
         widgets::text(ui, ui.fonts().small, p.textMuted, "Atto ufficiale \xC2\xB7 Official act", Role::Text, width);
         if (m_qr.size > 0) {
             // The kiosk never opens the link: the visitor takes it away on the phone.
-            const float side = qrSide(m_qr, m.mm(45.0f));
+            const float side = qrSideAtLeast(m_qr, m.mm(45.0f));
             const ImVec2 at = ImGui::GetCursorScreenPos();
-            drawQrCode(ui, m_qr, a.link, m.mm(45.0f));
+            drawQr(ui, m_qr, a.link, side);
             const float after = ImGui::GetCursorScreenPos().y;
             const float tx = at.x + side + m.mm(5.0f);
             ImGui::SetCursorScreenPos(ImVec2(tx, at.y + m.mm(2.0f)));

@@ -1,6 +1,8 @@
 #include "ui/screens/home_screen.h"
 
 #include "core/albo/albo_store.h"
+#include "core/sheets/sheet_store.h"
+#include "ui/screens/services_screen.h"
 #include "ui/chrome.h"
 #include "ui/widgets.h"
 
@@ -16,6 +18,8 @@ void HomeScreen::draw(ScreenEnv& env) {
     const CivilDate today = romeDate(ui.now);
     if (m_loadedVersion != env.contentVersion || !(m_loadedDay == today)) {
         m_actsToday = countActsAt(env.db, ui.now);
+        // As the Services screen counts them: one per sheet, whatever its languages.
+        m_sheets = static_cast<int>(listSheets(env.db, {}, env.session.language == Language::English ? "en" : "it").size());
         m_newest.clear();
         for (const Act& a : listActsAt(env.db, ui.now, 3, WithAttachments::No)) m_newest.push_back(ActCard::from(a, today));
         m_loadedVersion = env.contentVersion;
@@ -35,7 +39,21 @@ void HomeScreen::draw(ScreenEnv& env) {
     const std::string detail = m_actsToday == 1 ? "1 atto in pubblicazione"
                                                 : std::to_string(m_actsToday) + " atti in pubblicazione";
     if (widgets::tile(ui, "##tile-albo", "Albo pretorio", "Official notice board", detail, ImVec2(width, tileH)))
-        env.nav.open({ScreenId::AlboList, 0});
+        env.nav.open({ScreenId::AlboList, 0, {}});
+
+    // Services and search side by side: the citizen's need, by browsing or by words.
+    const bool services = m_sheets > 0;
+    const bool searchable = services || m_actsToday > 0;
+    if (services || searchable) {
+        const float half = std::floor((width - m.gap) * 0.5f);
+        const float w = services && searchable ? half : width;
+        if (services &&
+            widgets::tile(ui, "##tile-services", "Servizi", "Services for citizens", sheetCountIt(m_sheets), ImVec2(w, tileH)))
+            env.nav.open({ScreenId::Services, 0, {}});
+        if (services && searchable) ImGui::SameLine(0, m.gap);
+        if (searchable && widgets::tile(ui, "##tile-search", "Cerca", "Search", "Scrivi che cosa ti serve", ImVec2(w, tileH)))
+            env.nav.open({ScreenId::Search, 0, {}});
+    }
 
     if (!m_newest.empty()) {
         ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
@@ -45,7 +63,7 @@ void HomeScreen::draw(ScreenEnv& env) {
         const float bottom = env.pos.y + env.size.y - accessBarHeight(ui) - m.mm(4.0f);
         for (const ActCard& card : m_newest) {
             if (ImGui::GetCursorScreenPos().y + cardH > bottom) break;  // never cut a card in half
-            if (drawActCard(ui, card, ImVec2(width, cardH))) env.nav.open({ScreenId::ActDetail, card.id});
+            if (drawActCard(ui, card, ImVec2(width, cardH))) env.nav.open({ScreenId::ActDetail, card.id, {}});
         }
     }
     ImGui::EndGroup();

@@ -19,6 +19,7 @@ private:
     std::uint64_t m_loadedVersion = ~0ull;
     CivilDate m_loadedDay;
     int m_actsToday = 0;
+    int m_sheets = 0;
     std::vector<ActCard> m_newest;
 };
 
