@@ -18,7 +18,7 @@ int cmdShoot(int argc, char** argv) {
     const std::string screen = args.require("screen");
     const std::string out = args.require("out");
     auto route = parseRoute(screen);
-    if (!route) throw UsageError("unknown --screen \"" + screen + "\" (home, albo, act:ID)");
+    if (!route) throw UsageError("unknown --screen \"" + screen + "\" (home, albo, act:ID, notices, notice:ID, events, offices, attract, alert)");
     KioskSession s = KioskSession::open(args);
     int w = s.config.display.width, h = s.config.display.height;
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))

@@ -16,6 +16,9 @@ struct KioskActions {
     std::function<void(const std::string& text, bool english)> speak;
     std::function<void()> stopSpeaking;
     std::function<bool()> isSpeaking;
+    // An alert ("sender,identifier") appeared on screen: the app logs it once with the time
+    // (recordAlertShown through a writer connection).
+    std::function<void(const std::string& alertUid)> alertShown;
 };
 
 }  // namespace vt

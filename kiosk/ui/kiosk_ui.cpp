@@ -1,26 +1,154 @@
 #include "ui/kiosk_ui.h"
 
 #include "ui/chrome.h"
+#include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
 
 namespace vt {
 
-void KioskUi::frame(Ui& ui) {
-    ui.tree.beginFrame();
+namespace {
+
+void beginKioskWindow() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("##kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+}  // namespace
+
+void KioskUi::frame(Ui& ui) {
+    ui.tree.beginFrame();
+    const ImGuiIO& io = ImGui::GetIO();
+    beginKioskWindow();
+    if (m_startedAt == 0) m_startedAt = ui.now;
+    if (m_lastActivity == 0) m_lastActivity = ui.now;
+    refreshSignage(ui);
+    const bool touchedNow = io.MouseClicked[0];
+    const bool inputActive = io.MouseDown[0] || io.MouseReleased[0];
+    const ImVec2 display = io.DisplaySize;
+
+    // `vetrina shoot --screen attract|alert`: states rather than places.
+    if (m_nav.current().screen == ScreenId::Attract) {
+        m_nav.home();
+        m_attract = true;
+        m_attractSince = ui.time;
+    } else if (m_nav.current().screen == ScreenId::Alert) {
+        m_nav.home();
+        if (!m_signage.takeover && !m_signage.alerts.empty()) m_openedAlertUid = m_signage.alerts.front().alert.uid();
+    }
+
+    // 1. An alert that takes over: above everything (attract loop, keypad, maintenance included).
+    const ShownAlert* shown = nullptr;
+    bool fromBanner = false;
+    if (m_signage.takeover && !m_acknowledged.count(m_signage.takeover->alert.uid())) {
+        shown = &*m_signage.takeover;
+    } else if (!m_openedAlertUid.empty()) {
+        for (const ShownAlert& a : m_signage.alerts)
+            if (a.alert.uid() == m_openedAlertUid) shown = &a, fromBanner = true;
+        if (!shown) m_openedAlertUid.clear();
+    }
+    if (shown) {
+        const std::string uid = shown->alert.uid();
+        if (m_takeoverUid != uid) {
+            m_takeoverUid = uid;
+            m_takeoverSince = ui.time;
+            m_alertView.resetScroll();
+        }
+        if (inputActive) m_lastActivity = ui.now;  // someone is reading it
+        logShown(*shown);
+        const double shownFor = fromBanner ? kTakeoverReadSeconds : ui.time - m_takeoverSince;
+        if (m_alertView.drawTakeover(ui, *shown, shownFor, ImVec2(0, 0), display)) {
+            m_acknowledged.insert(uid);
+            m_openedAlertUid.clear();
+            m_takeoverUid.clear();
+            m_attract = false;
+            m_lastActivity = ui.now;
+        }
+        ImGui::End();
+        return;
+    }
+    m_takeoverUid.clear();
+
+    // 2. Nobody there: the dark screen of the sleep hours, or the attract loop. The touch that
+    // ends either is not a tap on what comes next (this frame draws nothing else).
+    if (m_attract) {
+        const bool asleep = m_signage.asleep;
+        if (touchedNow && (!asleep || m_config.screen.wakeOnTouch)) {
+            m_attract = false;
+            m_lastActivity = ui.now;
+            ui.wantsFrames = true;
+            ImGui::End();
+            return;
+        }
+        if (asleep) {
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 255));
+            ui.tree.add(Role::Status, "Schermo a riposo", "Schermo a riposo \xC2\xB7 Screen asleep",
+                        {0, 0, display.x, display.y}, m_config.screen.wakeOnTouch);
+            ui.asleep = true;
+            ImGui::End();
+            return;
+        }
+        ScreenEnv env{ui, m_nav, m_session, m_actions, m_config, m_db, m_contentVersion, ImVec2(0, 0), display};
+        const float bannerH = alertBannerHeight(ui, m_signage.alerts.size());
+        if (bannerH > 0) {
+            drawAlertBanner(ui, m_signage.alerts, ImVec2(0, 0), display.x);  // a touch anywhere starts
+            for (const ShownAlert& a : m_signage.alerts) logShown(a);
+            env.pos.y += bannerH;
+            env.size.y -= bannerH;
+        }
+        ImGui::SetCursorScreenPos(env.pos);
+        m_attractView.draw(env, ui.time - m_attractSince);
+        ImGui::End();
+        return;
+    }
+
+    // 3. In use: the idle warning, then the reset.
+    const int idle = m_config.kiosk.idleSeconds;
+    const UnixSeconds warnAt = idle - kIdleWarningSeconds;
+    const bool warningWasUp = ui.now - m_lastActivity >= warnAt;
+    if (inputActive) m_lastActivity = ui.now;
+    if (warningWasUp && touchedNow) {
+        // "Sì, continuo" or a touch anywhere: the session goes on; the touch is not a tap below.
+        ui.wantsFrames = true;
+        ImGui::End();
+        return;
+    }
+    const UnixSeconds idleFor = ui.now - m_lastActivity;
+    if (idleFor >= idle && !m_keypadOpen) {
+        resetSession();
+        m_attract = true;
+        m_attractSince = ui.time;
+        ui.wantsFrames = true;
+        ImGui::End();
+        return;
+    }
+    drawScreens(ui);
+    ImGui::End();
+}
+
+void KioskUi::drawScreens(Ui& ui) {
+    const ImGuiIO& io = ImGui::GetIO();
     m_nav.consumeChanged();
     const Metrics& m = ui.met();
     const bool atHome = m_nav.current().screen == ScreenId::Home;
     const float headerH = m.headerHeight;
     const float navH = atHome ? 0.0f : m.navHeight;
-    ScreenEnv env{ui, m_nav, m_session, m_actions, m_config, m_db, m_contentVersion, ImVec2(0, headerH),
-                  ImVec2(io.DisplaySize.x, io.DisplaySize.y - headerH - navH)};
-    if (m_startedAt == 0) m_startedAt = ui.now;
+    const float bannerH = alertBannerHeight(ui, m_signage.alerts.size());
+    ScreenEnv env{ui, m_nav, m_session, m_actions, m_config, m_db, m_contentVersion, ImVec2(0, headerH + bannerH),
+                  ImVec2(io.DisplaySize.x, io.DisplaySize.y - headerH - bannerH - navH)};
     drawHeader(env, ImVec2(0, 0), ImVec2(io.DisplaySize.x, headerH));
+    if (bannerH > 0) {
+        const int tapped = drawAlertBanner(ui, m_signage.alerts, ImVec2(0, headerH), io.DisplaySize.x);
+        for (const ShownAlert& a : m_signage.alerts) logShown(a);
+        if (tapped >= 0) m_openedAlertUid = m_signage.alerts[static_cast<size_t>(tapped)].alert.uid();
+    }
     detectMaintenanceGesture(ui);
     const Route route = m_nav.current();
     if (m_keypadOpen) {
@@ -29,13 +157,33 @@ void KioskUi::frame(Ui& ui) {
         const PinKeypad::Outcome o = m_keypad.draw(env, m_pin);
         if (o != PinKeypad::Outcome::Open) m_keypadOpen = false;
         if (o == PinKeypad::Outcome::Granted) m_nav.open({ScreenId::Maintenance, 0});
-        ImGui::End();
         return;
     }
+    const int idle = m_config.kiosk.idleSeconds;
+    const UnixSeconds idleFor = ui.now - m_lastActivity;
+    const UnixSeconds warnAt = idle - kIdleWarningSeconds;
+    if (idleFor >= warnAt) {
+        env.size.y += navH;
+        drawIdleWarning(env, idle - idleFor);
+        ui.requestFrameIn(1.0);  // the countdown
+        return;
+    }
+    ui.requestFrameIn(double(warnAt - idleFor));
     switch (route.screen) {
-        case ScreenId::Home: m_home.draw(env); break;
+        case ScreenId::Home:
+        case ScreenId::Attract:
+        case ScreenId::Alert: {
+            const HomeScreen::Counts counts{m_notices.count(env), m_events.upcomingCount(env), m_offices.count(env)};
+            m_home.draw(env, counts);
+            break;
+        }
         case ScreenId::AlboList: m_albo.draw(env); break;
         case ScreenId::ActDetail: m_act.draw(env, route.id); break;
+        case ScreenId::Notices: m_notices.drawList(env); break;
+        case ScreenId::NoticeDetail: m_notices.drawDetail(env, route.id); break;
+        case ScreenId::Events: m_events.drawList(env); break;
+        case ScreenId::EventDetail: m_events.drawDetail(env); break;
+        case ScreenId::Offices: m_offices.draw(env); break;
         case ScreenId::Maintenance:
             env.size.y += navH;
             if (m_maintenance.draw(env, m_startedAt)) m_nav.home();
@@ -43,7 +191,68 @@ void KioskUi::frame(Ui& ui) {
     }
     if (!atHome && route.screen != ScreenId::Maintenance)
         drawNavBar(env, ImVec2(0, io.DisplaySize.y - navH), ImVec2(io.DisplaySize.x, navH));
-    ImGui::End();
+}
+
+void KioskUi::drawIdleWarning(ScreenEnv& env, UnixSeconds left) {
+    Ui& ui = env.ui;
+    const Metrics& m = ui.met();
+    const Palette& p = ui.pal();
+    const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
+    const float x = env.pos.x + std::floor((env.size.x - width) * 0.5f);
+    ImGui::SetCursorScreenPos(ImVec2(x, env.pos.y + std::max(m.mm(20.0f), env.size.y * 0.2f)));
+    ImGui::BeginGroup();
+    widgets::text(ui, ui.fonts().title, p.text, "Sei ancora l\xC3\xAC?", Role::Heading, width);
+    widgets::text(ui, ui.fonts().body, p.textMuted, "Are you still there?", Role::Text, width);
+    ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
+    const long secs = std::max(0L, static_cast<long>(left));
+    widgets::text(ui, ui.fonts().bodyBold, p.text,
+                  "Tra " + std::to_string(secs) + (secs == 1 ? " secondo" : " secondi") +
+                      " si torna all'inizio e le tue scelte si cancellano.",
+                  Role::Text, width);
+    widgets::text(ui, ui.fonts().small, p.textMuted, "In " + std::to_string(secs) + " s the kiosk starts over.", Role::Text,
+                  width);
+    ImGui::Dummy(ImVec2(0, m.mm(8.0f)));
+    const float bh = std::max(m.touchMin * 1.6f, ui.fonts().bodyBold->FontSize * 3.0f);
+    widgets::button(ui, "##still-here", "S\xC3\xAC, continuo", "Yes, continue", ImVec2(width, bh));
+    ImGui::EndGroup();
+}
+
+void KioskUi::refreshSignage(Ui& ui) {
+    const CivilDate day = romeDate(ui.now);
+    const bool due = m_signage.nextChange && ui.now >= *m_signage.nextChange;
+    if (m_signageVersion != m_contentVersion || !(m_signageDay == day) || due) {
+        m_signage = signageStateAt(m_db, m_signageCtx, ui.now);
+        const TimeRange today = todayRange(ui.now);
+        std::vector<EventOccurrence> events = listEvents(m_db, today.from, today.to);
+        std::erase_if(events, [&](const EventOccurrence& e) { return e.end <= ui.now; });
+        m_attractView.setContent(m_signage.playlist, std::move(events));
+        m_signageVersion = m_contentVersion;
+        m_signageDay = day;
+    }
+    // Wake for the next change by time alone (an alert's start, a notice's daypart, sleep hours).
+    if (m_signage.nextChange) ui.requestFrameIn(double(std::max<UnixSeconds>(0, *m_signage.nextChange - ui.now)));
+    ui.requestFrameIn(double(romeStartOfDay(addDays(day, 1)) - ui.now));
+}
+
+void KioskUi::logShown(const ShownAlert& a) {
+    const std::string uid = a.alert.uid();
+    if (!m_logged.insert(uid).second) return;
+    if (m_actions.alertShown) m_actions.alertShown(uid);
+}
+
+void KioskUi::resetSession() {
+    m_session = Session{};
+    m_nav.home();
+    m_events.reset();
+    m_keypadOpen = false;
+    m_openedAlertUid.clear();
+    m_acknowledged.clear();  // the next visitor sees a takeover whole, not just its banner
+    if (m_actions.stopSpeaking) m_actions.stopSpeaking();
+    // Every list back at the top.
+    for (ImGuiWindow* w : GImGui->Windows) {
+        w->Scroll = ImVec2(0, 0);
+        w->ScrollTarget = ImVec2(FLT_MAX, FLT_MAX);
+    }
 }
 
 void KioskUi::detectMaintenanceGesture(Ui& ui) {

@@ -8,11 +8,18 @@ std::optional<Route> parseRoute(std::string_view s) {
     if (s == "home") return Route{ScreenId::Home, 0};
     if (s == "albo") return Route{ScreenId::AlboList, 0};
     if (s == "maintenance") return Route{ScreenId::Maintenance, 0};
-    if (s.substr(0, 4) == "act:") {
+    if (s == "notices") return Route{ScreenId::Notices, 0};
+    if (s == "events") return Route{ScreenId::Events, 0};
+    if (s == "offices") return Route{ScreenId::Offices, 0};
+    if (s == "attract") return Route{ScreenId::Attract, 0};
+    if (s == "alert") return Route{ScreenId::Alert, 0};
+    for (auto [prefix, screen] : {std::pair{std::string_view("act:"), ScreenId::ActDetail},
+                                  std::pair{std::string_view("notice:"), ScreenId::NoticeDetail}}) {
+        if (s.substr(0, prefix.size()) != prefix) continue;
         std::int64_t id = 0;
-        const auto tail = s.substr(4);
+        const auto tail = s.substr(prefix.size());
         const auto [p, ec] = std::from_chars(tail.data(), tail.data() + tail.size(), id);
-        if (ec == std::errc() && p == tail.data() + tail.size() && id > 0) return Route{ScreenId::ActDetail, id};
+        if (ec == std::errc() && p == tail.data() + tail.size() && id > 0) return Route{screen, id};
     }
     return std::nullopt;
 }
@@ -23,6 +30,13 @@ std::string routeName(const Route& r) {
         case ScreenId::AlboList: return "albo";
         case ScreenId::ActDetail: return "act:" + std::to_string(r.id);
         case ScreenId::Maintenance: return "maintenance";
+        case ScreenId::Notices: return "notices";
+        case ScreenId::NoticeDetail: return "notice:" + std::to_string(r.id);
+        case ScreenId::Events: return "events";
+        case ScreenId::EventDetail: return "events";  // an occurrence is chosen on the list
+        case ScreenId::Offices: return "offices";
+        case ScreenId::Attract: return "attract";
+        case ScreenId::Alert: return "alert";
     }
     return "home";
 }

@@ -9,15 +9,20 @@
 
 namespace vt {
 
-enum class ScreenId { Home, AlboList, ActDetail, Maintenance };
+// Attract and Alert are not places to stay: opening them starts the attract loop / shows the
+// alert takeover (for `vetrina shoot --screen attract|alert`); the navigator is left at Home.
+enum class ScreenId {
+    Home, AlboList, ActDetail, Maintenance, Notices, NoticeDetail, Events, EventDetail, Offices, Attract, Alert
+};
 
 struct Route {
     ScreenId screen = ScreenId::Home;
-    std::int64_t id = 0;  // the act for ActDetail
+    std::int64_t id = 0;  // the act for ActDetail, the notice for NoticeDetail, the occurrence's start for EventDetail
     bool operator==(const Route&) const = default;
 };
 
-// "home", "albo", "act:12" (the names `vetrina shoot --screen` takes).
+// "home", "albo", "act:12", "notices", "notice:3", "events", "offices", "attract", "alert",
+// "maintenance" (the names `vetrina shoot --screen` takes).
 std::optional<Route> parseRoute(std::string_view s);
 std::string routeName(const Route& r);
 

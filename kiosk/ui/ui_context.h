@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include <functional>
+#include <optional>
 #include <string>
 
 namespace vt {
@@ -18,6 +20,10 @@ public:
     virtual ~ImageSource() = default;
     // A texture for the image at `path`, or nullptr when it cannot be loaded. Size in pixels.
     virtual ImTextureID image(const std::string& path, ImVec2& size) = 0;
+    // An image kept in the store (e.g. key "media:<hash>"): `load` gives its PNG bytes and is called
+    // only the first time a key is asked for, so screens may call this every frame.
+    virtual ImTextureID imageFromBytes(const std::string& key, const std::function<std::optional<std::string>()>& load,
+                                       ImVec2& size) = 0;
 };
 
 struct Ui {
@@ -27,6 +33,15 @@ struct Ui {
     UnixSeconds now = 0;
     float dt = 1.0f / 60.0f;
     bool wantsFrames = false;  // set by anything still moving
+    double time = 0;           // seconds since start, for animations (not clamped like dt)
+    double nextFrameIn = -1;   // a frame wanted after this many seconds (-1: none asked)
+    bool asleep = false;       // the screen is dark: no frames except to wake
+
+    // Asks the loop for a frame after `seconds` (slow animations, timers) without redrawing at full rate.
+    void requestFrameIn(double seconds) {
+        if (seconds < 0) seconds = 0;
+        if (nextFrameIn < 0 || seconds < nextFrameIn) nextFrameIn = seconds;
+    }
 
     const Palette& pal() const { return theme.palette; }
     const Metrics& met() const { return theme.metrics; }
