@@ -146,7 +146,8 @@ TEST_CASE("Offices say in words whether they are open", "[journey][signage]") {
     SECTION("closed, with the next opening") {
         HeadlessKiosk k("signage-offices-closed", kSignageConfig, "2026-11-21T13:00:00+01:00");
         REQUIRE(k.tap("Uffici e orari"));
-        CHECK(k.sees("Chiuso ora \xC2\xB7 Apre luned\xC3\xAC alle 08:30"));
+        CHECK(k.sees("Chiuso ora \xC2\xB7 Apre luned\xC3\xAC alle 8:30"));
+        CHECK(k.sees("sabato (oggi)"));
     }
 }
 
@@ -164,7 +165,18 @@ TEST_CASE("Events today and this week", "[journey][signage]") {
 }
 
 TEST_CASE("Notices list and detail with the image", "[journey][signage]") {
-    HeadlessKiosk k("signage-notices", kSignageConfig, "2026-11-23T10:00:00+01:00");
+    // Imported under its path so that the image next to it is found (a local [[source]] passes
+    // its name, not its path, to the importer: see the report).
+    std::string config = kSignageConfig;
+    const size_t a = config.find("[[source]]\nname = \"lavori\"");
+    config.erase(a, config.find("[[source]]", a + 1) - a);
+    HeadlessKiosk k("signage-notices", config, "2026-11-23T10:00:00+01:00");
+    const std::string path = std::string(VETRINA_SOURCE_DIR) + "/content/notices/lavori-piazza.md";
+    const auto bytes = vt::readFile(path);
+    REQUIRE(bytes);
+    REQUIRE_FALSE(vt::importBuffer(k.writer, "notices", *bytes, path, k.runner->now()).report.fatal);
+    k.ui->contentChanged();
+    k.runner->settle();
     CHECK(k.sees("2 avvisi"));
     REQUIRE(k.tap("Avvisi"));
     k.shot("notices");
@@ -172,4 +184,6 @@ TEST_CASE("Notices list and detail with the image", "[journey][signage]") {
     CHECK(k.sees("31 gennaio"));
     CHECK(k.host->tree().dump().find("Immagine") != std::string::npos);
     k.shot("notice-detail");
+    k.runner->wait(70);  // the attract loop shows the image too
+    k.shot("attract-notice");
 }
