@@ -119,7 +119,7 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
 
 float alertBannerHeight(const Ui& ui, size_t count) {
     if (count == 0) return 0;
-    const float line = std::max(ui.met().touchMin, ui.fonts().bodyBold->FontSize * 1.5f);
+    const float line = std::max(ui.met().touchMin, ui.fonts().bodyBold->FontSize * 2.4f);
     return std::round(static_cast<float>(std::min(count, kBannerMax)) * line + ui.met().mm(2.0f));
 }
 
@@ -130,7 +130,8 @@ int drawAlertBanner(Ui& ui, const std::vector<ShownAlert>& alerts, ImVec2 pos, f
     if (h <= 0) return -1;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), p.warning);
-    const float line = std::max(m.touchMin, ui.fonts().bodyBold->FontSize * 1.5f);
+    // Two lines per alert: a headline cut after three words would not warn anybody.
+    const float line = std::max(m.touchMin, ui.fonts().bodyBold->FontSize * 2.4f);
     ImFont* f = ui.fonts().bodyBold;
     int tapped = -1;
     for (size_t i = 0; i < std::min(alerts.size(), kBannerMax); ++i) {
@@ -147,8 +148,9 @@ int drawAlertBanner(Ui& ui, const std::vector<ShownAlert>& alerts, ImVec2 pos, f
         if (i + 1 == kBannerMax && alerts.size() > kBannerMax) s += " (e altre " + std::to_string(alerts.size() - kBannerMax) + ")";
         const std::string more = "Tocca per leggere \xE2\x96\xB6";
         const float moreW = ui.fonts().small->CalcTextSizeA(ui.fonts().small->FontSize, FLT_MAX, 0, more.c_str()).x;
-        widgets::clampedText(dl, f, p.textOnPrimary, ImVec2(at.x + m.margin, at.y + (line - f->FontSize) * 0.5f),
-                             width - 2 * m.margin - moreW - m.mm(4.0f), s, 1);
+        const float textW = width - 2 * m.margin - moreW - m.mm(4.0f);
+        const float textH = std::min(2.0f, std::ceil(f->CalcTextSizeA(f->FontSize, FLT_MAX, textW, s.c_str()).y / f->FontSize)) * f->FontSize;
+        widgets::clampedText(dl, f, p.textOnPrimary, ImVec2(at.x + m.margin, at.y + (line - textH) * 0.5f), textW, s, 2);
         dl->AddText(ui.fonts().small, ui.fonts().small->FontSize,
                     ImVec2(pos.x + width - m.margin - moreW, at.y + (line - ui.fonts().small->FontSize) * 0.5f), p.textOnPrimary,
                     more.c_str());

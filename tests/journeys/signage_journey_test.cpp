@@ -187,3 +187,25 @@ TEST_CASE("Notices list and detail with the image", "[journey][signage]") {
     k.runner->wait(70);  // the attract loop shows the image too
     k.shot("attract-notice");
 }
+
+TEST_CASE("Signage screens in landscape", "[journey][signage]") {
+    HeadlessKiosk k("signage-landscape", kSignageConfig, "2026-11-23T10:00:00+01:00", 1920, 1080);
+    k.shot("home");
+    REQUIRE(k.tap("Avvisi"));
+    k.shot("notices");
+    REQUIRE(k.tap("Inizio"));
+    REQUIRE(k.tap("Eventi"));
+    k.shot("events");
+    REQUIRE(k.tap("Inizio"));
+    REQUIRE(k.tap("Uffici e orari"));
+    k.shot("offices");
+    k.runner->wait(70);
+    REQUIRE(k.sees("Tocca lo schermo per iniziare"));
+    k.shot("attract");
+    importCap(k, "cap/it_alert.xml");
+    k.runner->wait(6);
+    REQUIRE(k.sees("Ho capito"));
+    k.shot("takeover");
+    REQUIRE(k.tap("Ho capito"));
+    k.shot("home-banner");
+}
