@@ -135,6 +135,13 @@ void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 si
     const std::string line = clock + "  \xC2\xB7  " + date;
     y += wrapped(ui, dl, fbb, fbb->FontSize, faded(p.textMuted, alpha), ImVec2(x, y), width, line, 1, false);
     y += m.mm(6.0f);
+    // The slide's content is centred in the space left: drawn from the top, then moved down.
+    const int firstVertex = dl->VtxBuffer.Size;
+    const float contentTop = y;
+    const auto centre = [&](float contentBottom) {
+        const float dy = std::floor(std::max(0.0f, (pos.y + size.y - contentTop) - (contentBottom - contentTop)) * 0.4f);
+        for (int v = firstVertex; v < dl->VtxBuffer.Size; ++v) dl->VtxBuffer[v].pos.y += dy;
+    };
 
     if (s.kind == Kind::Events) {
         y += wrapped(ui, dl, ft, ft->FontSize * 1.2f, faded(p.text, alpha), ImVec2(x, y), width, "Oggi a " + env.config.town.name, 2,
@@ -153,6 +160,7 @@ void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 si
                              widgets::displayable(e.location), 1, announce);
             y += m.mm(6.0f);
         }
+        centre(y);
         return;
     }
 
@@ -170,7 +178,8 @@ void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 si
     }
     const std::string text = widgets::displayable(t.shortText.empty() ? noticePlainText(t.body) : t.shortText);
     const int lines = std::max(1, static_cast<int>((pos.y + size.y - y - m.mm(6.0f)) / (fb->FontSize * 1.25f)));
-    wrapped(ui, dl, fb, fb->FontSize * 1.25f, faded(p.text, alpha), ImVec2(x, y), width, text, std::min(lines, 6), announce);
+    y += wrapped(ui, dl, fb, fb->FontSize * 1.25f, faded(p.text, alpha), ImVec2(x, y), width, text, std::min(lines, 6), announce);
+    centre(y);
 }
 
 }  // namespace vt
