@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "kiosk_session.h"
 
+#include "core/alerts/alert_store.h"
 #include "core/log/log.h"
 #include "core/sources/local_refresh.h"
 #include "platform/journal_sink.h"
@@ -111,6 +112,16 @@ int cmdRun(int argc, char** argv) {
     actions.speak = [&](const std::string& text, bool english) { readAloud.speak(text, english ? "en" : "it"); };
     actions.stopSpeaking = [&] { readAloud.stop(); };
     actions.isSpeaking = [&] { return readAloud.speaking(); };
+    // The audit log of alerts shown: its own writer connection on the UI thread (the worker
+    // thread uses s.writer); WAL and the busy timeout let both write.
+    Database alertLogDb = Database::open(s.config.databasePath());
+    actions.alertShown = [&](const std::string& uid) {
+        try {
+            if (recordAlertShown(alertLogDb, uid, std::time(nullptr))) logInfo("alerts", "shown on screen: " + uid);
+        } catch (const std::exception& e) {
+            logWarning("alerts", "cannot log the alert shown (" + uid + "): " + e.what());
+        }
+    };
     s.ui->setActions(actions);
 
     LoopHooks hooks;

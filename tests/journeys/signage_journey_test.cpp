@@ -209,3 +209,42 @@ TEST_CASE("Signage screens in landscape", "[journey][signage]") {
     REQUIRE(k.tap("Ho capito"));
     k.shot("home-banner");
 }
+
+TEST_CASE("The attract loop asks for frames only while it crossfades", "[journey][signage]") {
+    HeadlessKiosk k("signage-pacing", kSignageConfig, "2026-11-23T10:00:00+01:00");
+    k.runner->wait(62);
+    REQUIRE(k.ui->attractPlaying());
+    // Step through 30 s of loop at 10 Hz: a static slide asks for its next frame a second or more
+    // ahead (slide change or minute), a crossfade at ~25 fps.
+    int fading = 0, still = 0;
+    for (int i = 0; i < 300; ++i) {
+        k.runner->wait(0.1);
+        const double next = k.host->nextFrameIn();
+        REQUIRE(next >= 0);
+        if (next < 0.1) ++fading;
+        else ++still;
+    }
+    CHECK(fading > 0);
+    CHECK(still > fading * 3);
+}
+
+TEST_CASE("Sleep hours: a dark screen that a touch wakes, and an alert wakes too", "[journey][signage]") {
+    std::string config = kSignageConfig;
+    config += "\n[screen]\nsleep = \"Mo-Su 22:00-24:00\"\n";
+    HeadlessKiosk k("signage-sleep", config, "2026-11-23T23:00:00+01:00");
+    k.runner->wait(65);
+    REQUIRE(k.host->asleep());
+    CHECK(k.sees("Schermo a riposo"));
+    CHECK_FALSE(k.sees("Tocca lo schermo per iniziare"));
+    k.runner->tapPoint(500, 900);
+    CHECK_FALSE(k.host->asleep());
+    CHECK(k.sees("Benvenuti"));
+    k.runner->wait(65);
+    REQUIRE(k.host->asleep());
+    // A takeover lights the screen whatever the hour (it_alert is on until 20:00: use the
+    // update, on until tomorrow 08:00).
+    importCap(k, "cap/it_update.xml");
+    k.runner->settle(1);
+    CHECK_FALSE(k.host->asleep());
+    CHECK(k.sees("Allerta rossa per temporali"));
+}
