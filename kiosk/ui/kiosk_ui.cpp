@@ -112,7 +112,8 @@ void KioskUi::frame(Ui& ui) {
     // 3. In use: the idle warning, then the reset.
     const int idle = m_config.kiosk.idleSeconds;
     const UnixSeconds warnAt = idle - kIdleWarningSeconds;
-    const bool warningWasUp = ui.now - m_lastActivity >= warnAt;
+    // The keypad has its own lock-out timing; the warning never covers it.
+    const bool warningWasUp = !m_keypadOpen && ui.now - m_lastActivity >= warnAt;
     if (inputActive) m_lastActivity = ui.now;
     if (warningWasUp && touchedNow) {
         // "Sì, continuo" or a touch anywhere: the session goes on; the touch is not a tap below.
