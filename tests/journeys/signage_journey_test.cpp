@@ -248,3 +248,21 @@ TEST_CASE("Sleep hours: a dark screen that a touch wakes, and an alert wakes too
     CHECK_FALSE(k.host->asleep());
     CHECK(k.sees("Allerta rossa per temporali"));
 }
+
+TEST_CASE("Config: idle time and the screen's wake and power commands", "[signage][config]") {
+    const vt::Config d = vt::parseConfig("", "defaults.toml");
+    CHECK(d.kiosk.idleSeconds == 60);
+    CHECK(d.screen.wakeOnTouch);
+    CHECK(d.screen.offCommand.empty());
+    const vt::Config c = vt::parseConfig(
+        "[kiosk]\nidle_seconds = 90\n[screen]\nwake_on_touch = false\noff_command = [\"wlr-randr\", \"--output\", "
+        "\"HDMI-A-1\", \"--off\"]\non_command = [\"wlr-randr\", \"--output\", \"HDMI-A-1\", \"--on\"]\n",
+        "k.toml");
+    CHECK(c.kiosk.idleSeconds == 90);
+    CHECK_FALSE(c.screen.wakeOnTouch);
+    CHECK(c.screen.offCommand == std::vector<std::string>{"wlr-randr", "--output", "HDMI-A-1", "--off"});
+    CHECK(c.screen.onCommand.back() == "--on");
+    CHECK_THROWS_WITH(vt::parseConfig("[screen]\noff_command = \"xset dpms force off\"\n", "k.toml"),
+                      Catch::Contains("k.toml") && Catch::Contains("off_command"));
+    CHECK_THROWS(vt::parseConfig("[kiosk]\nidle_seconds = 2\n", "k.toml"));
+}

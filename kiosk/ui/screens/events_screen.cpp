@@ -28,7 +28,7 @@ std::string dayText(CivilDate d) {
 }
 
 float eventCardHeight(const Ui& ui) {
-    return std::round(ui.met().mm(8.0f) + ui.fonts().small->FontSize * 1.2f + ui.fonts().bodyBold->FontSize * 2.0f +
+    return std::round(ui.met().mm(9.0f) + ui.fonts().bodyBold->FontSize * 3.15f +
                       ui.fonts().body->FontSize * 1.1f);
 }
 
@@ -150,7 +150,7 @@ void EventsScreen::drawList(ScreenEnv& env) {
         float y = pos.y + pad;
         const std::string when = eventDayIt(e) + " \xC2\xB7 " + eventTimeIt(e);
         widgets::clampedText(dl, ui.fonts().bodyBold, p.primary, ImVec2(x, y), w, when, 1);
-        y += ui.fonts().small->FontSize * 1.25f;
+        y += ui.fonts().bodyBold->FontSize * 1.15f + ui.met().mm(1.0f);
         const std::string title = widgets::displayable(e.summary);
         widgets::clampedText(dl, ui.fonts().bodyBold, p.text, ImVec2(x, y), w, title, 2);
         y += ui.fonts().bodyBold->FontSize * 2.0f;
