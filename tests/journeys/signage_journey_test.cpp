@@ -266,3 +266,22 @@ TEST_CASE("Config: idle time and the screen's wake and power commands", "[signag
                       Catch::Contains("k.toml") && Catch::Contains("off_command"));
     CHECK_THROWS(vt::parseConfig("[kiosk]\nidle_seconds = 2\n", "k.toml"));
 }
+
+TEST_CASE("Signage screens with the largest text and high contrast", "[journey][signage]") {
+    HeadlessKiosk k("signage-larger", kSignageConfig, "2026-11-23T10:00:00+01:00");
+    k.ui->session().textSize = vt::TextSize::Larger;
+    k.ui->session().highContrast = true;
+    k.runner->settle();
+    k.shot("home");
+    REQUIRE(k.tap("Eventi"));
+    k.shot("events");
+    REQUIRE(k.tap("Inizio"));
+    REQUIRE(k.tap("Uffici e orari"));
+    CHECK(k.sees("Aperto ora \xC2\xB7 chiude alle 12:30"));
+    k.shot("offices");
+    importCap(k, "cap/it_alert.xml");
+    k.runner->wait(6);
+    k.shot("takeover");
+    REQUIRE(k.tap("Ho capito"));
+    k.shot("offices-banner");
+}

@@ -55,17 +55,19 @@ void HomeScreen::draw(ScreenEnv& env, const Counts& counts) {
         {"##tile-offices", "Uffici e orari", "Offices and hours", plural(counts.offices, "ufficio", "uffici"),
          {ScreenId::Offices, 0}, counts.offices > 0},
     };
-    const float tileW = std::floor((width - m.gap * 2) * 0.5f);
+    // Two columns while a half tile still holds its title and detail on one line; one with larger text.
+    const int columns = (width - m.gap * 2) * 0.5f >= ui.fonts().title->FontSize * 8.5f ? 2 : 1;
+    const float tileW = columns == 2 ? std::floor((width - m.gap * 2) * 0.5f) : width;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     int shown = 0;
     for (const TileDef& t : tiles) {
         if (!t.shown) continue;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + float(shown % 2) * (tileW + m.gap * 2),
-                                         origin.y + float(shown / 2) * (tileH + m.gap * 2)));
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + float(shown % columns) * (tileW + m.gap * 2),
+                                         origin.y + float(shown / columns) * (tileH + m.gap * 2)));
         if (widgets::tile(ui, t.id, t.title, t.english, t.detail, ImVec2(tileW, tileH))) env.nav.open(t.route);
         ++shown;
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + float((shown + 1) / 2) * (tileH + m.gap * 2)));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + float((shown + columns - 1) / columns) * (tileH + m.gap * 2)));
     ImGui::Dummy(ImVec2(width, 0));
 
     if (!m_newest.empty()) {
