@@ -18,9 +18,11 @@ SdlImages::Entry SdlImages::decode(const unsigned char* bytes, size_t n, const s
     if (fromMemory && n > INT_MAX) return e;
     const int len = static_cast<int>(n);
     // Images come from the town's signed content; still, refuse absurd sizes before decoding.
-    const bool info = fromMemory ? stbi_info_from_memory(bytes, len, &w, &h, &ch) : stbi_info(path.c_str(), &w, &h, &ch);
+    const bool info =
+        fromMemory ? stbi_info_from_memory(bytes, len, &w, &h, &ch) : stbi_info(path.c_str(), &w, &h, &ch);
     if (!info || w <= 0 || h <= 0 || w > 4096 || h > 4096) return e;
-    unsigned char* px = fromMemory ? stbi_load_from_memory(bytes, len, &w, &h, &ch, 4) : stbi_load(path.c_str(), &w, &h, &ch, 4);
+    unsigned char* px = fromMemory ? stbi_load_from_memory(bytes, len, &w, &h, &ch, 4)
+                                   : stbi_load(path.c_str(), &w, &h, &ch, 4);
     if (!px) return e;
     e.texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, w, h);
     if (e.texture) {
@@ -40,8 +42,8 @@ ImTextureID SdlImages::image(const std::string& path, ImVec2& size) {
     return it->second.texture;
 }
 
-ImTextureID SdlImages::imageFromBytes(const std::string& key, const std::function<std::optional<std::string>()>& load,
-                                      ImVec2& size) {
+ImTextureID SdlImages::imageFromBytes(const std::string& key,
+                                      const std::function<std::optional<std::string>()>& load, ImVec2& size) {
     auto it = m_cache.find(key);
     if (it == m_cache.end()) {
         Entry e;

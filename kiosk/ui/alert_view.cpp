@@ -52,13 +52,15 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
     ImFont* ft = ui.fonts().title;
     ImFont* fs = ui.fonts().small;
     const std::string label = labelLine(a);
-    const float bandH = std::round(m.mm(10.0f) + ft->FontSize * 1.1f + fs->FontSize * 1.1f + (label.empty() ? 0 : ft->FontSize * 1.1f));
+    const float bandH = std::round(m.mm(10.0f) + ft->FontSize * 1.1f + fs->FontSize * 1.1f +
+                                   (label.empty() ? 0 : ft->FontSize * 1.1f));
     dl->AddRectFilled(pos, ImVec2(max.x, pos.y + bandH), p.warning);
     float y = pos.y + m.mm(5.0f);
     const float x = pos.x + m.margin;
     if (!label.empty()) {
         dl->AddText(ft, ft->FontSize, ImVec2(x, y), p.textOnPrimary, label.c_str());
-        ui.tree.add(Role::Banner, a.label, label, widgets::visibleRect(ImVec2(x, y), ImVec2(max.x, y + ft->FontSize)), false);
+        ui.tree.add(Role::Banner, a.label, label,
+                    widgets::visibleRect(ImVec2(x, y), ImVec2(max.x, y + ft->FontSize)), false);
         y += ft->FontSize * 1.1f;
     }
     const std::string kind = "\xE2\x96\xB2 ALLERTA \xC2\xB7 ALERT";
@@ -66,9 +68,11 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
     y += ft->FontSize * 1.1f;
     std::string grade;
     if (const std::string s = severityIt(a.info.severity); !s.empty()) grade = "Gravit\xC3\xA0: " + s;
-    if (const std::string u = urgencyIt(a.info.urgency); !u.empty()) grade += (grade.empty() ? "" : " \xC2\xB7 ") + std::string("Urgenza: ") + u;
+    if (const std::string u = urgencyIt(a.info.urgency); !u.empty())
+        grade += (grade.empty() ? "" : " \xC2\xB7 ") + std::string("Urgenza: ") + u;
     dl->AddText(fs, fs->FontSize, ImVec2(x, y), p.textOnPrimary, grade.c_str());
-    ui.tree.add(Role::Banner, "Allerta", kind + ". " + grade, widgets::visibleRect(pos, ImVec2(max.x, pos.y + bandH)), false);
+    ui.tree.add(Role::Banner, "Allerta", kind + ". " + grade,
+                widgets::visibleRect(pos, ImVec2(max.x, pos.y + bandH)), false);
 
     // The button row is fixed at the bottom; the text scrolls above it if it is long.
     const bool canClose = shownFor >= kTakeoverReadSeconds;
@@ -79,42 +83,53 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
     const ImVec2 bodyPos(pos.x, pos.y + bandH);
     const ImVec2 bodySize(size.x, size.y - bandH - footH);
     ImGui::SetCursorScreenPos(bodyPos);
-    ImGui::BeginChild("##alert-body", bodySize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
+    ImGui::BeginChild("##alert-body", bodySize, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     ImGui::SetCursorScreenPos(ImVec2(left, bodyPos.y + m.mm(5.0f)));
     ImGui::BeginGroup();
-    const std::string headline = widgets::displayable(a.info.headline.empty() ? a.info.event : a.info.headline);
+    const std::string headline =
+        widgets::displayable(a.info.headline.empty() ? a.info.event : a.info.headline);
     widgets::text(ui, ft, p.text, headline, Role::Heading, width);
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     if (!a.info.description.empty())
-        widgets::text(ui, ui.fonts().body, p.text, widgets::displayable(a.info.description), Role::Text, width);
+        widgets::text(ui, ui.fonts().body, p.text, widgets::displayable(a.info.description), Role::Text,
+                      width);
     if (!a.info.instruction.empty()) {
         ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
         widgets::text(ui, fs, p.textMuted, "Cosa fare \xC2\xB7 What to do", Role::Text, width);
-        widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(a.info.instruction), Role::Text, width);
+        widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(a.info.instruction), Role::Text,
+                      width);
     }
     ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
-    const std::string sender = widgets::displayable(a.info.senderName.empty() ? a.alert.sender : a.info.senderName);
-    widgets::text(ui, fs, p.textMuted, "Emessa da " + sender + " \xC2\xB7 " + whenIt(a.alert.sent), Role::Text, width);
-    if (a.until > 0) widgets::text(ui, fs, p.textMuted, "Valida fino a " + whenIt(a.until), Role::Text, width);
-    if (!a.info.web.empty()) widgets::text(ui, fs, p.textMuted, "Informazioni: " + a.info.web, Role::Text, width);
+    const std::string sender =
+        widgets::displayable(a.info.senderName.empty() ? a.alert.sender : a.info.senderName);
+    widgets::text(ui, fs, p.textMuted, "Emessa da " + sender + " \xC2\xB7 " + whenIt(a.alert.sent),
+                  Role::Text, width);
+    if (a.until > 0)
+        widgets::text(ui, fs, p.textMuted, "Valida fino a " + whenIt(a.until), Role::Text, width);
+    if (!a.info.web.empty())
+        widgets::text(ui, fs, p.textMuted, "Informazioni: " + a.info.web, Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
     ImGui::EndGroup();
     m_scroller.update(ui);
     ImGui::EndChild();
 
     const float by = max.y - footH + m.mm(5.0f);
-    dl->AddLine(ImVec2(pos.x, max.y - footH), ImVec2(max.x, max.y - footH), p.border, std::max(1.0f, m.mm(0.4f)));
+    dl->AddLine(ImVec2(pos.x, max.y - footH), ImVec2(max.x, max.y - footH), p.border,
+                std::max(1.0f, m.mm(0.4f)));
     if (!canClose) {
         const std::string wait = "Leggi con attenzione \xC2\xB7 Please read carefully";
-        widgets::clampedText(dl, ui.fonts().bodyBold, p.textMuted, ImVec2(left, by + (buttonH - ui.fonts().bodyBold->FontSize) * 0.5f),
-                             width, wait, 1);
-        ui.tree.add(Role::Text, wait, wait, widgets::visibleRect(ImVec2(left, by), ImVec2(left + width, by + buttonH)), false);
+        widgets::clampedText(dl, ui.fonts().bodyBold, p.textMuted,
+                             ImVec2(left, by + (buttonH - ui.fonts().bodyBold->FontSize) * 0.5f), width, wait,
+                             1);
+        ui.tree.add(Role::Text, wait, wait,
+                    widgets::visibleRect(ImVec2(left, by), ImVec2(left + width, by + buttonH)), false);
         ui.requestFrameIn(kTakeoverReadSeconds - shownFor);
         return false;
     }
     ImGui::SetCursorScreenPos(ImVec2(left, by));
-    return widgets::button(ui, "##alert-ok", "Ho capito", "I understand", ImVec2(width, buttonH), widgets::ButtonStyle::Primary,
-                           "\xE2\x9C\x93");
+    return widgets::button(ui, "##alert-ok", "Ho capito", "I understand", ImVec2(width, buttonH),
+                           widgets::ButtonStyle::Primary, "\xE2\x9C\x93");
 }
 
 float alertBannerHeight(const Ui& ui, size_t count) {
@@ -145,15 +160,22 @@ int drawAlertBanner(Ui& ui, const std::vector<ShownAlert>& alerts, ImVec2 pos, f
         std::string s = "\xE2\x96\xB2 ";
         if (!a.label.empty()) s += a.label + " \xE2\x80\x93 ";
         s += "ALLERTA: " + widgets::displayable(a.info.headline.empty() ? a.info.event : a.info.headline);
-        if (i + 1 == kBannerMax && alerts.size() > kBannerMax) s += " (e altre " + std::to_string(alerts.size() - kBannerMax) + ")";
+        if (i + 1 == kBannerMax && alerts.size() > kBannerMax)
+            s += " (e altre " + std::to_string(alerts.size() - kBannerMax) + ")";
         const std::string more = "Tocca per leggere \xE2\x96\xB6";
-        const float moreW = ui.fonts().small->CalcTextSizeA(ui.fonts().small->FontSize, FLT_MAX, 0, more.c_str()).x;
+        const float moreW =
+            ui.fonts().small->CalcTextSizeA(ui.fonts().small->FontSize, FLT_MAX, 0, more.c_str()).x;
         const float textW = width - 2 * m.margin - moreW - m.mm(4.0f);
-        const float textH = std::min(2.0f, std::ceil(f->CalcTextSizeA(f->FontSize, FLT_MAX, textW, s.c_str()).y / f->FontSize)) * f->FontSize;
-        widgets::clampedText(dl, f, p.textOnPrimary, ImVec2(at.x + m.margin, at.y + (line - textH) * 0.5f), textW, s, 2);
-        dl->AddText(ui.fonts().small, ui.fonts().small->FontSize,
-                    ImVec2(pos.x + width - m.margin - moreW, at.y + (line - ui.fonts().small->FontSize) * 0.5f), p.textOnPrimary,
-                    more.c_str());
+        const float textH =
+            std::min(2.0f,
+                     std::ceil(f->CalcTextSizeA(f->FontSize, FLT_MAX, textW, s.c_str()).y / f->FontSize)) *
+            f->FontSize;
+        widgets::clampedText(dl, f, p.textOnPrimary, ImVec2(at.x + m.margin, at.y + (line - textH) * 0.5f),
+                             textW, s, 2);
+        dl->AddText(
+            ui.fonts().small, ui.fonts().small->FontSize,
+            ImVec2(pos.x + width - m.margin - moreW, at.y + (line - ui.fonts().small->FontSize) * 0.5f),
+            p.textOnPrimary, more.c_str());
         ui.tree.add(Role::Banner, s, s, widgets::visibleRect(at, ImVec2(at.x + width, at.y + line)), true);
     }
     return tapped;

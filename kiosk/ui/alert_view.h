@@ -3,8 +3,8 @@
 #pragma once
 
 #include "core/alerts/alert_store.h"
-#include "ui/ui_context.h"
 #include "ui/touch_scroller.h"
+#include "ui/ui_context.h"
 
 #include <vector>
 

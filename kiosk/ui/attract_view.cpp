@@ -13,13 +13,14 @@ namespace vt {
 namespace {
 
 ImU32 faded(ImU32 c, float a) {
-    const auto alpha = static_cast<ImU32>(std::lround(float((c >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(a, 0.0f, 1.0f)));
+    const auto alpha =
+        static_cast<ImU32>(std::lround(float((c >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(a, 0.0f, 1.0f)));
     return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
 }
 
 // Wrapped text at `size` pixels, at most `maxLines` lines (cut below); returns the height used.
-float wrapped(Ui& ui, ImDrawList* dl, ImFont* f, float size, ImU32 col, ImVec2 pos, float width, const std::string& s,
-              int maxLines, bool announce, Role role = Role::Text) {
+float wrapped(Ui& ui, ImDrawList* dl, ImFont* f, float size, ImU32 col, ImVec2 pos, float width,
+              const std::string& s, int maxLines, bool announce, Role role = Role::Text) {
     if (s.empty()) return 0;
     const char* b = s.c_str();
     const char* e = b + s.size();
@@ -66,13 +67,16 @@ void AttractView::draw(ScreenEnv& env, double elapsed) {
     dl->AddRectFilled(footPos, ImVec2(env.pos.x + env.size.x, env.pos.y + env.size.y), p.primary);
     {
         const ImVec2 s1 = ft->CalcTextSizeA(ft->FontSize, FLT_MAX, 0, touch.c_str());
-        const ImVec2 s2 = ui.fonts().body->CalcTextSizeA(ui.fonts().body->FontSize, FLT_MAX, 0, touchEn.c_str());
+        const ImVec2 s2 =
+            ui.fonts().body->CalcTextSizeA(ui.fonts().body->FontSize, FLT_MAX, 0, touchEn.c_str());
         const float y = footPos.y + m.mm(6.0f) + shift.y;
-        dl->AddText(ft, ft->FontSize, ImVec2(env.pos.x + (env.size.x - s1.x) * 0.5f + shift.x, y), p.textOnPrimary, touch.c_str());
+        dl->AddText(ft, ft->FontSize, ImVec2(env.pos.x + (env.size.x - s1.x) * 0.5f + shift.x, y),
+                    p.textOnPrimary, touch.c_str());
         dl->AddText(ui.fonts().body, ui.fonts().body->FontSize,
-                    ImVec2(env.pos.x + (env.size.x - s2.x) * 0.5f + shift.x, y + ft->FontSize * 1.1f), p.textOnPrimary,
-                    touchEn.c_str());
-        ui.tree.add(Role::Button, touch, touchEn, widgets::visibleRect(env.pos, ImVec2(env.pos.x + env.size.x, env.pos.y + env.size.y)),
+                    ImVec2(env.pos.x + (env.size.x - s2.x) * 0.5f + shift.x, y + ft->FontSize * 1.1f),
+                    p.textOnPrimary, touchEn.c_str());
+        ui.tree.add(Role::Button, touch, touchEn,
+                    widgets::visibleRect(env.pos, ImVec2(env.pos.x + env.size.x, env.pos.y + env.size.y)),
                     true);
     }
 
@@ -100,7 +104,8 @@ void AttractView::draw(ScreenEnv& env, double elapsed) {
     }
 }
 
-void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 size, float alpha, bool announce) {
+void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 size, float alpha,
+                            bool announce) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
     const Palette& p = ui.pal();
@@ -122,12 +127,15 @@ void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 si
         const float cy = pos.y + std::max(m.mm(10.0f), (size.y - cs.y - ft->FontSize * 3.0f) * 0.4f);
         dl->AddText(fh, hs, ImVec2(pos.x + (size.x - cs.x) * 0.5f, cy), faded(p.text, alpha), clock.c_str());
         const ImVec2 ds = ft->CalcTextSizeA(ft->FontSize, FLT_MAX, 0, date.c_str());
-        dl->AddText(ft, ft->FontSize, ImVec2(pos.x + (size.x - ds.x) * 0.5f, cy + cs.y), faded(p.text, alpha), date.c_str());
+        dl->AddText(ft, ft->FontSize, ImVec2(pos.x + (size.x - ds.x) * 0.5f, cy + cs.y), faded(p.text, alpha),
+                    date.c_str());
         const std::string& town = env.config.town.name;
         const ImVec2 ts = fb->CalcTextSizeA(fb->FontSize, FLT_MAX, 0, town.c_str());
         dl->AddText(fb, fb->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, cy + cs.y + ft->FontSize * 1.6f),
                     faded(p.textMuted, alpha), town.c_str());
-        if (announce) ui.tree.add(Role::Status, "Ora", clock + ", " + date, widgets::visibleRect(pos, ImVec2(pos.x + size.x, cy + cs.y + ds.y)), false);
+        if (announce)
+            ui.tree.add(Role::Status, "Ora", clock + ", " + date,
+                        widgets::visibleRect(pos, ImVec2(pos.x + size.x, cy + cs.y + ds.y)), false);
         return;
     }
 
@@ -139,22 +147,25 @@ void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 si
     const int firstVertex = dl->VtxBuffer.Size;
     const float contentTop = y;
     const auto centre = [&](float contentBottom) {
-        const float dy = std::floor(std::max(0.0f, (pos.y + size.y - contentTop) - (contentBottom - contentTop)) * 0.4f);
+        const float dy =
+            std::floor(std::max(0.0f, (pos.y + size.y - contentTop) - (contentBottom - contentTop)) * 0.4f);
         for (int v = firstVertex; v < dl->VtxBuffer.Size; ++v) dl->VtxBuffer[v].pos.y += dy;
     };
 
     if (s.kind == Kind::Events) {
-        y += wrapped(ui, dl, ft, ft->FontSize * 1.2f, faded(p.text, alpha), ImVec2(x, y), width, "Oggi a " + env.config.town.name, 2,
-                     announce, Role::Heading);
-        y += wrapped(ui, dl, fb, fb->FontSize, faded(p.textMuted, alpha), ImVec2(x, y), width, "Today's events", 1, false);
+        y += wrapped(ui, dl, ft, ft->FontSize * 1.2f, faded(p.text, alpha), ImVec2(x, y), width,
+                     "Oggi a " + env.config.town.name, 2, announce, Role::Heading);
+        y += wrapped(ui, dl, fb, fb->FontSize, faded(p.textMuted, alpha), ImVec2(x, y), width,
+                     "Today's events", 1, false);
         y += m.mm(6.0f);
         const float bottom = pos.y + size.y - m.mm(6.0f);
         for (const EventOccurrence& e : m_events) {
             const float need = fbb->FontSize * 1.2f + ft->FontSize * 1.1f + fb->FontSize * 1.2f + m.mm(6.0f);
             if (y + need > bottom) break;
-            y += wrapped(ui, dl, fbb, fbb->FontSize, faded(p.primary, alpha), ImVec2(x, y), width, eventTimeIt(e), 1, announce);
-            y += wrapped(ui, dl, ft, ft->FontSize, faded(p.text, alpha), ImVec2(x, y), width, widgets::displayable(e.summary), 1,
-                         announce);
+            y += wrapped(ui, dl, fbb, fbb->FontSize, faded(p.primary, alpha), ImVec2(x, y), width,
+                         eventTimeIt(e), 1, announce);
+            y += wrapped(ui, dl, ft, ft->FontSize, faded(p.text, alpha), ImVec2(x, y), width,
+                         widgets::displayable(e.summary), 1, announce);
             if (!e.location.empty())
                 y += wrapped(ui, dl, fb, fb->FontSize, faded(p.textMuted, alpha), ImVec2(x, y), width,
                              widgets::displayable(e.location), 1, announce);
@@ -166,19 +177,23 @@ void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 si
 
     const Notice& n = m_notices[s.notice];
     const NoticeText& t = n.textFor("it");
-    y += wrapped(ui, dl, fbb, fbb->FontSize, faded(p.primary, alpha), ImVec2(x, y), width, "AVVISO \xC2\xB7 NOTICE", 1, false);
+    y += wrapped(ui, dl, fbb, fbb->FontSize, faded(p.primary, alpha), ImVec2(x, y), width,
+                 "AVVISO \xC2\xB7 NOTICE", 1, false);
     y += m.mm(2.0f);
-    y += wrapped(ui, dl, ft, ft->FontSize * 1.3f, faded(p.text, alpha), ImVec2(x, y), width, widgets::displayable(t.title), 3, announce,
-                 Role::Heading);
+    y += wrapped(ui, dl, ft, ft->FontSize * 1.3f, faded(p.text, alpha), ImVec2(x, y), width,
+                 widgets::displayable(t.title), 3, announce, Role::Heading);
     y += m.mm(5.0f);
     const float imageBox = std::min(width * 0.62f, (pos.y + size.y - y) * 0.45f);
     if (!n.imageHash.empty()) {
         const float h = drawNoticeImage(ui, env, n, ImVec2(x, y), ImVec2(width, imageBox), alpha);
         if (h > 0) y += h + m.mm(5.0f);
     }
-    const std::string text = widgets::displayable(t.shortText.empty() ? noticePlainText(t.body) : t.shortText);
-    const int lines = std::max(1, static_cast<int>((pos.y + size.y - y - m.mm(6.0f)) / (fb->FontSize * 1.25f)));
-    y += wrapped(ui, dl, fb, fb->FontSize * 1.25f, faded(p.text, alpha), ImVec2(x, y), width, text, std::min(lines, 6), announce);
+    const std::string text =
+        widgets::displayable(t.shortText.empty() ? noticePlainText(t.body) : t.shortText);
+    const int lines =
+        std::max(1, static_cast<int>((pos.y + size.y - y - m.mm(6.0f)) / (fb->FontSize * 1.25f)));
+    y += wrapped(ui, dl, fb, fb->FontSize * 1.25f, faded(p.text, alpha), ImVec2(x, y), width, text,
+                 std::min(lines, 6), announce);
     centre(y);
 }
 

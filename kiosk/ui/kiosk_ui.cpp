@@ -41,7 +41,8 @@ void KioskUi::frame(Ui& ui) {
         m_attractSince = ui.time;
     } else if (m_nav.current().screen == ScreenId::Alert) {
         m_nav.home();
-        if (!m_signage.takeover && !m_signage.alerts.empty()) m_openedAlertUid = m_signage.alerts.front().alert.uid();
+        if (!m_signage.takeover && !m_signage.alerts.empty())
+            m_openedAlertUid = m_signage.alerts.front().alert.uid();
     }
 
     // 1. An alert that takes over: above everything (attract loop, keypad, maintenance included).
@@ -95,7 +96,8 @@ void KioskUi::frame(Ui& ui) {
             ImGui::End();
             return;
         }
-        ScreenEnv env{ui, m_nav, m_session, m_actions, m_config, m_db, m_contentVersion, ImVec2(0, 0), display};
+        ScreenEnv env{ui,           m_nav,  m_session, m_actions, m_config, m_db, m_contentVersion,
+                      ImVec2(0, 0), display};
         const float bannerH = alertBannerHeight(ui, m_signage.alerts.size());
         if (bannerH > 0) {
             drawAlertBanner(ui, m_signage.alerts, ImVec2(0, 0), display.x);  // a touch anywhere starts
@@ -142,7 +144,14 @@ void KioskUi::drawScreens(Ui& ui) {
     const float headerH = m.headerHeight;
     const float navH = atHome ? 0.0f : m.navHeight;
     const float bannerH = alertBannerHeight(ui, m_signage.alerts.size());
-    ScreenEnv env{ui, m_nav, m_session, m_actions, m_config, m_db, m_contentVersion, ImVec2(0, headerH + bannerH),
+    ScreenEnv env{ui,
+                  m_nav,
+                  m_session,
+                  m_actions,
+                  m_config,
+                  m_db,
+                  m_contentVersion,
+                  ImVec2(0, headerH + bannerH),
                   ImVec2(io.DisplaySize.x, io.DisplaySize.y - headerH - bannerH - navH)};
     drawHeader(env, ImVec2(0, 0), ImVec2(io.DisplaySize.x, headerH));
     if (bannerH > 0) {
@@ -174,17 +183,32 @@ void KioskUi::drawScreens(Ui& ui) {
         case ScreenId::Home:
         case ScreenId::Attract:
         case ScreenId::Alert: {
-            const HomeScreen::Counts counts{m_notices.count(env), m_events.upcomingCount(env), m_offices.count(env)};
+            const HomeScreen::Counts counts{m_notices.count(env), m_events.upcomingCount(env),
+                                            m_offices.count(env)};
             m_home.draw(env, counts);
             break;
         }
-        case ScreenId::AlboList: m_albo.draw(env); break;
-        case ScreenId::ActDetail: m_act.draw(env, route.id); break;
-        case ScreenId::Notices: m_notices.drawList(env); break;
-        case ScreenId::NoticeDetail: m_notices.drawDetail(env, route.id); break;
-        case ScreenId::Events: m_events.drawList(env); break;
-        case ScreenId::EventDetail: m_events.drawDetail(env); break;
-        case ScreenId::Offices: m_offices.draw(env); break;
+        case ScreenId::AlboList:
+            m_albo.draw(env);
+            break;
+        case ScreenId::ActDetail:
+            m_act.draw(env, route.id);
+            break;
+        case ScreenId::Notices:
+            m_notices.drawList(env);
+            break;
+        case ScreenId::NoticeDetail:
+            m_notices.drawDetail(env, route.id);
+            break;
+        case ScreenId::Events:
+            m_events.drawList(env);
+            break;
+        case ScreenId::EventDetail:
+            m_events.drawDetail(env);
+            break;
+        case ScreenId::Offices:
+            m_offices.draw(env);
+            break;
         case ScreenId::Maintenance:
             env.size.y += navH;
             if (m_maintenance.draw(env, m_startedAt)) m_nav.home();
@@ -210,8 +234,8 @@ void KioskUi::drawIdleWarning(ScreenEnv& env, UnixSeconds left) {
                   "Tra " + std::to_string(secs) + (secs == 1 ? " secondo" : " secondi") +
                       " si torna all'inizio e le tue scelte si cancellano.",
                   Role::Text, width);
-    widgets::text(ui, ui.fonts().small, p.textMuted, "In " + std::to_string(secs) + " s the kiosk starts over.", Role::Text,
-                  width);
+    widgets::text(ui, ui.fonts().small, p.textMuted,
+                  "In " + std::to_string(secs) + " s the kiosk starts over.", Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(8.0f)));
     const float bh = std::max(m.touchMin * 1.6f, ui.fonts().bodyBold->FontSize * 3.0f);
     widgets::button(ui, "##still-here", "S\xC3\xAC, continuo", "Yes, continue", ImVec2(width, bh));
@@ -231,7 +255,8 @@ void KioskUi::refreshSignage(Ui& ui) {
         m_signageDay = day;
     }
     // Wake for the next change by time alone (an alert's start, a notice's daypart, sleep hours).
-    if (m_signage.nextChange) ui.requestFrameIn(double(std::max<UnixSeconds>(0, *m_signage.nextChange - ui.now)));
+    if (m_signage.nextChange)
+        ui.requestFrameIn(double(std::max<UnixSeconds>(0, *m_signage.nextChange - ui.now)));
     ui.requestFrameIn(double(romeStartOfDay(addDays(day, 1)) - ui.now));
 }
 
@@ -261,7 +286,8 @@ void KioskUi::detectMaintenanceGesture(Ui& ui) {
     const float corner = ui.met().mm(25.0f);
     const ImVec2 start = io.MouseClickedPos[0];
     const bool inCorner = io.MouseDown[0] && start.x >= 0 && start.y >= 0 && start.x < corner &&
-                          start.y < std::max(corner, ui.met().headerHeight) && io.MouseDragMaxDistanceSqr[0] < corner * corner;
+                          start.y < std::max(corner, ui.met().headerHeight) &&
+                          io.MouseDragMaxDistanceSqr[0] < corner * corner;
     if (!inCorner || m_keypadOpen) return;
     ui.wantsFrames = true;  // keep time running while the finger rests there
     // Without a configured PIN nothing happens: there is no default way in.

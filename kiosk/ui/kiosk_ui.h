@@ -32,7 +32,10 @@ constexpr int kIdleWarningSeconds = 10;
 class KioskUi {
 public:
     KioskUi(const Config& config, const Database& db)
-        : m_config(config), m_db(db), m_pin(config.maintenance.pinHash), m_signageCtx(SignageContext::fromConfig(config)) {}
+        : m_config(config),
+          m_db(db),
+          m_pin(config.maintenance.pinHash),
+          m_signageCtx(SignageContext::fromConfig(config)) {}
 
     // Draws one frame; call between ImGui::NewFrame() and ImGui::Render().
     void frame(Ui& ui);

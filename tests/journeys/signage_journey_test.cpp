@@ -57,7 +57,8 @@ void importCap(HeadlessKiosk& k, const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("A severe alert takes over the attract loop, then stays as a banner until cancelled", "[journey][signage]") {
+TEST_CASE("A severe alert takes over the attract loop, then stays as a banner until cancelled",
+          "[journey][signage]") {
     HeadlessKiosk k("signage-takeover", kSignageConfig, "2026-11-23T10:00:00+01:00");
     std::vector<std::string> shown;
     vt::KioskActions actions;
@@ -105,7 +106,8 @@ TEST_CASE("A severe alert takes over the attract loop, then stays as a banner un
     CHECK(k.sees("atti in pubblicazione oggi"));
 }
 
-TEST_CASE("Left alone, the kiosk warns, resets the session and plays the attract loop", "[journey][signage]") {
+TEST_CASE("Left alone, the kiosk warns, resets the session and plays the attract loop",
+          "[journey][signage]") {
     HeadlessKiosk k("signage-idle", kSignageConfig, "2026-11-23T10:00:00+01:00");
     REQUIRE(k.tap("Testo normale"));
     REQUIRE(k.ui->session().textSize == vt::TextSize::Large);
@@ -221,8 +223,10 @@ TEST_CASE("The attract loop asks for frames only while it crossfades", "[journey
         k.runner->wait(0.1);
         const double next = k.host->nextFrameIn();
         REQUIRE(next >= 0);
-        if (next < 0.1) ++fading;
-        else ++still;
+        if (next < 0.1)
+            ++fading;
+        else
+            ++still;
     }
     CHECK(fading > 0);
     CHECK(still > fading * 3);
@@ -255,7 +259,8 @@ TEST_CASE("Config: idle time and the screen's wake and power commands", "[signag
     CHECK(d.screen.wakeOnTouch);
     CHECK(d.screen.offCommand.empty());
     const vt::Config c = vt::parseConfig(
-        "[kiosk]\nidle_seconds = 90\n[screen]\nwake_on_touch = false\noff_command = [\"wlr-randr\", \"--output\", "
+        "[kiosk]\nidle_seconds = 90\n[screen]\nwake_on_touch = false\noff_command = [\"wlr-randr\", "
+        "\"--output\", "
         "\"HDMI-A-1\", \"--off\"]\non_command = [\"wlr-randr\", \"--output\", \"HDMI-A-1\", \"--on\"]\n",
         "k.toml");
     CHECK(c.kiosk.idleSeconds == 90);

@@ -14,9 +14,12 @@ namespace {
 
 TimeRange rangeOf(EventsScreen::Range r, UnixSeconds t) {
     switch (r) {
-        case EventsScreen::Range::Today: return todayRange(t);
-        case EventsScreen::Range::Week: return weekRange(t);
-        case EventsScreen::Range::Month: return monthRange(t);
+        case EventsScreen::Range::Today:
+            return todayRange(t);
+        case EventsScreen::Range::Week:
+            return weekRange(t);
+        case EventsScreen::Range::Month:
+            return monthRange(t);
     }
     return todayRange(t);
 }
@@ -107,7 +110,8 @@ void EventsScreen::drawList(ScreenEnv& env) {
         ImGui::SetCursorScreenPos(ImVec2(left + float(i) * (tabW + m.gap), tabY));
         const bool on = m_range == t.range;
         if (widgets::button(ui, t.id, t.it, on ? std::string(t.en) + " \xC2\xB7 scelto" : std::string(t.en),
-                            ImVec2(tabW, tabH), on ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
+                            ImVec2(tabW, tabH),
+                            on ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
                             on ? "\xE2\x9C\x93" : "") &&
             !on) {
             m_range = t.range;
@@ -116,7 +120,9 @@ void EventsScreen::drawList(ScreenEnv& env) {
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(left, tabY + tabH + m.mm(3.0f)));
-    const char* heading = m_range == Range::Today ? "Oggi" : m_range == Range::Week ? "Questa settimana" : "Questo mese";
+    const char* heading = m_range == Range::Today  ? "Oggi"
+                          : m_range == Range::Week ? "Questa settimana"
+                                                   : "Questo mese";
     const std::string count = m_events.size() == 1 ? "1 evento" : std::to_string(m_events.size()) + " eventi";
     widgets::text(ui, ui.fonts().small, p.textMuted, std::string(heading) + ": " + count, Role::Text, width);
     ImGui::EndGroup();
@@ -127,7 +133,8 @@ void EventsScreen::drawList(ScreenEnv& env) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     if (m_events.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
-        widgets::text(ui, ui.fonts().body, p.text, "Nessun evento in programma.\nNo events scheduled.", Role::Text, width);
+        widgets::text(ui, ui.fonts().body, p.text, "Nessun evento in programma.\nNo events scheduled.",
+                      Role::Text, width);
     }
     const float cardH = eventCardHeight(ui);
     int index = 0;
@@ -143,7 +150,8 @@ void EventsScreen::drawList(ScreenEnv& env) {
         const ImVec2 max(pos.x + width, pos.y + cardH);
         dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
         dl->AddRect(pos, max, p.border, m.radius, 0, std::max(1.0f, m.mm(0.3f)));
-        dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius, ImDrawFlags_RoundCornersLeft);
+        dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius,
+                          ImDrawFlags_RoundCornersLeft);
         const float pad = m.mm(4.0f);
         const float x = pos.x + pad + m.mm(1.5f);
         const float w = width - 2 * pad - m.mm(1.5f);
@@ -155,8 +163,10 @@ void EventsScreen::drawList(ScreenEnv& env) {
         widgets::clampedText(dl, ui.fonts().bodyBold, p.text, ImVec2(x, y), w, title, 2);
         y += ui.fonts().bodyBold->FontSize * 2.0f;
         const std::string where = e.location.empty() ? "" : widgets::displayable(e.location);
-        if (!where.empty()) widgets::clampedText(dl, ui.fonts().body, p.textMuted, ImVec2(x, y), w, "Dove: " + where, 1);
-        ui.tree.add(Role::ListItem, title, when + (where.empty() ? "" : ". " + where), widgets::visibleRect(pos, max), true);
+        if (!where.empty())
+            widgets::clampedText(dl, ui.fonts().body, p.textMuted, ImVec2(x, y), w, "Dove: " + where, 1);
+        ui.tree.add(Role::ListItem, title, when + (where.empty() ? "" : ". " + where),
+                    widgets::visibleRect(pos, max), true);
         if (pressed) {
             m_selected = e;
             m_detailScroller.stop();
@@ -180,8 +190,8 @@ void EventsScreen::drawDetail(ScreenEnv& env) {
     ImGui::BeginGroup();
     const EventOccurrence& e = m_selected;
     widgets::text(ui, ui.fonts().small, p.primary, "EVENTO \xC2\xB7 EVENT", Role::Text, width);
-    widgets::text(ui, ui.fonts().title, p.text, widgets::displayable(e.summary.empty() ? "Evento" : e.summary),
-                  Role::Heading, width);
+    widgets::text(ui, ui.fonts().title, p.text,
+                  widgets::displayable(e.summary.empty() ? "Evento" : e.summary), Role::Heading, width);
     ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
     const auto field = [&](const char* label, const std::string& value) {
         if (value.empty()) return;
@@ -196,7 +206,8 @@ void EventsScreen::drawDetail(ScreenEnv& env) {
         widgets::text(ui, ui.fonts().body, p.text, widgets::displayable(e.description), Role::Text, width);
     }
     if (e.recurring)
-        widgets::text(ui, ui.fonts().small, p.textMuted, "Evento che si ripete \xC2\xB7 Recurring event", Role::Text, width);
+        widgets::text(ui, ui.fonts().small, p.textMuted, "Evento che si ripete \xC2\xB7 Recurring event",
+                      Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     ImGui::EndGroup();
     m_detailScroller.update(ui);

@@ -14,10 +14,13 @@ namespace vt {
 
 namespace {
 
-const char* langOf(const Session& s) { return s.language == Language::English ? "en" : "it"; }
+const char* langOf(const Session& s) {
+    return s.language == Language::English ? "en" : "it";
+}
 
 float noticeCardHeight(const Ui& ui) {
-    return std::round(ui.met().mm(8.0f) + ui.fonts().bodyBold->FontSize * 2.1f + ui.fonts().body->FontSize * 2.0f);
+    return std::round(ui.met().mm(8.0f) + ui.fonts().bodyBold->FontSize * 2.1f +
+                      ui.fonts().body->FontSize * 2.0f);
 }
 
 }  // namespace
@@ -74,13 +77,15 @@ float drawNoticeImage(Ui& ui, const ScreenEnv& env, const Notice& n, ImVec2 pos,
     ImVec2 isz;
     const Database& db = env.db;
     const std::string hash = n.imageHash;
-    ImTextureID tex = ui.images->imageFromBytes("media:" + hash, [&db, hash] { return noticeImage(db, hash); }, isz);
+    ImTextureID tex = ui.images->imageFromBytes(
+        "media:" + hash, [&db, hash] { return noticeImage(db, hash); }, isz);
     if (!tex || isz.x <= 0 || isz.y <= 0) return 0;
     const float scale = std::min(box.x / isz.x, box.y / isz.y);
     const ImVec2 s(std::floor(isz.x * scale), std::floor(isz.y * scale));
     const ImVec2 p(pos.x + std::floor((box.x - s.x) * 0.5f), pos.y);
     const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f));
-    ImGui::GetWindowDrawList()->AddImage(tex, p, ImVec2(p.x + s.x, p.y + s.y), ImVec2(0, 0), ImVec2(1, 1), tint);
+    ImGui::GetWindowDrawList()->AddImage(tex, p, ImVec2(p.x + s.x, p.y + s.y), ImVec2(0, 0), ImVec2(1, 1),
+                                         tint);
     ui.tree.add(Role::Image, "Immagine", n.texts.empty() ? "" : n.texts[0].title,
                 widgets::visibleRect(p, ImVec2(p.x + s.x, p.y + s.y)), false);
     return s.y;
@@ -109,7 +114,8 @@ void NoticesScreen::drawList(ScreenEnv& env) {
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(5.0f)));
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().title, p.text, "Avvisi", Role::Heading, width);
-    const std::string count = m_notices.size() == 1 ? "1 avviso" : std::to_string(m_notices.size()) + " avvisi";
+    const std::string count =
+        m_notices.size() == 1 ? "1 avviso" : std::to_string(m_notices.size()) + " avvisi";
     widgets::text(ui, ui.fonts().small, p.textMuted, count + " \xC2\xB7 Notices", Role::Text, width);
     ImGui::EndGroup();
 
@@ -119,8 +125,8 @@ void NoticesScreen::drawList(ScreenEnv& env) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     if (m_notices.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
-        widgets::text(ui, ui.fonts().body, p.text, "Nessun avviso in questo momento.\nNo notices at the moment.",
-                      Role::Text, width);
+        widgets::text(ui, ui.fonts().body, p.text,
+                      "Nessun avviso in questo momento.\nNo notices at the moment.", Role::Text, width);
     }
     const float cardH = noticeCardHeight(ui);
     const std::string lang = langOf(env.session);
@@ -136,7 +142,8 @@ void NoticesScreen::drawList(ScreenEnv& env) {
         const ImVec2 max(pos.x + width, pos.y + cardH);
         dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
         dl->AddRect(pos, max, p.border, m.radius, 0, std::max(1.0f, m.mm(0.3f)));
-        dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius, ImDrawFlags_RoundCornersLeft);
+        dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius,
+                          ImDrawFlags_RoundCornersLeft);
         const float pad = m.mm(4.0f);
         float textW = width - 2 * pad - m.mm(1.5f);
         if (!n.imageHash.empty()) {
@@ -147,12 +154,14 @@ void NoticesScreen::drawList(ScreenEnv& env) {
         }
         const NoticeText& t = n.textFor(lang);
         const std::string title = widgets::displayable(t.title);
-        const std::string shortText = widgets::displayable(t.shortText.empty() ? noticePlainText(t.body) : t.shortText);
+        const std::string shortText =
+            widgets::displayable(t.shortText.empty() ? noticePlainText(t.body) : t.shortText);
         const float x = pos.x + pad + m.mm(1.5f);
         float y = pos.y + pad;
         y += widgets::clampedText(dl, ui.fonts().bodyBold, p.text, ImVec2(x, y), textW, title, 2);
-        widgets::clampedText(dl, ui.fonts().body, p.textMuted, ImVec2(x, y + m.mm(1.0f)), textW, shortText,
-                             std::max(1, 2 - (y > pos.y + pad + ui.fonts().bodyBold->FontSize * 1.5f ? 1 : 0)));
+        widgets::clampedText(
+            dl, ui.fonts().body, p.textMuted, ImVec2(x, y + m.mm(1.0f)), textW, shortText,
+            std::max(1, 2 - (y > pos.y + pad + ui.fonts().bodyBold->FontSize * 1.5f ? 1 : 0)));
         ui.tree.add(Role::ListItem, title, shortText, widgets::visibleRect(pos, max), true);
         if (pressed) env.nav.open({ScreenId::NoticeDetail, n.id});
     }
@@ -176,26 +185,33 @@ void NoticesScreen::drawDetail(ScreenEnv& env, std::int64_t id) {
     ImGui::BeginChild("##notice", env.size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     ImGui::SetCursorPos(ImVec2(left - env.pos.x, m.mm(5.0f)));
     ImGui::BeginGroup();
-    const auto it = std::find_if(m_notices.begin(), m_notices.end(), [&](const Notice& n) { return n.id == id; });
+    const auto it =
+        std::find_if(m_notices.begin(), m_notices.end(), [&](const Notice& n) { return n.id == id; });
     if (it == m_notices.end()) {
         widgets::text(ui, ui.fonts().title, p.text, "Avviso non disponibile", Role::Heading, width);
-        widgets::text(ui, ui.fonts().body, p.text, "Questo avviso non \xC3\xA8 pi\xC3\xB9 esposto.\nThis notice is no longer shown.",
+        widgets::text(ui, ui.fonts().body, p.text,
+                      "Questo avviso non \xC3\xA8 pi\xC3\xB9 esposto.\nThis notice is no longer shown.",
                       Role::Text, width);
     } else {
         const NoticeText& t = it->textFor(langOf(env.session));
-        widgets::text(ui, ui.fonts().small, p.primary, it->kind == "news" ? "NOTIZIA \xC2\xB7 NEWS" : "AVVISO \xC2\xB7 NOTICE",
-                      Role::Text, width);
+        widgets::text(ui, ui.fonts().small, p.primary,
+                      it->kind == "news" ? "NOTIZIA \xC2\xB7 NEWS" : "AVVISO \xC2\xB7 NOTICE", Role::Text,
+                      width);
         widgets::text(ui, ui.fonts().title, p.text, widgets::displayable(t.title), Role::Heading, width);
         ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float h = drawNoticeImage(ui, env, *it, at, ImVec2(width, std::min(env.size.y * 0.35f, width * 0.6f)));
+        const float h =
+            drawNoticeImage(ui, env, *it, at, ImVec2(width, std::min(env.size.y * 0.35f, width * 0.6f)));
         if (h > 0) ImGui::Dummy(ImVec2(width, h + m.mm(3.0f)));
         if (!t.shortText.empty())
-            widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(t.shortText), Role::Text, width);
+            widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(t.shortText), Role::Text,
+                          width);
         ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
-        if (!t.body.empty()) widgets::text(ui, ui.fonts().body, p.text, noticePlainText(t.body), Role::Text, width);
+        if (!t.body.empty())
+            widgets::text(ui, ui.fonts().body, p.text, noticePlainText(t.body), Role::Text, width);
         if (t.lang != langOf(env.session))
-            widgets::text(ui, ui.fonts().small, p.textMuted, "(Not available in English: Italian text.)", Role::Text, width);
+            widgets::text(ui, ui.fonts().small, p.textMuted, "(Not available in English: Italian text.)",
+                          Role::Text, width);
         ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     }
     ImGui::EndGroup();

@@ -13,7 +13,8 @@ namespace vt {
 // Markdown of staff notices as plain reading text: emphasis marks dropped, list items as "•".
 std::string noticePlainText(std::string_view markdown);
 // Draws a notice's image scaled into `box` (keeping its shape); returns the height used (0: none).
-float drawNoticeImage(Ui& ui, const ScreenEnv& env, const Notice& n, ImVec2 pos, ImVec2 box, float alpha = 1.0f);
+float drawNoticeImage(Ui& ui, const ScreenEnv& env, const Notice& n, ImVec2 pos, ImVec2 box,
+                      float alpha = 1.0f);
 
 class NoticesScreen {
 public:

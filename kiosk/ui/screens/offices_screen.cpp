@@ -59,7 +59,8 @@ void OfficesScreen::draw(ScreenEnv& env) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     if (m_offices.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
-        widgets::text(ui, ui.fonts().body, p.text, "Nessun ufficio pubblicato.\nNo offices published.", Role::Text, width);
+        widgets::text(ui, ui.fonts().body, p.text, "Nessun ufficio pubblicato.\nNo offices published.",
+                      Role::Text, width);
     }
     const CivilDate today = romeDate(ui.now);
     const CivilDate monday = addDays(today, -weekday(today));
@@ -81,12 +82,17 @@ void OfficesScreen::draw(ScreenEnv& env) {
         widgets::text(ui, ui.fonts().bodyBold, open ? p.primary : p.text,
                       std::string(open ? "\xE2\x9C\x93 " : "\xE2\x96\xA0 ") + status, Role::Status, innerW);
         ImGui::Dummy(ImVec2(0, m.mm(1.0f)));
-        if (!o.address.empty()) widgets::text(ui, ui.fonts().body, p.text, "Indirizzo: " + widgets::displayable(o.address), Role::Text, innerW);
-        if (!o.phone.empty()) widgets::text(ui, ui.fonts().body, p.text, "Telefono: " + o.phone, Role::Text, innerW);
-        if (!o.email.empty()) widgets::text(ui, ui.fonts().body, p.text, "E-mail: " + o.email, Role::Text, innerW);
+        if (!o.address.empty())
+            widgets::text(ui, ui.fonts().body, p.text, "Indirizzo: " + widgets::displayable(o.address),
+                          Role::Text, innerW);
+        if (!o.phone.empty())
+            widgets::text(ui, ui.fonts().body, p.text, "Telefono: " + o.phone, Role::Text, innerW);
+        if (!o.email.empty())
+            widgets::text(ui, ui.fonts().body, p.text, "E-mail: " + o.email, Role::Text, innerW);
         if (!o.hours.empty()) {
             ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
-            widgets::text(ui, fs, p.textMuted, "Orari di questa settimana \xC2\xB7 This week's hours", Role::Text, innerW);
+            widgets::text(ui, fs, p.textMuted, "Orari di questa settimana \xC2\xB7 This week's hours",
+                          Role::Text, innerW);
             const float dayCol = fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, "mercoled\xC3\xAC (oggi)  ").x;
             for (int i = 0; i < 7; ++i) {
                 const CivilDate d = addDays(monday, i);
@@ -97,10 +103,13 @@ void OfficesScreen::draw(ScreenEnv& env) {
                 const std::string day = std::string(italianWeekday(i)) + (isToday ? " (oggi)" : "");
                 const std::string hours = officeDayHours(o, d, holidays);
                 dl->AddText(f, fs->FontSize * 1.1f, ImVec2(rowX, rowY), p.text, day.c_str());
-                dl->AddText(f, fs->FontSize * 1.1f, ImVec2(rowX + dayCol * 1.1f, rowY), p.text, hours.c_str());
+                dl->AddText(f, fs->FontSize * 1.1f, ImVec2(rowX + dayCol * 1.1f, rowY), p.text,
+                            hours.c_str());
                 ImGui::Dummy(ImVec2(innerW, fs->FontSize * 1.25f));
                 ui.tree.add(Role::Text, day, day + ": " + hours,
-                            widgets::visibleRect(ImVec2(rowX, rowY), ImVec2(rowX + innerW, rowY + fs->FontSize * 1.2f)), false);
+                            widgets::visibleRect(ImVec2(rowX, rowY),
+                                                 ImVec2(rowX + innerW, rowY + fs->FontSize * 1.2f)),
+                            false);
             }
         }
         if (!o.notes.empty()) {
