@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "kiosk_session.h"
 
+#include "core/alerts/alert_store.h"
 #include "core/log/log.h"
 #include "core/feedback/feedback.h"
 #include "core/search/search.h"
@@ -122,6 +123,16 @@ int cmdRun(int argc, char** argv) {
             recordSearchMiss(*missWriter, query, std::time(nullptr));
         } catch (const std::exception& e) {
             logWarning("search", std::string("search miss not recorded: ") + e.what());
+        }
+    };
+    // The audit log of alerts shown: its own writer connection on the UI thread (the worker
+    // thread uses s.writer); WAL and the busy timeout let both write.
+    Database alertLogDb = Database::open(s.config.databasePath());
+    actions.alertShown = [&](const std::string& uid) {
+        try {
+            if (recordAlertShown(alertLogDb, uid, std::time(nullptr))) logInfo("alerts", "shown on screen: " + uid);
+        } catch (const std::exception& e) {
+            logWarning("alerts", "cannot log the alert shown (" + uid + "): " + e.what());
         }
     };
     s.ui->setActions(actions);

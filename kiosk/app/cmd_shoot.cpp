@@ -19,7 +19,10 @@ int cmdShoot(int argc, char** argv) {
     const std::string screen = args.require("screen");
     const std::string out = args.require("out");
     auto route = parseRoute(screen);
-    if (!route) throw UsageError("unknown --screen \"" + screen + "\" (home, albo, act:ID, services, sheets:event:CODE, sheet:ID, search, search:QUERY, maintenance)");
+    if (!route)
+        throw UsageError("unknown --screen \"" + screen +
+                         "\" (home, albo, albo:CHIP, act:ID, pdf:ACT[:PAGE], services, sheets:event:CODE, sheet:ID, "
+                         "search, search:QUERY, notices, notice:ID, events, offices, attract, alert, maintenance)");
     KioskSession s = KioskSession::open(args);
     int w = s.config.display.width, h = s.config.display.height;
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))

@@ -54,6 +54,8 @@ void KioskSession::createHost(int width, int height, bool fullscreen, bool headl
     opt.headless = headless;
     opt.pxPerMm = static_cast<float>(config.display.effectivePixelsPerMm());
     opt.fontDir = findFontDir();
+    opt.screenOffCommand = config.screen.offCommand;
+    opt.screenOnCommand = config.screen.onCommand;
     std::string error;
     host = KioskHost::create(opt, error);
     if (!host) throw std::runtime_error(error);

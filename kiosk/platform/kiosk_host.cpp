@@ -6,8 +6,17 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <optional>
+#include <thread>
 #include <csignal>
 #include <vector>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace vt {
 
@@ -139,12 +148,16 @@ bool KioskHost::frame(KioskUi& ui, UnixSeconds now, float dt, bool rasterize) {
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     m_images->beginFrame();
+    m_time += std::max(0.0f, dt);
     Ui u{m_theme, m_tree, m_images.get(), now, io.DeltaTime, false, false};
+    u.time = m_time;
     ui.frame(u);
     m_backgroundBusy = u.backgroundBusy;
+    m_nextFrameIn = u.nextFrameIn;
+    m_asleep = u.asleep;
     ImGui::Render();
     if (rasterize) {
-        const ImU32 bg = m_theme.palette.background;
+        const ImU32 bg = m_asleep ? IM_COL32(0, 0, 0, 255) : m_theme.palette.background;
         SDL_SetRenderDrawColor(m_renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 0xFF);
         SDL_RenderClear(m_renderer);
         ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
@@ -174,16 +187,24 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
     long frames = 0;
     UnixSeconds drawnMinute = -1;
     bool firstFrameDone = false;
+    bool panelOff = false;
+    bool frameAsked = false;  // by the UI (requestFrameIn), due at frameDue
+    Clock::time_point frameDue = Clock::now();
     while (!g_stopRequested) {
         if (hooks.onLoopIteration) hooks.onLoopIteration();
         const UnixSeconds now = hooks.now();
-        // Sleep until input, a wake-up from the sync thread, or the next minute for the clock.
-        // The cap keeps SIGTERM and the watchdog ping (onLoopIteration) responsive.
+        // Sleep until input, a wake-up from the sync thread, a frame the UI asked for, or the next
+        // minute for the clock. The cap keeps SIGTERM and the watchdog ping (onLoopIteration) responsive.
         int timeoutMs = 0;
         if (needFrames == 0) {
-            const long msToMinute = (60 - (now % 60)) * 1000L;
+            long ms = 500;
+            if (!m_asleep) ms = std::min(ms, (60 - (now % 60)) * 1000L);
             // Work off the UI thread (a PDF page) is polled a few times a second, not spun on.
-            timeoutMs = static_cast<int>(std::clamp(msToMinute, 10L, m_backgroundBusy ? 40L : 500L));
+            if (m_backgroundBusy) ms = std::min(ms, 40L);
+            if (frameAsked)
+                ms = std::min(ms, static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                        frameDue - Clock::now()).count()));
+            timeoutMs = static_cast<int>(std::clamp(ms, 1L, 500L));
         }
         SDL_Event e;
         bool got = false;
@@ -202,7 +223,9 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
             needFrames = std::max(needFrames, 2);
         }
         const UnixSeconds nowAfter = hooks.now();
-        if (nowAfter / 60 != drawnMinute || m_backgroundBusy) needFrames = std::max(needFrames, 1);
+        // The header clock changes on the minute; a dark screen has no clock to update.
+        if ((!m_asleep && nowAfter / 60 != drawnMinute) || m_backgroundBusy) needFrames = std::max(needFrames, 1);
+        if (frameAsked && Clock::now() >= frameDue) needFrames = std::max(needFrames, 1);
         if (needFrames == 0) continue;
         const auto t = Clock::now();
         const float dt = std::chrono::duration<float>(t - last).count();
@@ -212,6 +235,14 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
         drawnMinute = nowAfter / 60;
         --needFrames;
         if (more) needFrames = std::max(needFrames, 1);
+        frameAsked = m_nextFrameIn >= 0;
+        if (frameAsked)
+            frameDue = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_nextFrameIn));
+        if (m_asleep != panelOff) {
+            panelOff = m_asleep;
+            const auto& cmd = panelOff ? m_opt.screenOffCommand : m_opt.screenOnCommand;
+            if (!cmd.empty() && !spawnDetached(cmd)) std::fprintf(stderr, "vetrina: cannot run %s\n", cmd[0].c_str());
+        }
         if (!firstFrameDone) {
             firstFrameDone = true;
             if (hooks.afterFirstFrame) hooks.afterFirstFrame();
@@ -219,6 +250,22 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
         if (hooks.maxFrames >= 0 && frames >= hooks.maxFrames) break;
     }
     return frames;
+}
+
+bool spawnDetached(const std::vector<std::string>& argv) {
+    if (argv.empty()) return false;
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    // fork/exec through posix_spawnp (vfork-like, safe in a threaded process); the child is reaped
+    // by a second, short-lived waiter so no zombie is left behind.
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, args[0], nullptr, nullptr, args.data(), environ) != 0) return false;
+    std::thread([pid] {
+        int status = 0;
+        waitpid(pid, &status, 0);
+    }).detach();
+    return true;
 }
 
 }  // namespace vt

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace vt {
 
@@ -25,6 +26,8 @@ struct HostOptions {
     bool headless = false;  // software renderer on a memory surface; no display needed
     float pxPerMm = 3.0f;
     std::string fontDir;
+    // Run (fork/exec, no shell) when the screen schedule puts the panel to sleep / wakes it; empty: none.
+    std::vector<std::string> screenOffCommand, screenOnCommand;
 };
 
 struct LoopHooks {
@@ -50,6 +53,10 @@ public:
     // Runs until quit; draws only on input, content changes, animations and the clock's minute.
     // Returns the number of frames drawn.
     long run(KioskUi& ui, const LoopHooks& hooks);
+
+    // After the last frame: seconds until the UI wants another (-1: not asked), and whether it is dark.
+    double nextFrameIn() const { return m_nextFrameIn; }
+    bool asleep() const { return m_asleep; }
 
     TouchInput& input() { return m_input; }
     SdlImages& images() { return *m_images; }
@@ -86,6 +93,12 @@ private:
     Theme m_theme;
     bool m_sdlInited = false;
     bool m_backgroundBusy = false;
+    double m_time = 0;          // animation clock: the sum of the frames' dt
+    double m_nextFrameIn = -1;
+    bool m_asleep = false;
 };
+
+// Runs a program with its arguments (no shell) without waiting for it; false when it could not start.
+bool spawnDetached(const std::vector<std::string>& argv);
 
 }  // namespace vt

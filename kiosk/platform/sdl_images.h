@@ -23,6 +23,8 @@ public:
     SdlImages(const SdlImages&) = delete;
     SdlImages& operator=(const SdlImages&) = delete;
     ImTextureID image(const std::string& path, ImVec2& size) override;
+    ImTextureID imageFromBytes(const std::string& key, const std::function<std::optional<std::string>()>& load,
+                               ImVec2& size) override;
 
     ImTextureID putPixels(const std::string& name, int width, int height, const std::uint8_t* rgba) override;
     ImTextureID pixels(const std::string& name, ImVec2& size) override;
@@ -51,6 +53,8 @@ private:
     void evictFor(std::uint64_t incoming);
     void erase(std::map<std::string, PixelEntry>::iterator it);
 
+    // Decodes with stb_image (file or memory) into a texture; an empty entry when it cannot.
+    Entry decode(const unsigned char* bytes, size_t n, const std::string& path);
     SDL_Renderer* m_renderer;
     std::map<std::string, Entry> m_cache;
     std::map<std::string, PixelEntry> m_pixels;

@@ -23,6 +23,9 @@ struct KioskActions {
     std::function<bool()> isSpeaking;
     // A finished search that found nothing, counted for the staff (the UI's store is read-only).
     std::function<void(const std::string& query)> recordSearchMiss;
+    // An alert ("sender,identifier") appeared on screen: the app logs it once with the time
+    // (recordAlertShown through a writer connection).
+    std::function<void(const std::string& alertUid)> alertShown;
 };
 
 }  // namespace vt

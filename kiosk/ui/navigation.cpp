@@ -60,6 +60,15 @@ std::optional<Route> parseRoute(std::string_view s) {
         if (n >= 3 && !positive(parts[2], r.attachment)) return std::nullopt;
         return r;
     }
+    if (s == "notices") return Route{ScreenId::Notices, 0};
+    if (s == "events") return Route{ScreenId::Events, 0};
+    if (s == "offices") return Route{ScreenId::Offices, 0};
+    if (s == "attract") return Route{ScreenId::Attract, 0};
+    if (s == "alert") return Route{ScreenId::Alert, 0};
+    if (s.substr(0, 7) == "notice:") {
+        if (positive(s.substr(7), r.id)) return r.screen = ScreenId::NoticeDetail, r;
+        return std::nullopt;
+    }
     return std::nullopt;
 }
 
@@ -79,6 +88,13 @@ std::string routeName(const Route& r) {
         case ScreenId::SheetList: return "sheets:" + r.key;
         case ScreenId::SheetDetail: return "sheet:" + r.key;
         case ScreenId::Search: return r.key.empty() ? "search" : "search:" + r.key;
+        case ScreenId::Notices: return "notices";
+        case ScreenId::NoticeDetail: return "notice:" + std::to_string(r.id);
+        case ScreenId::Events: return "events";
+        case ScreenId::EventDetail: return "events";  // an occurrence is chosen on the list
+        case ScreenId::Offices: return "offices";
+        case ScreenId::Attract: return "attract";
+        case ScreenId::Alert: return "alert";
     }
     return "home";
 }

@@ -9,14 +9,19 @@
 
 namespace vt {
 
-enum class ScreenId { Home, AlboList, ActDetail, Maintenance, PdfViewer, Services, SheetList, SheetDetail, Search };
+// Attract and Alert are not places to stay: opening them starts the attract loop / shows the
+// alert takeover (for `vetrina shoot --screen attract|alert`); the navigator is left at Home.
+enum class ScreenId {
+    Home, AlboList, ActDetail, Maintenance, PdfViewer, Services, SheetList, SheetDetail, Search,
+    Notices, NoticeDetail, Events, EventDetail, Offices, Attract, Alert
+};
 
 struct Route {
     Route() = default;
     Route(ScreenId s, std::int64_t actId = 0, std::string k = {}) : screen(s), id(actId), key(std::move(k)) {}
 
     ScreenId screen = ScreenId::Home;
-    std::int64_t id = 0;  // the act for ActDetail and PdfViewer
+    std::int64_t id = 0;  // the act (ActDetail, PdfViewer), the notice, the occurrence's start (EventDetail)
     std::string chip;     // AlboList: the filter chip to start with (empty: all)
     int attachment = 0;   // PdfViewer: the act's attachment, 1-based; 0: its first PDF on disk
     int page = 0;         // PdfViewer: the page to open, 1-based; 0: the first
@@ -28,7 +33,8 @@ struct Route {
 
 // "home", "albo", "albo:Concorsi", "act:12", "pdf:12" (the first PDF of act 12), "pdf:12:3"
 // (its page 3), "pdf:12:3:2" (page 3 of attachment 2), "services" (or "sheets"),
-// "sheets:event:persone/9", "sheet:ID", "search", "search:QUERY", "maintenance": the names
+// "sheets:event:persone/9", "sheet:ID", "search", "search:QUERY", "notices", "notice:3",
+// "events", "offices", "attract", "alert", "maintenance": the names
 // `vetrina shoot --screen` takes.
 std::optional<Route> parseRoute(std::string_view s);
 std::string routeName(const Route& r);

@@ -9,6 +9,8 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 
 namespace vt {
@@ -36,6 +38,10 @@ public:
     // Frees every buffer whose name starts with `prefix`, except those drawn in this frame
     // (their textures are in the frame's draw list); those go at the next eviction.
     virtual void dropPixels(const std::string& prefix) { (void)prefix; }
+    // An image kept in the store (e.g. key "media:<hash>"): `load` gives its PNG bytes and is called
+    // only the first time a key is asked for, so screens may call this every frame.
+    virtual ImTextureID imageFromBytes(const std::string& key, const std::function<std::optional<std::string>()>& load,
+                                       ImVec2& size) = 0;
 };
 
 struct Ui {
@@ -48,6 +54,15 @@ struct Ui {
     // Set by a screen waiting for work off the UI thread (PDF pages): the loop polls at a low
     // rate instead of spinning, and journeys wait for it before they look at the screen.
     bool backgroundBusy = false;
+    double time = 0;           // seconds since start, for animations (not clamped like dt)
+    double nextFrameIn = -1;   // a frame wanted after this many seconds (-1: none asked)
+    bool asleep = false;       // the screen is dark: no frames except to wake
+
+    // Asks the loop for a frame after `seconds` (slow animations, timers) without redrawing at full rate.
+    void requestFrameIn(double seconds) {
+        if (seconds < 0) seconds = 0;
+        if (nextFrameIn < 0 || seconds < nextFrameIn) nextFrameIn = seconds;
+    }
 
     const Palette& pal() const { return theme.palette; }
     const Metrics& met() const { return theme.metrics; }

@@ -24,7 +24,8 @@ struct HeadlessKiosk {
     std::unique_ptr<JourneyRunner> runner;
     std::string shotsDir;
 
-    // `configToml` may use {DATA} for the data directory and {TESTDATA} for tests/data.
+    // `configToml` may use {DATA} for the data directory, {TESTDATA} for tests/data and {SOURCE}
+    // for the source tree (the demo content).
     HeadlessKiosk(const std::string& name, std::string configToml, const std::string& at, int w = 1080,
                   int h = 1920) {
         namespace fs = std::filesystem;
@@ -33,7 +34,8 @@ struct HeadlessKiosk {
         fs::create_directories(dir / "data");
         shotsDir = (dir / "shots").string();
         for (auto [key, value] : {std::pair<std::string, std::string>{"{DATA}", (dir / "data").string()},
-                                  {"{TESTDATA}", VETRINA_TEST_DATA}})
+                                  {"{TESTDATA}", VETRINA_TEST_DATA},
+                                  {"{SOURCE}", VETRINA_SOURCE_DIR}})
             for (size_t p; (p = configToml.find(key)) != std::string::npos;) configToml.replace(p, key.size(), value);
         config = parseConfig(configToml, (dir / "kiosk.toml").string());
         writer = Database::open(config.databasePath());

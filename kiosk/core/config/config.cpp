@@ -146,6 +146,7 @@ Config parseConfig(const std::string& text, const std::string& path) {
     if (const toml::table* k = root["kiosk"].as_table()) {
         c.kiosk.language = get<std::string>(*k, "language", c.kiosk.language, path);
         c.kiosk.showExercises = get<bool>(*k, "show_exercises", false, path);
+        c.kiosk.idleSeconds = static_cast<int>(getInt(*k, "idle_seconds", c.kiosk.idleSeconds, 15, 3600, path));
         if (const toml::node* g = k->get("geocodes")) {
             const toml::array* arr = g->as_array();
             if (!arr) throw ConfigError(where(path, *g) + ": \"geocodes\" must be an array of strings");
@@ -175,6 +176,19 @@ Config parseConfig(const std::string& text, const std::string& path) {
                 (void)OpeningHours::parse(c.screen.sleep);
             } catch (const OpeningHoursError& e) {
                 throw ConfigError(where(path, *sc->get("sleep")) + ": sleep: " + e.what());
+            }
+        }
+        c.screen.wakeOnTouch = get<bool>(*sc, "wake_on_touch", true, path);
+        for (auto [key, into] : {std::pair{"off_command", &c.screen.offCommand}, std::pair{"on_command", &c.screen.onCommand}}) {
+            const toml::node* n = sc->get(key);
+            if (!n) continue;
+            const toml::array* arr = n->as_array();
+            if (!arr || arr->empty())
+                throw ConfigError(where(path, *n) + ": \"" + key + "\" must be a non-empty array of strings (program and arguments)");
+            for (const toml::node& e : *arr) {
+                auto v = e.value<std::string>();
+                if (!v || v->empty()) throw ConfigError(where(path, e) + ": each word of \"" + key + "\" must be a non-empty string");
+                into->push_back(*v);
             }
         }
     }

@@ -75,11 +75,16 @@ struct KioskConfig {
     std::vector<std::string> geocodes;  // "ISTAT=999001", "EMMA_ID=IT003", or bare values
     std::optional<double> latitude, longitude;  // for CAP polygons and circles
     bool showExercises = false;         // show CAP Exercise and Test messages (labelled)
+    int idleSeconds = 60;               // untouched this long: the session resets, the attract loop plays
 };
 
 // [screen] sleep = "Mo-Su 23:00-06:30": black screen hours, opening_hours syntax.
+// wake_on_touch: a touch lights a sleeping screen for the idle time. off_command/on_command:
+// argv (no shell) run when the screen goes to sleep / wakes, e.g. ["wlr-randr", "--output", "HDMI-A-1", "--off"].
 struct ScreenConfig {
     std::string sleep;
+    bool wakeOnTouch = true;
+    std::vector<std::string> offCommand, onCommand;
 };
 
 struct MaintenanceConfig {

@@ -12,7 +12,7 @@
 
 namespace vt {
 
-void HomeScreen::draw(ScreenEnv& env) {
+void HomeScreen::draw(ScreenEnv& env, const Counts& counts) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
     const CivilDate today = romeDate(ui.now);
@@ -35,25 +35,48 @@ void HomeScreen::draw(ScreenEnv& env) {
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
 
     // Tiles only for what exists: a tile leading to an empty screen would be a broken promise.
-    const float tileH = std::max(m.mm(50.0f), ui.fonts().title->FontSize * 3.2f);
+    // Two columns: the four features fit above the newest acts in portrait and in landscape.
+    const float tileH = std::max(m.mm(42.0f), ui.fonts().title->FontSize * 2.4f + ui.fonts().bodyBold->FontSize * 1.6f);
     const std::string detail = m_actsToday == 1 ? "1 atto in pubblicazione"
                                                 : std::to_string(m_actsToday) + " atti in pubblicazione";
-    if (widgets::tile(ui, "##tile-albo", "Albo pretorio", "Official notice board", detail, ImVec2(width, tileH)))
-        env.nav.open({ScreenId::AlboList, 0, {}});
-
-    // Services and search side by side: the citizen's need, by browsing or by words.
-    const bool services = m_sheets > 0;
-    const bool searchable = services || m_actsToday > 0;
-    if (services || searchable) {
-        const float half = std::floor((width - m.gap) * 0.5f);
-        const float w = services && searchable ? half : width;
-        if (services &&
-            widgets::tile(ui, "##tile-services", "Servizi", "Services for citizens", sheetCountIt(m_sheets), ImVec2(w, tileH)))
-            env.nav.open({ScreenId::Services, 0, {}});
-        if (services && searchable) ImGui::SameLine(0, m.gap);
-        if (searchable && widgets::tile(ui, "##tile-search", "Cerca", "Search", "Scrivi che cosa ti serve", ImVec2(w, tileH)))
-            env.nav.open({ScreenId::Search, 0, {}});
+    struct TileDef {
+        const char* id;
+        const char* title;
+        const char* english;
+        std::string detail;
+        Route route;
+        bool shown;
+    };
+    const auto plural = [](int n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    const TileDef tiles[] = {
+        {"##tile-albo", "Albo pretorio", "Official notice board", detail, {ScreenId::AlboList, 0}, true},
+        {"##tile-services", "Servizi", "Services for citizens", sheetCountIt(m_sheets), {ScreenId::Services, 0},
+         m_sheets > 0},
+        {"##tile-search", "Cerca", "Search", "Scrivi che cosa ti serve", {ScreenId::Search, 0},
+         m_sheets > 0 || m_actsToday > 0},
+        {"##tile-notices", "Avvisi", "Notices", plural(counts.notices, "avviso", "avvisi"), {ScreenId::Notices, 0},
+         counts.notices > 0},
+        {"##tile-events", "Eventi", "Events", plural(counts.events, "evento questo mese", "eventi questo mese"),
+         {ScreenId::Events, 0}, counts.events > 0},
+        {"##tile-offices", "Uffici e orari", "Offices and hours", plural(counts.offices, "ufficio", "uffici"),
+         {ScreenId::Offices, 0}, counts.offices > 0},
+    };
+    // Two columns while a half tile still holds its title and detail on one line; one with larger text.
+    const int columns = (width - m.gap * 2) * 0.5f >= ui.fonts().title->FontSize * 8.5f ? 2 : 1;
+    const float tileW = columns == 2 ? std::floor((width - m.gap * 2) * 0.5f) : width;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    int shown = 0;
+    for (const TileDef& t : tiles) {
+        if (!t.shown) continue;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + float(shown % columns) * (tileW + m.gap * 2),
+                                         origin.y + float(shown / columns) * (tileH + m.gap * 2)));
+        if (widgets::tile(ui, t.id, t.title, t.english, t.detail, ImVec2(tileW, tileH))) env.nav.open(t.route);
+        ++shown;
     }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + float((shown + columns - 1) / columns) * (tileH + m.gap * 2)));
+    ImGui::Dummy(ImVec2(width, 0));
 
     if (!m_newest.empty()) {
         ImGui::Dummy(ImVec2(0, m.mm(6.0f)));

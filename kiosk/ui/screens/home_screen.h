@@ -10,7 +10,11 @@ namespace vt {
 
 class HomeScreen {
 public:
-    void draw(ScreenEnv& env);
+    // What the other screens have now, for their tiles (a tile only when there is something).
+    struct Counts {
+        int notices = 0, events = 0, offices = 0;
+    };
+    void draw(ScreenEnv& env, const Counts& counts);
 
 private:
     static float accessBarHeight(const Ui& ui);

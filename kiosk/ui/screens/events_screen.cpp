@@ -1,0 +1,217 @@
+#include "ui/screens/events_screen.h"
+
+#include "core/util/italian_format.h"
+#include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vt {
+
+namespace {
+
+TimeRange rangeOf(EventsScreen::Range r, UnixSeconds t) {
+    switch (r) {
+        case EventsScreen::Range::Today:
+            return todayRange(t);
+        case EventsScreen::Range::Week:
+            return weekRange(t);
+        case EventsScreen::Range::Month:
+            return monthRange(t);
+    }
+    return todayRange(t);
+}
+
+std::string dayText(CivilDate d) {
+    std::string s = italianWeekday(weekday(d));
+    s += " " + std::to_string(d.day) + " " + italianMonth(d.month);
+    return s;
+}
+
+float eventCardHeight(const Ui& ui) {
+    return std::round(ui.met().mm(9.0f) + ui.fonts().bodyBold->FontSize * 3.15f +
+                      ui.fonts().body->FontSize * 1.1f);
+}
+
+}  // namespace
+
+std::string eventDayIt(const EventOccurrence& e) {
+    const CivilDate first = romeDate(e.start);
+    // An all-day end is the next midnight; a timed end a second before the instant.
+    const CivilDate last = romeDate(e.end > e.start ? e.end - 1 : e.start);
+    if (first == last) return dayText(first);
+    return "da " + dayText(first) + " a " + dayText(last);
+}
+
+std::string eventTimeIt(const EventOccurrence& e) {
+    if (e.allDay) return "tutto il giorno";
+    const CivilDateTime a = romeLocal(e.start);
+    std::string s = "ore " + formatTimeIt(a.hour, a.minute);
+    if (e.end > e.start) {
+        const CivilDateTime b = romeLocal(e.end);
+        s += " \xE2\x80\x93 " + formatTimeIt(b.hour, b.minute);
+    }
+    return s;
+}
+
+void EventsScreen::reset() {
+    m_range = Range::Today;
+    m_listScroller.stop();
+}
+
+void EventsScreen::reloadIfNeeded(ScreenEnv& env) {
+    const CivilDate today = romeDate(env.ui.now);
+    if (m_loadedVersion == env.contentVersion && m_loadedDay == today && m_loadedRange == m_range) return;
+    const TimeRange r = rangeOf(m_range, env.ui.now);
+    m_events = listEvents(env.db, r.from, r.to);
+    // What already ended today is past: a visitor wants what is still to come.
+    const UnixSeconds dayStart = romeStartOfDay(today);
+    std::erase_if(m_events, [&](const EventOccurrence& e) { return e.end <= dayStart; });
+    const TimeRange month = monthRange(env.ui.now);
+    m_monthCount = static_cast<int>(listEvents(env.db, std::max(month.from, dayStart), month.to).size());
+    m_loadedVersion = env.contentVersion;
+    m_loadedDay = today;
+    m_loadedRange = m_range;
+}
+
+int EventsScreen::upcomingCount(ScreenEnv& env) {
+    reloadIfNeeded(env);
+    return m_monthCount;
+}
+
+void EventsScreen::drawList(ScreenEnv& env) {
+    Ui& ui = env.ui;
+    const Metrics& m = ui.met();
+    const Palette& p = ui.pal();
+    reloadIfNeeded(env);
+    const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
+    const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
+    ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(5.0f)));
+    ImGui::BeginGroup();
+    widgets::text(ui, ui.fonts().title, p.text, "Eventi \xC2\xB7 Events", Role::Heading, width);
+    ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
+    // Three large tabs; the chosen one is filled and says so in words.
+    struct Tab {
+        Range range;
+        const char* id;
+        const char* it;
+        const char* en;
+    };
+    static const Tab kTabs[] = {{Range::Today, "##tab-today", "Oggi", "Today"},
+                                {Range::Week, "##tab-week", "Questa settimana", "This week"},
+                                {Range::Month, "##tab-month", "Questo mese", "This month"}};
+    const float tabW = std::floor((width - 2 * m.gap) / 3.0f);
+    const float tabH = std::max(m.touchMin * 1.3f, ui.fonts().bodyBold->FontSize * 2.6f);
+    const float tabY = ImGui::GetCursorScreenPos().y;
+    for (int i = 0; i < 3; ++i) {
+        const Tab& t = kTabs[i];
+        ImGui::SetCursorScreenPos(ImVec2(left + float(i) * (tabW + m.gap), tabY));
+        const bool on = m_range == t.range;
+        if (widgets::button(ui, t.id, t.it, on ? std::string(t.en) + " \xC2\xB7 scelto" : std::string(t.en),
+                            ImVec2(tabW, tabH),
+                            on ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
+                            on ? "\xE2\x9C\x93" : "") &&
+            !on) {
+            m_range = t.range;
+            m_listScroller.stop();
+            reloadIfNeeded(env);
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(left, tabY + tabH + m.mm(3.0f)));
+    const char* heading = m_range == Range::Today  ? "Oggi"
+                          : m_range == Range::Week ? "Questa settimana"
+                                                   : "Questo mese";
+    const std::string count = m_events.size() == 1 ? "1 evento" : std::to_string(m_events.size()) + " eventi";
+    widgets::text(ui, ui.fonts().small, p.textMuted, std::string(heading) + ": " + count, Role::Text, width);
+    ImGui::EndGroup();
+
+    const float top = ImGui::GetCursorScreenPos().y + m.mm(2.0f);
+    ImGui::SetCursorScreenPos(ImVec2(env.pos.x, top));
+    ImGui::BeginChild("##events-list", ImVec2(env.size.x, env.pos.y + env.size.y - top), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
+    if (m_events.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
+        widgets::text(ui, ui.fonts().body, p.text, "Nessun evento in programma.\nNo events scheduled.",
+                      Role::Text, width);
+    }
+    const float cardH = eventCardHeight(ui);
+    int index = 0;
+    for (const EventOccurrence& e : m_events) {
+        ImGui::SetCursorPosX(left - env.pos.x);
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        bool held = false;
+        ImGui::PushID(index++);
+        const bool pressed = widgets::pressArea("##event", ImVec2(width, cardH), &held);
+        ImGui::PopID();
+        ImGui::Dummy(ImVec2(0, m.gap));
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 max(pos.x + width, pos.y + cardH);
+        dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
+        dl->AddRect(pos, max, p.border, m.radius, 0, std::max(1.0f, m.mm(0.3f)));
+        dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius,
+                          ImDrawFlags_RoundCornersLeft);
+        const float pad = m.mm(4.0f);
+        const float x = pos.x + pad + m.mm(1.5f);
+        const float w = width - 2 * pad - m.mm(1.5f);
+        float y = pos.y + pad;
+        const std::string when = eventDayIt(e) + " \xC2\xB7 " + eventTimeIt(e);
+        widgets::clampedText(dl, ui.fonts().bodyBold, p.primary, ImVec2(x, y), w, when, 1);
+        y += ui.fonts().bodyBold->FontSize * 1.15f + ui.met().mm(1.0f);
+        const std::string title = widgets::displayable(e.summary);
+        widgets::clampedText(dl, ui.fonts().bodyBold, p.text, ImVec2(x, y), w, title, 2);
+        y += ui.fonts().bodyBold->FontSize * 2.0f;
+        const std::string where = e.location.empty() ? "" : widgets::displayable(e.location);
+        if (!where.empty())
+            widgets::clampedText(dl, ui.fonts().body, p.textMuted, ImVec2(x, y), w, "Dove: " + where, 1);
+        ui.tree.add(Role::ListItem, title, when + (where.empty() ? "" : ". " + where),
+                    widgets::visibleRect(pos, max), true);
+        if (pressed) {
+            m_selected = e;
+            m_detailScroller.stop();
+            env.nav.open({ScreenId::EventDetail, e.start});
+        }
+    }
+    ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
+    m_listScroller.update(ui);
+    ImGui::EndChild();
+}
+
+void EventsScreen::drawDetail(ScreenEnv& env) {
+    Ui& ui = env.ui;
+    const Metrics& m = ui.met();
+    const Palette& p = ui.pal();
+    const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
+    const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
+    ImGui::SetCursorScreenPos(env.pos);
+    ImGui::BeginChild("##event", env.size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
+    ImGui::SetCursorPos(ImVec2(left - env.pos.x, m.mm(5.0f)));
+    ImGui::BeginGroup();
+    const EventOccurrence& e = m_selected;
+    widgets::text(ui, ui.fonts().small, p.primary, "EVENTO \xC2\xB7 EVENT", Role::Text, width);
+    widgets::text(ui, ui.fonts().title, p.text,
+                  widgets::displayable(e.summary.empty() ? "Evento" : e.summary), Role::Heading, width);
+    ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
+    const auto field = [&](const char* label, const std::string& value) {
+        if (value.empty()) return;
+        widgets::text(ui, ui.fonts().small, p.textMuted, label, Role::Text, width);
+        widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(value), Role::Text, width);
+        ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
+    };
+    field("Quando \xC2\xB7 When", eventDayIt(e) + ", " + eventTimeIt(e));
+    field("Dove \xC2\xB7 Where", e.location);
+    if (!e.description.empty()) {
+        ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
+        widgets::text(ui, ui.fonts().body, p.text, widgets::displayable(e.description), Role::Text, width);
+    }
+    if (e.recurring)
+        widgets::text(ui, ui.fonts().small, p.textMuted, "Evento che si ripete \xC2\xB7 Recurring event",
+                      Role::Text, width);
+    ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
+    ImGui::EndGroup();
+    m_detailScroller.update(ui);
+    ImGui::EndChild();
+}
+
+}  // namespace vt
