@@ -6,16 +6,26 @@
 #include "fuzz_input.h"
 
 namespace {
+vt::SearchDocument doc(const char* kind, const char* key, const char* lang, const char* title, const char* body) {
+    vt::SearchDocument d;
+    d.kind = kind;
+    d.key = key;
+    d.lang = lang;
+    d.source = std::string(kind) + "/" + key;
+    d.title = title;
+    d.body = body;
+    d.bodyName = "Comune";
+    return d;
+}
+
 vt::Database makeIndex() {
     vt::Database db = vt::Database::open(":memory:");
-    vt::indexDocument(db, {"sheet", "carta-identita", "it", "sheets/cie.md", "Carta d'identità elettronica",
-                           "CIE documento", "Si richiede all'ufficio anagrafe con una foto.", "Anagrafe"});
-    vt::indexDocument(db, {"sheet", "tari", "it", "sheets/tari.md", "TARI, tassa sui rifiuti",
-                           "rifiuti tassa", "Si paga in due rate con il modello F24.", "Tributi"});
-    vt::indexDocument(db, {"sheet", "cie-en", "en", "sheets/cie.en.md", "Electronic identity card",
-                           "identity", "Apply at the registry office.", "Registry"});
-    vt::indexDocument(db, {"office", "urp", "it", "offices/urp.toml", "Ufficio relazioni con il pubblico",
-                           "", "Piazza del Municipio 1, aperto il lunedì.", ""});
+    vt::indexDocument(db, doc("sheet", "carta-identita", "it", "Carta d'identità elettronica",
+                              "Si richiede all'ufficio anagrafe con una foto."));
+    vt::indexDocument(db, doc("sheet", "tari", "it", "TARI, tassa sui rifiuti", "Si paga in due rate con l'F24."));
+    vt::indexDocument(db, doc("sheet", "cie-en", "en", "Electronic identity card", "Apply at the registry office."));
+    vt::indexDocument(db, doc("office", "urp", "it", "Ufficio relazioni con il pubblico",
+                              "Piazza del Municipio 1, aperto il lunedì."));
     return db;
 }
 }  // namespace
