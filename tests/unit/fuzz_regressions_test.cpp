@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 using namespace vt;
+using namespace vt::test;
 
 namespace {
 std::string regression(const std::string& name) { return readAll(dataPath("fuzz-regressions/" + name)); }
