@@ -49,6 +49,15 @@ std::string localized(const json& j) {
     return {};
 }
 
+// A string member, or the fallback when it is missing or of another type: json::value() throws
+// type_error on a number or object where a string is expected, and one odd item must not
+// abort the whole catalogue.
+std::string stringField(const json& j, const char* key, std::string fallback = {}) {
+    if (!j.is_object()) return fallback;
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
 TextBlock paragraph(const std::string& text) { return {TextBlock::Type::Paragraph, {{text, false}}}; }
 
 void addUnique(std::vector<std::string>& v, const std::string& s) {
@@ -80,22 +89,22 @@ SheetBatch parseServiziGovCatalogue(std::string_view bytes, const std::string& s
             continue;
         }
         const json& ps = item["publicService"];
-        const std::string whole = item.value("entePa", "") + ps.dump();
+        const std::string whole = stringField(item, "entePa") + ps.dump();
         if (auto dup = seenServices.find(whole); dup != seenServices.end()) {
-            out.report.add({src, position, 0, item.value("name", ""),
+            out.report.add({src, position, 0, stringField(item, "name"),
                             "same service as item " + std::to_string(dup->second) + "; imported once"});
             continue;
         }
         seenServices.emplace(whole, position);
         Sheet s;
-        const std::string index = item.value("templateIndex", std::to_string(position));
+        const std::string index = stringField(item, "templateIndex", std::to_string(position));
         s.title = ps.contains("name") ? localized(ps["name"]) : "";
         if (s.title.empty() && item.contains("name")) s.title = localized(item["name"]);
         if (s.title.empty()) {
             out.report.add({src, position, 0, index, "service without a name"});
             continue;
         }
-        const std::string ente = trim(item.value("entePa", ""));
+        const std::string ente = trim(stringField(item, "entePa"));
         const BodyInfo* body = nullptr;
         for (const BodyInfo& b : kBodies)
             if (b.ente == ente) body = &b;
@@ -115,11 +124,11 @@ SheetBatch parseServiziGovCatalogue(std::string_view bytes, const std::string& s
                 if (auto kw = localized(k); !kw.empty()) addUnique(s.keywords, kw);
         if (ps.contains("themes") && ps["themes"].is_array())
             for (const json& t : ps["themes"]) {
-                const std::string code = t.is_object() ? trim(t.value("id", "")) : "";
+                const std::string code = t.is_object() ? trim(stringField(t, "id")) : "";
                 if (auto topic = topicForTheme(code)) addUnique(s.topics, *topic);
                 else if (!code.empty()) {
                     auto& u = unmappedThemes[code];
-                    u.first = t.value("description", "");
+                    u.first = stringField(t, "description");
                     ++u.second;
                 }
             }
@@ -128,7 +137,7 @@ SheetBatch parseServiziGovCatalogue(std::string_view bytes, const std::string& s
                 const json& list = ps["events"].value(key, json::array());
                 if (!list.is_array()) continue;
                 for (const json& e : list) {
-                    const std::string code = e.is_object() ? e.value(key == std::string("lifeEvent") ? "idLe" : "idBe", "") : "";
+                    const std::string code = e.is_object() ? stringField(e, key == std::string("lifeEvent") ? "idLe" : "idBe") : "";
                     if (auto le = lifeEventForCatalogueEvent(code)) {
                         addUnique(s.lifeEvents, *le);
                         if (auto topic = topicForLifeEvent(*le)) addUnique(s.topics, *topic);
@@ -146,7 +155,7 @@ SheetBatch parseServiziGovCatalogue(std::string_view bytes, const std::string& s
         if (ps.contains("authentications") && ps["authentications"].is_array() && !ps["authentications"].empty()) {
             std::string methods;
             for (const json& a : ps["authentications"])
-                if (a.is_object()) methods += (methods.empty() ? "" : ", ") + a.value("type", std::string());
+                if (a.is_object()) methods += (methods.empty() ? "" : ", ") + stringField(a, "type");
             s.sections.push_back({"Accedi al servizio", {paragraph("Servizio online con autenticazione: " + methods)}});
         }
         out.sheets.push_back(std::move(s));
