@@ -149,8 +149,11 @@ std::vector<Act> listActsAt(const Database& db, UnixSeconds now, int limit, With
     const std::string today = formatDate(romeDate(now));
     Statement st = db.prepare(std::string("SELECT ") + kActColumns +
                               " FROM acts WHERE pub_start <= ?1 AND pub_end >= ?1 "
-                              "ORDER BY pub_start DESC, year DESC, CAST(number AS INTEGER) DESC, number DESC, id");
-    st.bind(1, today);
+                              "ORDER BY pub_start DESC, year DESC, CAST(number AS INTEGER) DESC, number DESC, id "
+                              "LIMIT ?2");
+    // A short list (the newest on Home) need not read every act: twice the rows plus a margin
+    // leave room for the duplicates folded below.
+    st.bind(1, today).bind(2, limit > 0 ? static_cast<std::int64_t>(limit) * 2 + 8 : std::int64_t{-1});
     std::vector<Act> acts;
     // The same act (year and number) from two listings is shown once: the first row wins, but an
     // annulment seen in any listing is kept, since the later listing knows better.
