@@ -5,21 +5,6 @@
 
 using vt::test::HeadlessKiosk;
 
-namespace {
-const char* kConfig = R"(
-[town]
-name = "Comune di Ladispoli"
-[paths]
-data_dir = "{DATA}"
-[display]
-diagonal_inches = 32
-[[source]]
-name = "albo"
-kind = "albopop"
-url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
-)";
-}  // namespace
-
 TEST_CASE("every text colour pair reaches 4.5:1, and 7:1 in high contrast", "[a11y][theme]") {
     for (const auto& pair : vt::textColorPairs(vt::normalPalette())) {
         INFO(pair.use);
@@ -34,7 +19,7 @@ TEST_CASE("every text colour pair reaches 4.5:1, and 7:1 in high contrast", "[a1
 }
 
 TEST_CASE("journey: larger text reflows, high contrast switches palette", "[a11y][journey]") {
-    HeadlessKiosk k("a11y", kConfig, "2026-05-25T10:00:00+02:00");
+    HeadlessKiosk k("a11y", vt::test::kLadispoliKiosk, "2026-05-25T10:00:00+02:00");
     const float normalBody = k.host->theme().fonts.body->FontSize;
     REQUIRE(k.tap("Testo normale"));
     CHECK(k.sees("Testo grande"));

@@ -8,24 +8,12 @@ using vt::test::HeadlessKiosk;
 
 namespace {
 
-const char* kLadispoliConfig = R"(
-[town]
-name = "Comune di Ladispoli"
-[paths]
-data_dir = "{DATA}"
-[display]
-diagonal_inches = 32
-[[source]]
-name = "albo"
-kind = "albopop"
-url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
-)";
 
 }  // namespace
 
 TEST_CASE("journey: home, albo, an act, back", "[journey][albo]") {
     // 25 May 2026 in Rome: the acts published from 19 May are in their window.
-    HeadlessKiosk k("albo-journey", kLadispoliConfig, "2026-05-25T10:00:00+02:00");
+    HeadlessKiosk k("albo-journey", vt::test::kLadispoliKiosk, "2026-05-25T10:00:00+02:00");
     REQUIRE(k.sees("Comune di Ladispoli"));
     REQUIRE(k.sees("Albo pretorio"));
     CHECK(std::filesystem::file_size(k.shot("01-home")) > 10000);
@@ -54,7 +42,7 @@ TEST_CASE("journey: home, albo, an act, back", "[journey][albo]") {
 
 TEST_CASE("journey: the albo follows the clock; ended acts leave at midnight", "[journey][albo][window]") {
     // 3 June 2026 is the last day of the acts published on 19 May (pubEnd 03/06/2026).
-    HeadlessKiosk k("albo-midnight", kLadispoliConfig, "2026-06-03T23:59:00+02:00");
+    HeadlessKiosk k("albo-midnight", vt::test::kLadispoliKiosk, "2026-06-03T23:59:00+02:00");
     REQUIRE(k.tap("Albo pretorio"));
     CHECK(k.sees("N. 2026/1345"));
     k.runner->wait(90);  // past midnight in Rome
@@ -62,7 +50,7 @@ TEST_CASE("journey: the albo follows the clock; ended acts leave at midnight", "
 }
 
 TEST_CASE("journey: a drag scrolls the list and does not open an act", "[journey][touch]") {
-    HeadlessKiosk k("albo-drag", kLadispoliConfig, "2026-05-25T10:00:00+02:00");
+    HeadlessKiosk k("albo-drag", vt::test::kLadispoliKiosk, "2026-05-25T10:00:00+02:00");
     REQUIRE(k.tap("Albo pretorio"));
     REQUIRE(k.sees("N. 2026/1345"));
     k.runner->drag(540, 1600, 540, 500);
@@ -74,7 +62,7 @@ TEST_CASE("journey: a drag scrolls the list and does not open an act", "[journey
 
 TEST_CASE("journey: portrait and landscape layouts keep every control on screen", "[journey][layout]") {
     for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
-        HeadlessKiosk k("albo-layout-" + std::to_string(w), kLadispoliConfig, "2026-05-25T10:00:00+02:00", w, h);
+        HeadlessKiosk k("albo-layout-" + std::to_string(w), vt::test::kLadispoliKiosk, "2026-05-25T10:00:00+02:00", w, h);
         REQUIRE(k.tap("Albo pretorio"));
         REQUIRE(k.tap("DETERMINAZIONE DIRIGENZIALE DI AGGIUDICAZIONE"));
         k.shot(w > h ? "landscape-atto" : "portrait-atto");

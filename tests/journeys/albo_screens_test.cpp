@@ -282,18 +282,7 @@ url = "{TESTDATA}/albo/wp_rest_atti.json"
 }
 
 TEST_CASE("journey: the albo keeps its scroll position when coming back from an act", "[journey][albo][scroll]") {
-    const char* config = R"(
-[town]
-name = "Comune di Ladispoli"
-[paths]
-data_dir = "{DATA}"
-[display]
-diagonal_inches = 32
-[[source]]
-name = "albo"
-kind = "albopop"
-url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
-)";
+    const char* config = vt::test::kLadispoliKiosk;
     HeadlessKiosk k("albo-scroll-back", config, "2026-05-25T10:00:00+02:00");
     REQUIRE(k.tap("Albo pretorio"));
     REQUIRE(k.sees("N. 2026/1345"));

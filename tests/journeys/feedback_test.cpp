@@ -6,16 +6,7 @@
 using vt::test::HeadlessKiosk;
 
 TEST_CASE("journey: three faces at the end of an act, counted anonymously", "[journey][feedback]") {
-    HeadlessKiosk k("feedback", R"(
-[town]
-name = "Comune di Ladispoli"
-[paths]
-data_dir = "{DATA}"
-[[source]]
-name = "albo"
-kind = "albopop"
-url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
-)",
+    HeadlessKiosk k("feedback", vt::test::kLadispoliKiosk,
                     "2026-05-25T10:00:00+02:00");
     vt::KioskActions actions;
     actions.recordFeedback = [&](const std::string& kind, const std::string& item, int face) {

@@ -16,6 +16,20 @@
 
 namespace vt::test {
 
+// The kiosk most journeys use: the real Ladispoli albo feed (20 acts from 19 May 2026), a 32" panel.
+inline constexpr const char* kLadispoliKiosk = R"(
+[town]
+name = "Comune di Ladispoli"
+[paths]
+data_dir = "{DATA}"
+[display]
+diagonal_inches = 32
+[[source]]
+name = "albo"
+kind = "albopop"
+url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
+)";
+
 struct HeadlessKiosk {
     Config config;
     Database writer, reader;

@@ -6,16 +6,7 @@
 using vt::test::HeadlessKiosk;
 
 TEST_CASE("journey: the header says when content was updated, and when the kiosk is offline", "[journey][sync]") {
-    HeadlessKiosk k("sync-status", R"(
-[town]
-name = "Comune di Ladispoli"
-[paths]
-data_dir = "{DATA}"
-[[source]]
-name = "albo"
-kind = "albopop"
-url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
-)",
+    HeadlessKiosk k("sync-status", vt::test::kLadispoliKiosk,
                     "2026-05-25T10:00:00+02:00");
     const vt::UnixSeconds t0 = *vt::parseIsoInstant("2026-05-25T10:00:00+02:00");
     vt::KioskActions actions;

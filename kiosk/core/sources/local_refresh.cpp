@@ -3,6 +3,8 @@
 #include "core/util/files.h"
 #include "core/util/text.h"
 
+#include <filesystem>
+
 namespace vt {
 
 bool isLocalSource(const SourceConfig& s) {
@@ -21,7 +23,12 @@ std::vector<SourceOutcome> refreshLocalSources(Database& db, const Config& confi
             o.error = "source \"" + s.name + "\": cannot read " + path;
         } else {
             try {
-                o.summary = importBuffer(db, s.kind, *bytes, s.name, now, importOptionsFor(s));
+                // Files an item refers to (a notice's image) are next to the source's file, not next to
+                // its name, which is what importBuffer would assume.
+                ImportOptions options = importOptionsFor(s);
+                const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+                options.assets = [dir](const std::string& rel) { return readFile((dir / rel).string(), 64u << 20); };
+                o.summary = importBuffer(db, s.kind, *bytes, s.name, now, options);
                 o.ok = !o.summary.report.fatal;
                 if (!o.ok && !o.summary.report.issues.empty()) o.error = o.summary.report.issues.front().describe();
             } catch (const std::exception& e) {
