@@ -1,8 +1,9 @@
-// vetrina bench [--acts N] [--runs N] [--size WxH] [--out FILE.json]
+// vetrina bench [--acts N] [--runs N] [--size WxH] [--out FILE.json]; --pdf: see bench_pdf.cpp
 // Start-up to first frame and memory with N acts cached, frames drawn on a static screen,
 // import throughput. Each kiosk figure comes from a fresh `vetrina run` child process, timed
 // from just before fork to the "first-frame" line it prints.
 #include "args.h"
+#include "bench_pdf.h"
 #include "commands.h"
 
 #include "core/albo/albo_store.h"
@@ -89,6 +90,7 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int cmdBench(int argc, char** argv) {
+    if (wantsPdfBench(argc, argv)) return benchPdf(argc, argv);
     Args args(argc, argv, 2);
     args.allowOnly({"acts", "runs", "size", "out", "static-seconds"});
     const int actCount = std::stoi(args.get("acts").value_or("10000"));

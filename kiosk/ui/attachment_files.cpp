@@ -1,6 +1,7 @@
 #include "ui/attachment_files.h"
 
 #include "core/albo/albo_purge.h"
+#include "core/sync/attachment_fetch.h"
 #include "core/util/italian_format.h"
 
 #include <cctype>
@@ -83,6 +84,7 @@ std::vector<AttachmentView> resolveAttachments(const Database& db, const Act& ac
         if (at.length > 0) v.detail += (v.detail.empty() ? "" : ", ") + formatBytesIt(at.length);
 
         std::string path = localPathOf(at.url);
+        if (path.empty() && act.id > 0) path = cachedAttachmentPath(db, act.id, at.url);  // downloaded by the sync
         if (path.empty()) {
             for (const std::string& c : cached)
                 if (std::filesystem::path(c).filename().string() == v.name) path = c;

@@ -1,6 +1,7 @@
 // Which attachments of an act the kiosk can show itself: PDFs that are on this disk, either
 // because the feed names a local file (file:// URL or a path, as in local sources and tests) or
-// because the sync cached them (act_files).
+// because the sync downloaded them (core/sync/attachment_fetch.h, by URL) or cached them
+// otherwise (act_files).
 #pragma once
 
 #include "core/model/act.h"

@@ -54,7 +54,14 @@ PurgeResult purgeExpiredActs(Database& db, UnixSeconds now) {
         }
         tx.commit();
     }
+    // A downloaded file is shared by the acts that list the same URL (the same act from two
+    // listings): it goes with the last of them.
+    Statement stillListed = db.prepare("SELECT 1 FROM act_files WHERE path = ?1");
     for (const std::string& f : files) {
+        stillListed.bind(1, f);
+        const bool shared = stillListed.step();
+        stillListed.reset();
+        if (shared) continue;
         std::error_code ec;
         if (std::filesystem::remove(f, ec))
             result.files.push_back(f);

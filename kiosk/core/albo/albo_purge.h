@@ -25,7 +25,8 @@ struct PurgeResult {
 
 // Deletes the acts whose last day ended more than 24 hours before `now` (Europe/Rome days),
 // with their attachments' rows and cached files. One transaction (nests inside the caller's);
-// files are removed only once their rows are gone, and a file already missing is not an error.
+// files are removed only once their rows are gone and no other act lists them, and a file
+// already missing is not an error.
 PurgeResult purgeExpiredActs(Database& db, UnixSeconds now);
 
 // The instant after which an act whose last day is `pubEnd` must be gone from the cache.

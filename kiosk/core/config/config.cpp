@@ -83,6 +83,7 @@ SyncLimits parseLimits(const toml::table& t, SyncLimits l, const std::string& fi
     l.lowSpeedBytes = static_cast<int>(getInt(t, "low_speed_bytes", l.lowSpeedBytes, 1, 1 << 30, file));
     l.lowSpeedSeconds = static_cast<int>(getInt(t, "low_speed_seconds", l.lowSpeedSeconds, 1, 3600, file));
     l.maxBytes = getInt(t, "max_bytes", l.maxBytes, 1024, 4ll << 30, file);
+    l.attachmentMaxBytes = getInt(t, "attachment_max_mb", l.attachmentMaxBytes >> 20, 1, 1024, file) << 20;
     return l;
 }
 
@@ -197,6 +198,10 @@ Config parseConfig(const std::string& text, const std::string& path) {
         c.sync.minFreeBytes = getInt(*sy, "min_free_mb", c.sync.minFreeBytes >> 20, 0, 1 << 20, path) << 20;
         c.sync.maxBackoffSeconds =
             static_cast<int>(getInt(*sy, "max_backoff_seconds", c.sync.maxBackoffSeconds, 1, 86400, path));
+        c.sync.attachmentsBudgetBytes =
+            getInt(*sy, "attachments_budget_mb", c.sync.attachmentsBudgetBytes >> 20, 0, 1 << 20, path) << 20;
+        c.sync.attachmentsPerRound =
+            static_cast<int>(getInt(*sy, "attachments_per_round", c.sync.attachmentsPerRound, 0, 1000, path));
     }
 
     std::set<std::string> names;

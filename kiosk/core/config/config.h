@@ -24,6 +24,7 @@ struct SyncLimits {
     int lowSpeedBytes = 100;        // slower than this...
     int lowSpeedSeconds = 30;       // ...for this long aborts the transfer (slow drip)
     std::int64_t maxBytes = 32ll << 20;  // cap of a feed body and of a manifest file
+    std::int64_t attachmentMaxBytes = 20ll << 20;  // cap of one albo attachment (PDF) the sync downloads
 };
 
 struct SourceConfig {
@@ -46,6 +47,8 @@ struct SyncConfig {
     SyncLimits limits;
     std::int64_t minFreeBytes = 64ll << 20;  // kept free on the data disk after a download
     int maxBackoffSeconds = 3600;
+    std::int64_t attachmentsBudgetBytes = 512ll << 20;  // all downloaded albo attachments together
+    int attachmentsPerRound = 10;  // downloads per source and sync round; the rest waits (0: none)
 };
 
 struct DisplayConfig {

@@ -280,6 +280,20 @@ constexpr std::array kMigrations{
             PRIMARY KEY (kind, item, face)
         );
     )SQL"},
+    Migration{7, "albo attachments downloaded by the sync", R"SQL(
+        -- One row per attachment URL the sync tried (core/sync/attachment_fetch.h): the cached
+        -- copy, or why it failed and when to try again. Rows go when no act lists the URL.
+        CREATE TABLE attachment_downloads (
+            url        TEXT PRIMARY KEY,
+            path       TEXT NOT NULL DEFAULT '',  -- <data>/attachments/<sha256>.pdf, '' while none
+            bytes      INTEGER NOT NULL DEFAULT 0,
+            fetched_at INTEGER NOT NULL DEFAULT 0,
+            failures   INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT '',
+            retry_at   INTEGER NOT NULL DEFAULT 0  -- a failed URL waits until then
+        );
+        CREATE INDEX act_files_path ON act_files (path);
+    )SQL"},
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "core/sync/sync_engine.h"
 
 #include "core/sources/importers.h"
+#include "core/sync/attachment_fetch.h"
 #include "core/sync/backoff.h"
 #include "core/sync/content_kinds.h"
 #include "core/sync/http_fetch.h"
@@ -164,6 +165,7 @@ SyncOutcome SyncEngine::syncSource(const SourceConfig& src, UnixSeconds now) {
     SyncOutcome o;
     try {
         o = src.isManifest() ? syncManifest(src, s, now) : syncFeed(src, s, now);
+        if (o.ok && runAttachmentStep(m_db, m_config, src, now, o.message)) o.changed = true;
     } catch (const std::exception& e) {
         o = fail(s, std::string("internal error: ") + e.what(), now);
     }
