@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -49,7 +50,10 @@ bool startsWithPdfMagic(const std::string& path) {
 
 std::string megabytes(std::uint64_t bytes) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / double(1 << 20));
+    if (bytes < (1u << 20))
+        std::snprintf(buf, sizeof buf, "%llu KB", static_cast<unsigned long long>((bytes + 1023) >> 10));
+    else
+        std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / double(1 << 20));
     return buf;
 }
 
