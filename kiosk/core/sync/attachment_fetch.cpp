@@ -13,6 +13,8 @@
 #include <string_view>
 #include <system_error>
 
+#include <unistd.h>
+
 namespace vt {
 
 namespace fs = std::filesystem;
@@ -234,7 +236,8 @@ AttachmentRound fetchActAttachments(Database& db, const std::string& directory, 
         req.url = w.url;
         req.limits = limits.fetch;
         req.limits.maxBytes = cap;
-        req.toFile = directory + "/download.part";
+        // Per process: `vetrina sync --once` may run beside the kiosk's own sync.
+        req.toFile = directory + "/download-" + std::to_string(::getpid()) + ".part";
         const FetchResult r = fetchUrl(req);
         bool lasting = false;
         if (!r.ok()) {
