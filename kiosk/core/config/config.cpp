@@ -1,5 +1,7 @@
 #include "core/config/config.h"
 
+#include "core/config/ops_config_parse.h"
+
 #include "core/schedule/opening_hours.h"
 #include "core/feeds/mapped_feed.h"
 #include "core/sources/importers.h"
@@ -198,6 +200,8 @@ Config parseConfig(const std::string& text, const std::string& path) {
         c.sync.maxBackoffSeconds =
             static_cast<int>(getInt(*sy, "max_backoff_seconds", c.sync.maxBackoffSeconds, 1, 86400, path));
     }
+
+    parseOpsSections(root, c, path);
 
     std::set<std::string> names;
     if (const toml::node* srcNode = root.get("source")) {

@@ -45,6 +45,8 @@ bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
     row(ui, "Rete", net.empty() ? "nessuna interfaccia" : net, width);
     row(ui, "Acceso da", formatDurationIt(double(ui.now - startedAt)) + " (sistema: " +
                              formatDurationIt(machineUptimeSeconds()) + ")", width);
+    if (actions.opsNotes)
+        for (const auto& [label, value] : actions.opsNotes()) row(ui, label.c_str(), value, width);
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
 
     const float bw = (width - m.gap) * 0.5f;
