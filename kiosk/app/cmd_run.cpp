@@ -79,14 +79,19 @@ int cmdRun(int argc, char** argv) {
     // The first frame shows the cache. The sync engine pulls every source on its own thread
     // (signed manifests, feeds, local files) and wakes the loop when the store changed.
     std::atomic<bool> contentChanged{false};
-    SyncEngine engine(s.config, Database::open(s.config.databasePath()));
     auto wakeUi = [] {
         SDL_Event e{};
         e.type = KioskHost::wakeEventType();
         SDL_PushEvent(&e);
     };
-    // Trusted clock, usage counts, fleet report and cache checks (see kiosk_ops.h).
-    KioskOps ops(s.config, wakeUi, [&] { engine.requestSyncNow(); });
+    // Trusted clock, usage counts, fleet report and cache checks (see kiosk_ops.h). Declared
+    // before the engine, so the engine's thread (which calls into it) is gone first.
+    SyncEngine* syncing = nullptr;
+    KioskOps ops(s.config, wakeUi, [&syncing] {
+        if (syncing) syncing->requestSyncNow();
+    });
+    SyncEngine engine(s.config, Database::open(s.config.databasePath()));
+    syncing = &engine;
     engine.setClock(&ops.clock);
     engine.start([&] {
         contentChanged = true;

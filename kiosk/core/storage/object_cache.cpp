@@ -32,6 +32,7 @@ bool isImagePath(std::string path) {
 }
 
 std::string mb(std::uint64_t bytes) {
+    if (bytes < (1 << 20)) return std::to_string((bytes + 1023) >> 10) + " kB";
     return std::to_string((bytes + (1 << 19)) >> 20) + " MB";
 }
 
