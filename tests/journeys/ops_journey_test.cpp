@@ -9,9 +9,11 @@
 
 using vt::test::HeadlessKiosk;
 
-TEST_CASE("journey: maintenance says how the clock is corrected; screens opened are counted", "[journey][ops]") {
+namespace {
+
+void maintenanceJourney(const std::string& name, int w, int h) {
     const std::string hash = vt::PinGuard::hashPin("135790");
-    HeadlessKiosk k("ops", R"(
+    HeadlessKiosk k(name, R"(
 [town]
 name = "Comune di Prova"
 [paths]
@@ -25,7 +27,7 @@ name = "albo"
 kind = "albopop"
 url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
 )",
-                    "2026-05-25T10:00:00+02:00");
+                    "2026-05-25T10:00:00+02:00", w, h);
     // This board's clock is 3 h 12 min behind the town's server.
     vt::TrustedClock clock(120, 1700000000, [] { return vt::UnixSeconds{1779700000}; });
     vt::ClockSample s;
@@ -38,7 +40,10 @@ url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
     vt::KioskActions actions;
     actions.screenOpened = [&](const std::string& screen) { usage.screenOpened(screen); };
     actions.opsNotes = [&] {
-        return std::vector<std::pair<std::string, std::string>>{{"Orologio", vt::describeClockIt(clock.state())}};
+        return std::vector<std::pair<std::string, std::string>>{
+            {"Orologio", vt::describeClockIt(clock.state())},
+            {"Archivio file", "Cache: 512 MB su 400 MB: supera il limite, il contenuto attuale da solo occupa 480 MB"},
+            {"Rapporto di stato", "nessun invio riuscito \xC2\xB7 errore: HTTP 503 (12 in coda)"}};
     };
     k.ui->setActions(actions);
 
@@ -48,9 +53,17 @@ url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
     for (char c : std::string("135790")) REQUIRE(k.tap(std::string(1, c)));
     REQUIRE(k.tap("OK"));
     CHECK(k.sees("Orologio corretto di +3 h 12 min dal server (albo)"));
+    CHECK(k.sees("supera il limite"));
     k.shot("manutenzione-orologio");
     const vt::UsageSnapshot u = usage.take();
     CHECK(u.screensOpened.count("albo") == 1);
     CHECK(u.screensOpened.count("maintenance") == 1);
-    for (const auto& [name, n] : u.screensOpened) CHECK(name.find(':') == std::string::npos);  // never an item id
+    for (const auto& [screen, n] : u.screensOpened) CHECK(screen.find(':') == std::string::npos);  // never an item id
+}
+
+}  // namespace
+
+TEST_CASE("journey: maintenance says how the clock is corrected; screens opened are counted", "[journey][ops]") {
+    maintenanceJourney("ops-portrait", 1080, 1920);
+    maintenanceJourney("ops-landscape", 1920, 1080);
 }

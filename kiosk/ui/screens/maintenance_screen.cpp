@@ -45,8 +45,6 @@ bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
     row(ui, "Rete", net.empty() ? "nessuna interfaccia" : net, width);
     row(ui, "Acceso da", formatDurationIt(double(ui.now - startedAt)) + " (sistema: " +
                              formatDurationIt(machineUptimeSeconds()) + ")", width);
-    if (actions.opsNotes)
-        for (const auto& [label, value] : actions.opsNotes()) row(ui, label.c_str(), value, width);
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
 
     const float bw = (width - m.gap) * 0.5f;
@@ -74,6 +72,10 @@ bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     if (widgets::button(ui, "##m-exit", "Esci dalla manutenzione", "Leave maintenance", ImVec2(width, bh)))
         leave = true;
+    // Clock, cache and fleet report: below the buttons, so they stay on screen in landscape too.
+    ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
+    if (actions.opsNotes)
+        for (const auto& [label, value] : actions.opsNotes()) row(ui, label.c_str(), value, width);
     ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     ImGui::EndGroup();
     m_scroller.update(ui);
