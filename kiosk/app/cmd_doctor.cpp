@@ -5,6 +5,7 @@
 #include "args.h"
 #include "commands.h"
 #include "kiosk_session.h"
+#include "ops_checks.h"
 
 #include "core/config/config.h"
 #include "core/sources/local_refresh.h"
@@ -276,6 +277,15 @@ int cmdDoctor(int argc, char** argv) {
         checks.push_back(checkDisk(config));
     }
     checks.push_back(checkClock());
+    if (haveConfig && fs::exists(config.databasePath())) {
+        try {
+            const Database db = Database::open(config.databasePath(), OpenMode::ReadOnly);
+            for (const OpsCheck& c : opsChecks(config.dataDir, &config, db, std::time(nullptr)))
+                checks.push_back({c.id, c.level == 0 ? Status::Ok : c.level == 1 ? Status::Warning : Status::Error, c.it, c.en});
+        } catch (const std::exception&) {
+            // checkDatabase above already says what is wrong with the store
+        }
+    }
     if (haveConfig) {
         curl_global_init(CURL_GLOBAL_DEFAULT);
         for (const SourceConfig& s : config.sources) checks.push_back(checkSource(config, s));

@@ -2,6 +2,7 @@
 // The kiosk: shows what is cached at once; the sync engine refreshes the sources on its thread.
 #include "args.h"
 #include "commands.h"
+#include "kiosk_ops.h"
 #include "kiosk_session.h"
 
 #include "core/alerts/alert_store.h"
@@ -34,6 +35,8 @@ namespace {
 // "Chiudi Vetrina" in maintenance: the units list it in RestartPreventExitStatus so the
 // technician gets the console; any other exit is restarted by systemd.
 constexpr int kExitQuitRequested = 64;
+// Width in pixels of the screenshot sent with a fleet report.
+constexpr int kFleetThumbnailWidth = 270;
 
 long residentKb(const char* field) {
     std::ifstream in("/proc/self/status");
@@ -76,12 +79,24 @@ int cmdRun(int argc, char** argv) {
     // The first frame shows the cache. The sync engine pulls every source on its own thread
     // (signed manifests, feeds, local files) and wakes the loop when the store changed.
     std::atomic<bool> contentChanged{false};
-    SyncEngine engine(s.config, Database::open(s.config.databasePath()));
-    engine.start([&] {
-        contentChanged = true;
+    auto wakeUi = [] {
         SDL_Event e{};
         e.type = KioskHost::wakeEventType();
         SDL_PushEvent(&e);
+    };
+    // Trusted clock, usage counts, fleet report and cache checks (see kiosk_ops.h). Declared
+    // before the engine, so the engine's thread (which calls into it) is gone first.
+    SyncEngine* syncing = nullptr;
+    KioskOps ops(s.config, wakeUi, [&syncing] {
+        if (syncing) syncing->requestSyncNow();
+    });
+    SyncEngine engine(s.config, Database::open(s.config.databasePath()));
+    syncing = &engine;
+    engine.setClock(&ops.clock);
+    engine.start([&] {
+        contentChanged = true;
+        ops.contentChanged();
+        wakeUi();
     });
 
     ReadAloud readAloud;
@@ -91,6 +106,7 @@ int cmdRun(int argc, char** argv) {
     actions.syncOverview = [&] { return engine.overview(); };
     actions.recordFeedback = [&](const std::string& kind, const std::string& item, int face) {
         try {
+            ops.usage.feedback(face);
             recordFeedback(s.writer, kind, item, static_cast<FeedbackFace>(face));
         } catch (const StoreError& e) {
             logWarning("feedback", e.what());  // a busy store loses one count, never the kiosk
@@ -99,7 +115,7 @@ int cmdRun(int argc, char** argv) {
     actions.takeScreenshot = [&]() -> std::string {
         const std::string dir = s.config.dataDir + "/screenshots";
         std::filesystem::create_directories(dir);
-        const std::string path = dir + "/" + formatIsoUtc(std::time(nullptr)) + ".png";
+        const std::string path = dir + "/" + formatIsoUtc(ops.clock.now()) + ".png";
         return s.host->savePng(path) ? path : "";
     };
     actions.restart = [] { KioskHost::requestStop(); };  // systemd's Restart=always starts it again
@@ -115,12 +131,13 @@ int cmdRun(int argc, char** argv) {
     // only, with a short busy timeout: a visitor's screen never waits on an import.
     std::optional<Database> missWriter;
     actions.recordSearchMiss = [&](const std::string& query) {
+        ops.usage.searchWithoutResult();
         try {
             if (!missWriter) {
                 missWriter = Database::open(s.config.databasePath());
                 sqlite3_busy_timeout(missWriter->handle(), 100);
             }
-            recordSearchMiss(*missWriter, query, std::time(nullptr));
+            recordSearchMiss(*missWriter, query, ops.clock.now());
         } catch (const std::exception& e) {
             logWarning("search", std::string("search miss not recorded: ") + e.what());
         }
@@ -130,16 +147,19 @@ int cmdRun(int argc, char** argv) {
     Database alertLogDb = Database::open(s.config.databasePath());
     actions.alertShown = [&](const std::string& uid) {
         try {
-            if (recordAlertShown(alertLogDb, uid, std::time(nullptr))) logInfo("alerts", "shown on screen: " + uid);
+            if (recordAlertShown(alertLogDb, uid, ops.clock.now())) logInfo("alerts", "shown on screen: " + uid);
         } catch (const std::exception& e) {
             logWarning("alerts", "cannot log the alert shown (" + uid + "): " + e.what());
         }
     };
+    actions.screenOpened = [&](const std::string& screen) { ops.usage.screenOpened(screen); };
+    actions.opsNotes = [&] { return ops.notes(); };
     s.ui->setActions(actions);
 
     LoopHooks hooks;
-    hooks.now = [] { return static_cast<UnixSeconds>(std::time(nullptr)); };
+    hooks.now = [&] { return ops.clock.now(); };  // publication windows, alerts, schedules
     hooks.contentChanged = &contentChanged;
+    hooks.framesDrawn = &ops.usage.frames();
     bool wasSpeaking = false;
     UnixSeconds lastStatusUpdate = -1;
     hooks.onIdle = [&] {
@@ -155,6 +175,8 @@ int cmdRun(int argc, char** argv) {
         const bool speakingNow = readAloud.speaking();
         const bool changed = speakingNow != wasSpeaking;
         wasSpeaking = speakingNow;
+        // The fleet reporter asked for a thumbnail of the screen (only this thread may read it).
+        ops.grab.serve([&] { return s.host->pngThumbnail(kFleetThumbnailWidth); });
         return changed;
     };
     const bool exitAfterFirst = args.has("exit-after-first-frame");
@@ -182,6 +204,7 @@ int cmdRun(int argc, char** argv) {
     };
     hooks.afterFirstFrame = [&] {
         notifier.ready();
+        ops.start();
         logInfo("kiosk", "first frame on screen");
         if (exitAfterFirst) {
             std::printf("first-frame rss_kb=%ld\n", residentKb("VmRSS:"));
@@ -194,7 +217,6 @@ int cmdRun(int argc, char** argv) {
         // Bench: run for a fixed time and report frames and CPU after the start-up frames.
         const long seconds = std::atol(secs->c_str());
         const std::time_t start = std::time(nullptr);
-        hooks.now = [] { return static_cast<UnixSeconds>(std::time(nullptr)); };
         std::thread stopper([&] {
             std::this_thread::sleep_for(std::chrono::seconds(seconds));
             benchDone = true;
@@ -212,6 +234,7 @@ int cmdRun(int argc, char** argv) {
         frames = s.host->run(*s.ui, hooks);
     }
     notifier.stopping();
+    ops.stop();
     engine.stop();
     logger().flushSuppressed(static_cast<LogTime>(std::time(nullptr)), true);
     return exitCode;

@@ -2,6 +2,7 @@
 // counts and errors, read from the store the kiosk uses.
 #include "args.h"
 #include "commands.h"
+#include "ops_checks.h"
 
 #include "core/albo/albo_store.h"
 #include "core/config/config.h"
@@ -10,7 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
+#include <optional>
 
 namespace vt {
 
@@ -24,10 +27,15 @@ int cmdStatus(int argc, char** argv) {
     Args args(argc, argv, 2, {"json"});
     args.allowOnly({"config", "db", "json"});
     std::string dbPath;
-    if (auto db = args.get("db"))
+    std::optional<Config> config;
+    if (auto db = args.get("db")) {
         dbPath = *db;
-    else
-        dbPath = loadConfig(args.get("config").value_or("config/vetrina.toml")).databasePath();
+    } else {
+        config = loadConfig(args.get("config").value_or("config/vetrina.toml"));
+        dbPath = config->databasePath();
+    }
+    const std::string dataDir = std::filesystem::path(dbPath).parent_path().string();
+    const UnixSeconds now = std::time(nullptr);
     if (!std::filesystem::exists(dbPath)) {
         std::fprintf(stderr, "%s: no cache yet (run `vetrina sync --once`)\n", dbPath.c_str());
         return 1;
@@ -67,6 +75,7 @@ int cmdStatus(int argc, char** argv) {
                  {"error", s.lastError.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.lastError)}});
         }
         j["sources"] = std::move(list);
+        j["operations"] = opsJson(dataDir, config ? &*config : nullptr, db, now);
         std::printf("%s\n", j.dump(2).c_str());
         return 0;
     }
@@ -82,6 +91,9 @@ int cmdStatus(int argc, char** argv) {
                     when(s.lastAttempt).c_str(), when(s.lastChange).c_str());
         if (s.failing()) std::printf("  ERROR (%d in a row): %s\n", s.failures, s.lastError.c_str());
     }
+    std::printf("\n");
+    for (const OpsCheck& c : opsChecks(dataDir, config ? &*config : nullptr, db, now))
+        std::printf("%s\n  %s\n", c.it.c_str(), c.en.c_str());
     return 0;
 }
 

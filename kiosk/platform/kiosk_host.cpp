@@ -178,6 +178,34 @@ bool KioskHost::savePng(const std::string& path) {
     return stbi_write_png(path.c_str(), m_opt.width, m_opt.height, 4, px.data(), m_opt.width * 4) != 0;
 }
 
+std::string KioskHost::pngThumbnail(int maxWidth) {
+    const ImU32 bg = m_theme.palette.background;
+    SDL_SetRenderDrawColor(m_renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 0xFF);
+    SDL_RenderClear(m_renderer);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    const int w = m_opt.width, h = m_opt.height;
+    std::vector<unsigned char> px(size_t(w) * size_t(h) * 4);
+    if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, px.data(), w * 4) != 0) return {};
+    // Box filter by an integer factor: cheap, and sharp enough to see what is on screen.
+    const int f = std::max(1, (w + maxWidth - 1) / std::max(1, maxWidth));
+    const int tw = w / f, th = h / f;
+    std::vector<unsigned char> thumb(size_t(tw) * size_t(th) * 4);
+    for (int y = 0; y < th; ++y)
+        for (int x = 0; x < tw; ++x)
+            for (int c = 0; c < 4; ++c) {
+                unsigned sum = 0;
+                for (int dy = 0; dy < f; ++dy)
+                    for (int dx = 0; dx < f; ++dx) sum += px[(size_t(y * f + dy) * size_t(w) + size_t(x * f + dx)) * 4 + size_t(c)];
+                thumb[(size_t(y) * size_t(tw) + size_t(x)) * 4 + size_t(c)] = static_cast<unsigned char>(sum / unsigned(f * f));
+            }
+    std::string out;
+    auto sink = [](void* ctx, void* data, int size) {
+        static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), static_cast<size_t>(size));
+    };
+    if (!stbi_write_png_to_func(sink, &out, tw, th, 4, thumb.data(), tw * 4)) return {};
+    return out;
+}
+
 long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
@@ -232,6 +260,7 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
         last = t;
         const bool more = frame(ui, nowAfter, dt, true);
         ++frames;
+        if (hooks.framesDrawn) ++*hooks.framesDrawn;
         drawnMinute = nowAfter / 60;
         --needFrames;
         if (more) needFrames = std::max(needFrames, 1);

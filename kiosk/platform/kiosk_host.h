@@ -37,6 +37,7 @@ struct LoopHooks {
     std::function<bool()> onIdle;                // once per loop iteration, on the UI thread; true: redraw
     std::function<void()> onLoopIteration;       // once per iteration, from this thread (watchdog)
     int maxFrames = -1;                          // stop after this many frames (bench); -1: forever
+    std::atomic<std::uint64_t>* framesDrawn = nullptr;  // counted for the fleet report
 };
 
 class KioskHost {
@@ -50,6 +51,9 @@ public:
     // more frames (something moves or input is still queued).
     bool frame(KioskUi& ui, UnixSeconds now, float dt, bool rasterize = true);
     bool savePng(const std::string& path);
+    // The last frame scaled down to at most `maxWidth` pixels wide, as PNG bytes ("" on failure):
+    // the fleet report's thumbnail.
+    std::string pngThumbnail(int maxWidth);
     // Runs until quit; draws only on input, content changes, animations and the clock's minute.
     // Returns the number of frames drawn.
     long run(KioskUi& ui, const LoopHooks& hooks);

@@ -6,6 +6,8 @@
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vt {
 
@@ -26,6 +28,12 @@ struct KioskActions {
     // An alert ("sender,identifier") appeared on screen: the app logs it once with the time
     // (recordAlertShown through a writer connection).
     std::function<void(const std::string& alertUid)> alertShown;
+    // A screen was opened ("albo", "search"...: the kind only, never the item), for the fleet's
+    // anonymous usage counts.
+    std::function<void(const std::string& screen)> screenOpened;
+    // Operations facts for the maintenance panel: (label, plain sentence) pairs, e.g.
+    // ("Orologio", "Orologio corretto di +3 h 12 min dal server").
+    std::function<std::vector<std::pair<std::string, std::string>>()> opsNotes;
 };
 
 }  // namespace vt

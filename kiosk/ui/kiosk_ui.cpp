@@ -176,6 +176,10 @@ void KioskUi::drawScreens(Ui& ui) {
             m_services.reset();
         }
         m_lastScreen = route.screen;
+        if (m_actions.screenOpened) {
+            const std::string name = routeName(route);
+            m_actions.screenOpened(name.substr(0, name.find(':')));
+        }
     }
     if (m_keypadOpen) {
         // Nothing else on screen answers while the keypad is open.

@@ -1,5 +1,7 @@
 #include "core/config/config.h"
 
+#include "core/config/ops_config_parse.h"
+
 #include "core/schedule/opening_hours.h"
 #include "core/feeds/mapped_feed.h"
 #include "core/sources/importers.h"
@@ -203,6 +205,8 @@ Config parseConfig(const std::string& text, const std::string& path) {
         c.sync.attachmentsPerRound =
             static_cast<int>(getInt(*sy, "attachments_per_round", c.sync.attachmentsPerRound, 0, 1000, path));
     }
+
+    parseOpsSections(root, c, path);
 
     std::set<std::string> names;
     if (const toml::node* srcNode = root.get("source")) {

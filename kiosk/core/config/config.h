@@ -1,6 +1,7 @@
 // The kiosk configuration (TOML): the town, where data lives, the panel, and the content sources.
 #pragma once
 
+#include "core/config/ops_config.h"
 #include "core/util/civil_time.h"
 
 #include <map>
@@ -106,6 +107,9 @@ struct Config {
     ScreenConfig screen;
     std::vector<SourceConfig> sources;
     SyncConfig sync;
+    ClockConfig clock;      // [clock]
+    FleetConfig fleet;      // [fleet]
+    StorageConfig storage;  // [storage]
 
     std::string databasePath() const { return dataDir + "/vetrina.db"; }
     // Resolves a path or file:// URL against the directory of the config file.

@@ -294,6 +294,15 @@ constexpr std::array kMigrations{
         );
         CREATE INDEX act_files_path ON act_files (path);
     )SQL"},
+    Migration{8, "fleet status reports waiting to be sent", R"SQL(
+        -- Reports built while the receiver was unreachable, sent oldest first when it answers;
+        -- bounded (fleet.queue_max), the oldest dropped.
+        CREATE TABLE fleet_queue (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_at INTEGER NOT NULL,
+            body       TEXT NOT NULL            -- the JSON report
+        );
+    )SQL"},
 };
 
 }  // namespace

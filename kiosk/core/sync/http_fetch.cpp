@@ -1,5 +1,6 @@
 #include "core/sync/http_fetch.h"
 
+#include "core/util/civil_time.h"
 #include "core/util/text.h"
 
 #include <curl/curl.h>
@@ -234,6 +235,7 @@ FetchResult fetchUrl(const FetchRequest& r) {
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
     const CURLcode rc = curl_easy_perform(h);
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &out.httpCode);
+    if (rc == CURLE_OK) out.serverDate = parseRfc822(headerValue(h, "Date")).value_or(0);
     if (sink.file && std::fclose(sink.file) != 0) sink.writeError = true;
     if (rc == CURLE_OK && out.httpCode == 304) {
         out.status = FetchResult::Status::NotModified;

@@ -34,6 +34,7 @@ struct FetchResult {
     std::string sha256;  // of the body, computed while it streamed
     std::string etag;
     std::string lastModified;
+    std::int64_t serverDate = 0;  // the Date header as Unix seconds (0: none), for the trusted clock
     std::string error;
     bool ok() const { return status == Status::Ok; }
 };

@@ -7,6 +7,7 @@
 #include "core/sync/http_fetch.h"
 #include "core/sync/manifest.h"
 #include "core/sync/minisign.h"
+#include "core/system/trusted_clock.h"
 #include "core/util/files.h"
 #include "core/util/text.h"
 
@@ -186,6 +187,7 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
     req.lastModified = s.lastModified;
     req.limits = limitsFor(src.limits, static_cast<std::uint64_t>(src.limits.maxBytes));
     FetchResult r = fetchUrl(req);
+    if (m_clock) m_clock->observeAnswer(src.name, req.url, r.serverDate);
     if (r.status == FetchResult::Status::NotModified) return unchanged(s, now);
     if (!r.ok()) return fail(s, r.error, now);
 
@@ -238,6 +240,7 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
     }
     req.limits = limitsFor(src.limits, static_cast<std::uint64_t>(src.limits.maxBytes));
     FetchResult man = fetchUrl(req);
+    if (m_clock) m_clock->observeAnswer(src.name, req.url, man.serverDate);
     if (man.status == FetchResult::Status::NotModified) {
         // A server that keeps answering "unchanged" past the expiry is a freeze: say so.
         if (s.expires != 0 && s.expires <= now)
@@ -511,7 +514,8 @@ void SyncEngine::run() {
         for (const SourceConfig& s : m_config.sources) {
             if (due[s.name] > Clock::now()) continue;
             const UnixSeconds now =
-                std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch()).count();
+                m_clock ? m_clock->now()
+                        : std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch()).count();
             const SyncOutcome o = syncSource(s, now);
             changed = changed || o.changed;
             const int failures = o.ok ? 0 : loadState(s.name).failures;

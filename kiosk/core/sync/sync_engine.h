@@ -26,6 +26,8 @@
 
 namespace vt {
 
+class TrustedClock;
+
 struct SyncOutcome {
     std::string source;
     bool ok = false;
@@ -57,6 +59,9 @@ public:
     // Cheap copy of the latest status for the UI ("aggiornato alle", offline badge).
     SyncOverview overview() const;
     Database& database() { return m_db; }
+    // Every server's Date header is reported to `clock`, and the background thread takes its
+    // "now" from it (a board with no RTC, a drifting clock). Set before start().
+    void setClock(TrustedClock* clock) { m_clock = clock; }
 
 private:
     struct State;
@@ -74,6 +79,7 @@ private:
 
     Config m_config;
     Database m_db;
+    TrustedClock* m_clock = nullptr;
     std::string m_objectsDir;
     std::string m_stagingDir;
 

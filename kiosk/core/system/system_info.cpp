@@ -4,6 +4,7 @@
 #include "core/util/text.h"
 
 #include <filesystem>
+#include <fstream>
 #include <sys/statvfs.h>
 
 namespace vt {
@@ -31,8 +32,10 @@ std::vector<NetworkInterface> networkInterfaces() {
 }
 
 double machineUptimeSeconds() {
-    const auto s = readFile("/proc/uptime", 256);
-    return s ? std::atof(s->c_str()) : 0.0;
+    // Streamed: /proc files report a size of 0, so readFile() would return nothing.
+    std::ifstream in("/proc/uptime");
+    double seconds = 0;
+    return (in >> seconds) ? seconds : 0.0;
 }
 
 std::string formatDurationIt(double seconds) {

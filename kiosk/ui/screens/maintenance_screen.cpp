@@ -72,6 +72,10 @@ bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     if (widgets::button(ui, "##m-exit", "Esci dalla manutenzione", "Leave maintenance", ImVec2(width, bh)))
         leave = true;
+    // Clock, cache and fleet report: below the buttons, so they stay on screen in landscape too.
+    ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
+    if (actions.opsNotes)
+        for (const auto& [label, value] : actions.opsNotes()) row(ui, label.c_str(), value, width);
     ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     ImGui::EndGroup();
     m_scroller.update(ui);

@@ -1,0 +1,84 @@
+// The kiosk's wall clock. A board with no RTC boots in 1970 (or at the last saved time) after a
+// power cut, and a clock that drifted makes acts and alerts appear on the wrong day: so every
+// answer of a server (the HTTP `Date` header of a sync or a fleet report) is compared with the
+// local clock, and when they disagree by more than a threshold, or the local clock is before the
+// build date, the kiosk uses local + offset for publication windows, alerts and schedules.
+//
+// Rules (see observe()): a sample with no Date, or one before the build date or more than 30
+// years after it, is ignored. An https answer is preferred: a plain (loopback) http answer is
+// used only when no https answer came in the last day. The corrected time never goes back
+// before the last trusted answer: after a reboot with a reset clock it starts from there until
+// the network answers again. The state is kept in <data>/clock.json so a restart without
+// network keeps the correction.
+#pragma once
+
+#include "core/util/civil_time.h"
+
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace vt {
+
+// When this binary was built (from the compiler's __DATE__, UTC midnight).
+UnixSeconds buildTime();
+
+struct ClockSample {
+    std::string source;       // "albo", "fleet"... for status
+    bool https = false;       // a verified TLS answer (plain loopback http counts less)
+    UnixSeconds serverTime = 0;  // the parsed Date header; 0: none
+    UnixSeconds localTime = 0;   // the raw local clock when the answer arrived
+};
+
+struct ClockState {
+    bool correcting = false;      // now() is not the local clock
+    UnixSeconds offset = 0;       // added to the local clock
+    std::string reason;           // "skew", "before-build", "floor" (clock went back), or ""
+    std::string source;           // where the last accepted answer came from
+    bool https = false;
+    UnixSeconds lastServerTime = 0;  // the last accepted answer (server time)
+    UnixSeconds lastHttpsServerTime = 0;
+    UnixSeconds measuredSkew = 0;    // server - local at the last accepted answer
+};
+
+// Plain words for maintenance and status: "Orologio corretto di +3 h 12 min dal server (albo)".
+std::string describeClockIt(const ClockState& s);
+// "+3 h 12 min", "-45 s".
+std::string formatOffset(UnixSeconds offset);
+// The HTTP Date header (RFC 1123) as Unix seconds; nullopt when absent or unreadable.
+std::optional<UnixSeconds> parseHttpDate(const std::string& header);
+
+class TrustedClock {
+public:
+    using LocalClock = std::function<UnixSeconds()>;
+    // thresholdSeconds: local clocks off by less are trusted as they are (NTP does the rest).
+    explicit TrustedClock(int thresholdSeconds = 120, UnixSeconds buildDate = buildTime(), LocalClock local = {});
+
+    // The corrected time: what the kiosk uses as "now". Thread-safe.
+    UnixSeconds now() const;
+    // One server answer. Returns true when it was accepted (it may or may not change the offset).
+    bool observe(const ClockSample& sample);
+    // The same for an answer that just arrived from `url` (https or not) with its Date header.
+    bool observeAnswer(const std::string& source, const std::string& url, UnixSeconds serverDate);
+    ClockState state() const;
+
+    // <data>/clock.json: load() restores a saved state; observe() saves on change through save().
+    void setStatePath(std::string path);
+    bool load();
+    static std::optional<ClockState> readStateFile(const std::string& path);
+
+private:
+    UnixSeconds localNow() const;
+    void saveLocked() const;
+
+    mutable std::mutex m_mutex;
+    int m_threshold;
+    UnixSeconds m_build;
+    LocalClock m_local;
+    mutable ClockState m_state;
+    std::string m_path;
+    mutable ClockState m_saved;
+};
+
+}  // namespace vt

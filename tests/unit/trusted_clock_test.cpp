@@ -1,0 +1,175 @@
+// The trusted clock: when a server's Date header corrects the local clock, and when it does not.
+#include "core/config/config.h"
+#include "core/sync/sync_engine.h"
+#include "core/system/trusted_clock.h"
+#include "core/util/files.h"
+#include "sync_fixtures.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <ctime>
+#include <filesystem>
+
+using namespace vt;
+using namespace vt::test;
+
+namespace {
+
+constexpr UnixSeconds kBuild = 1790000000;  // 2026-09-21
+constexpr UnixSeconds kH = 3600;
+
+struct FakeLocal {
+    std::shared_ptr<std::atomic<UnixSeconds>> t = std::make_shared<std::atomic<UnixSeconds>>(kBuild + 100 * 86400);
+    TrustedClock::LocalClock fn() const {
+        auto p = t;
+        return [p] { return p->load(); };
+    }
+};
+
+ClockSample sample(UnixSeconds server, UnixSeconds local, bool https = true, std::string source = "albo") {
+    ClockSample s;
+    s.source = std::move(source);
+    s.https = https;
+    s.serverTime = server;
+    s.localTime = local;
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("the Date header is read as Unix seconds", "[clock]") {
+    CHECK(parseHttpDate("Mon, 23 Nov 2026 03:08:22 GMT") == UnixSeconds{1795403302});
+    CHECK_FALSE(parseHttpDate(""));
+    CHECK_FALSE(parseHttpDate("yesterday"));
+    CHECK(formatOffset(3 * kH + 12 * 60) == "+3 h 12 min");
+    CHECK(formatOffset(-45) == "-45 s");
+}
+
+TEST_CASE("a skew under the threshold keeps the local clock; over it, the server's time is used", "[clock]") {
+    FakeLocal local;
+    TrustedClock clock(120, kBuild, local.fn());
+    const UnixSeconds t = *local.t;
+
+    CHECK(clock.observe(sample(t + 119, t)));
+    CHECK_FALSE(clock.state().correcting);
+    CHECK(clock.now() == t);
+    CHECK_THAT(describeClockIt(clock.state()), Catch::StartsWith("Orologio: corretto"));
+
+    CHECK(clock.observe(sample(t + 3 * kH + 12 * 60, t)));
+    CHECK(clock.state().correcting);
+    CHECK(clock.state().reason == "skew");
+    CHECK(clock.now() == t + 3 * kH + 12 * 60);
+    CHECK(describeClockIt(clock.state()) == "Orologio corretto di +3 h 12 min dal server (albo)");
+    *local.t += 60;  // the corrected clock runs with the local one
+    CHECK(clock.now() == t + 60 + 3 * kH + 12 * 60);
+
+    // A local clock ahead is corrected too; back within the threshold, the correction ends.
+    CHECK(clock.observe(sample(*local.t - 600, *local.t)));
+    CHECK(clock.now() == *local.t - 600);
+    CHECK(clock.observe(sample(*local.t + 5, *local.t)));
+    CHECK_FALSE(clock.state().correcting);
+    CHECK(clock.now() == *local.t);
+}
+
+TEST_CASE("a local clock before the build date is corrected even by a small skew, and floored without a server",
+          "[clock]") {
+    FakeLocal local;
+    *local.t = 86400;  // 1970-01-02: a board with no RTC after a power cut
+    TrustedClock clock(120, kBuild, local.fn());
+    // No server yet: never before the build date.
+    CHECK(clock.now() == kBuild);
+    CHECK(clock.state().reason == "floor");
+    const UnixSeconds server = kBuild + 40 * 86400;
+    CHECK(clock.observe(sample(server, *local.t)));
+    CHECK(clock.state().reason == "before-build");
+    CHECK(clock.now() == server);
+}
+
+TEST_CASE("absurd and missing Date headers are ignored", "[clock]") {
+    FakeLocal local;
+    TrustedClock clock(120, kBuild, local.fn());
+    const UnixSeconds t = *local.t;
+    CHECK_FALSE(clock.observe(sample(0, t)));                      // no header
+    CHECK_FALSE(clock.observe(sample(kBuild - 86400, t)));         // before this program was built
+    CHECK_FALSE(clock.observe(sample(kBuild + 40ll * 365 * 86400, t)));  // decades ahead
+    CHECK_FALSE(clock.state().correcting);
+    CHECK(clock.state().lastServerTime == 0);
+    CHECK(clock.now() == t);
+}
+
+TEST_CASE("https answers are preferred over plain http ones", "[clock]") {
+    FakeLocal local;
+    TrustedClock clock(120, kBuild, local.fn());
+    const UnixSeconds t = *local.t;
+    // Only a loopback http source: it is used.
+    CHECK(clock.observe(sample(t + 2 * kH, t, false, "test")));
+    CHECK(clock.now() == t + 2 * kH);
+    // An https answer says the local clock is right: it wins...
+    CHECK(clock.observe(sample(t + 3, t, true, "albo")));
+    CHECK_FALSE(clock.state().correcting);
+    // ...and a plain http answer within the day does not override it.
+    CHECK_FALSE(clock.observe(sample(t + 2 * kH, t, false, "test")));
+    CHECK(clock.now() == t);
+    CHECK(clock.state().source == "albo");
+    // The latest https answer rules among https ones.
+    CHECK(clock.observe(sample(t + kH, t, true, "fleet")));
+    CHECK(clock.now() == t + kH);
+    CHECK(clock.state().source == "fleet");
+}
+
+TEST_CASE("the correction survives a restart without network, and never goes back before the last answer",
+          "[clock]") {
+    const std::string dir = scratchDir("clock-persist");
+    FakeLocal local;
+    const UnixSeconds t = *local.t;
+    {
+        TrustedClock clock(120, kBuild, local.fn());
+        clock.setStatePath(dir + "/clock.json");
+        CHECK(clock.observe(sample(t + 5 * kH, t)));
+    }
+    {
+        TrustedClock clock(120, kBuild, local.fn());
+        clock.setStatePath(dir + "/clock.json");
+        REQUIRE(clock.load());
+        CHECK(clock.now() == t + 5 * kH);
+        const auto saved = TrustedClock::readStateFile(dir + "/clock.json");
+        REQUIRE(saved);
+        CHECK(saved->offset == 5 * kH);
+    }
+    // A power cut reset the local clock to 1970: the saved offset means nothing now, but the
+    // time cannot be earlier than the last trusted answer (minus the threshold).
+    *local.t = 1000;
+    TrustedClock clock(120, kBuild, local.fn());
+    clock.setStatePath(dir + "/clock.json");
+    REQUIRE(clock.load());
+    CHECK(clock.now() == t + 5 * kH - 120);
+    CHECK(clock.state().reason == "floor");
+    *local.t += 30;
+    CHECK(clock.now() == t + 5 * kH - 120 + 30);
+}
+
+TEST_CASE("the sync engine reports each server's Date and runs on the corrected clock", "[clock][sync]") {
+    const std::string dir = scratchDir("clock-sync");
+    std::filesystem::create_directories(dir + "/www");
+    REQUIRE(writeFileAtomic(dir + "/www/albo.xml", makeAlboFeed(3, "Ora")));
+    FaultServer server(dir + "/www");
+    REQUIRE(writeFileAtomic(dir + "/kiosk.toml", "[paths]\ndata_dir = \"data\"\n[[source]]\nname = \"albo\"\n"
+                                                 "kind = \"albopop\"\nurl = \"" +
+                                                     server.url("albo.xml") + "\"\n"));
+    Config config = loadConfig(dir + "/kiosk.toml");
+    std::filesystem::create_directories(config.dataDir);
+    // This board's clock is 3 hours behind (and after the build date).
+    const UnixSeconds real = std::time(nullptr);
+    TrustedClock clock(120, real - 86400 * 30, [real] { return real - 3 * kH; });
+    SyncEngine engine(config, Database::open(config.databasePath()));
+    engine.setClock(&clock);
+    REQUIRE(engine.syncAll(clock.now()).at(0).ok);
+    const ClockState s = clock.state();
+    CHECK(s.source == "albo");
+    CHECK_FALSE(s.https);
+    CHECK(s.correcting);
+    CHECK(std::llabs(s.offset - 3 * kH) <= 5);
+    CHECK(std::llabs(clock.now() - std::time(nullptr)) <= 5);
+}
