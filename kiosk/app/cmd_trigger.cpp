@@ -11,6 +11,7 @@
 #include "core/util/files.h"
 
 #include <cstdio>
+#include <string>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -60,7 +61,11 @@ int cmdTrigger(int argc, char** argv) {
         t.cancels = *c;
     } else {
         // Written out, so the staff know what to cancel later.
-        if (t.identifier.empty()) t.identifier = t.templateId + "-" + formatIsoUtc(t.sent);
+        if (t.identifier.empty()) {
+            std::string stamp = formatIsoUtc(t.sent);  // 2026-11-23T04:01:01Z -> 20261123T040101Z
+            std::erase_if(stamp, [](char ch) { return ch == '-' || ch == ':'; });
+            t.identifier = t.templateId + "-" + stamp;
+        }
         t.area = args.require("area");
         t.text = args.get("text").value_or("");
         if (args.get("expires")) {
