@@ -1,9 +1,11 @@
 // vetrina bench [--acts N] [--runs N] [--size WxH] [--out FILE.json]; --pdf: see bench_pdf.cpp
+// vetrina bench --alerts [--runs N] [--poll-seconds N] [--size WxH] [--out FILE.json] (bench_alerts.cpp)
 // Start-up to first frame and memory with N acts cached, frames drawn on a static screen,
 // import throughput. Each kiosk figure comes from a fresh `vetrina run` child process, timed
 // from just before fork to the "first-frame" line it prints.
 #include "args.h"
 #include "bench_pdf.h"
+#include "bench_alerts.h"
 #include "commands.h"
 
 #include "core/albo/albo_store.h"
@@ -91,8 +93,9 @@ double median(std::vector<double> v) {
 
 int cmdBench(int argc, char** argv) {
     if (wantsPdfBench(argc, argv)) return benchPdf(argc, argv);
-    Args args(argc, argv, 2);
-    args.allowOnly({"acts", "runs", "size", "out", "static-seconds"});
+    Args args(argc, argv, 2, {"alerts"});
+    args.allowOnly({"acts", "runs", "size", "out", "static-seconds", "alerts", "poll-seconds"});
+    if (args.has("alerts")) return benchAlerts(args);  // alert on the server to takeover on screen
     const int actCount = std::stoi(args.get("acts").value_or("10000"));
     const int runs = std::max(1, std::stoi(args.get("runs").value_or("7")));
     const int staticSeconds = std::max(2, std::stoi(args.get("static-seconds").value_or("5")));

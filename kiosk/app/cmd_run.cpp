@@ -1,6 +1,7 @@
 // vetrina run [--config FILE] [--size WxH] [--windowed] [--data-dir DIR]
 // The kiosk: shows what is cached at once; the sync engine refreshes the sources on its thread.
 #include "args.h"
+#include "bench_alerts.h"
 #include "commands.h"
 #include "kiosk_ops.h"
 #include "kiosk_session.h"
@@ -27,6 +28,7 @@
 #include <sys/resource.h>
 #include <optional>
 #include <thread>
+#include <utility>
 
 namespace vt {
 
@@ -53,9 +55,12 @@ int cmdRun(int argc, char** argv) {
     // --headless, --exit-after-first-frame and --run-seconds serve `vetrina bench`.
     // --test-hang-after-seconds N (tests only) freezes the UI loop after N seconds, to prove that
     // the watchdog pings stop with it.
-    Args args(argc, argv, first, {"windowed", "headless", "exit-after-first-frame"});
+    Args args(argc, argv, first, {"windowed", "headless", "exit-after-first-frame", "print-alerts"});
     args.allowOnly({"config", "size", "windowed", "data-dir", "headless", "exit-after-first-frame", "run-seconds",
-                    "test-hang-after-seconds"});
+                    "test-hang-after-seconds", "print-alerts"});
+    // --print-alerts serves `vetrina bench --alerts`: a line per changed sync and per alert drawn.
+    const bool printAlerts = args.has("print-alerts");
+    std::string alertDrawn;  // printed once the frame that shows it is complete
     installJournalSinkIfUnderSystemd();
     SystemdNotifier notifier = SystemdNotifier::fromEnvironment();
     notifier.status("Avvio / starting");
@@ -94,6 +99,7 @@ int cmdRun(int argc, char** argv) {
     syncing = &engine;
     engine.setClock(&ops.clock);
     engine.start([&] {
+        if (printAlerts) printBenchLine("content-changed", "");
         contentChanged = true;
         ops.contentChanged();
         wakeUi();
@@ -147,6 +153,7 @@ int cmdRun(int argc, char** argv) {
     Database alertLogDb = Database::open(s.config.databasePath());
     actions.alertShown = [&](const std::string& uid) {
         try {
+            if (printAlerts) alertDrawn = uid;
             if (recordAlertShown(alertLogDb, uid, ops.clock.now())) logInfo("alerts", "shown on screen: " + uid);
         } catch (const std::exception& e) {
             logWarning("alerts", "cannot log the alert shown (" + uid + "): " + e.what());
@@ -189,6 +196,7 @@ int cmdRun(int argc, char** argv) {
         hangAfter = std::atol(hang->c_str());
     }
     hooks.onLoopIteration = [&] {
+        if (!alertDrawn.empty()) printBenchLine("alert-shown", "uid=" + std::exchange(alertDrawn, std::string()));
         const auto t = SystemdNotifier::Clock::now();
         if (hangAfter >= 0 && t - loopStart >= std::chrono::seconds(hangAfter)) {
             // The simulated hang: no ping, no frame, until the bench timer ends the run.

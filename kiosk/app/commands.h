@@ -16,6 +16,7 @@ int cmdSync(int argc, char** argv);
 int cmdStatus(int argc, char** argv);
 int cmdKeygen(int argc, char** argv);
 int cmdPublish(int argc, char** argv);
+int cmdTrigger(int argc, char** argv);
 int cmdSearch(int argc, char** argv);
 int cmdBenchSearch(int argc, char** argv);
 

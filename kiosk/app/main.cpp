@@ -36,6 +36,8 @@ const Command kCommands[] = {
     {"keygen", vt::cmdKeygen, "keygen --secret FILE --public FILE [--encrypt]   make a content signing key pair"},
     {"publish", vt::cmdPublish,
      "publish --content DIR --out DIR --key FILE [--revision N] [--expires-days N]   sign content"},
+    {"trigger", vt::cmdTrigger,
+     "trigger --key FILE --template ID (--area TEXT --hours N | --cancel ID) --out DIR   signed emergency trigger"},
     {"pin-hash", vt::cmdPinHash, "pin-hash < PIN                                   the config line for a maintenance PIN"},
 };
 

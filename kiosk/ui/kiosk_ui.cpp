@@ -83,6 +83,11 @@ void KioskUi::frame(Ui& ui) {
         return;
     }
     m_takeoverUid.clear();
+    // 1b. The maintenance panel's test alert, below a real takeover: never logged as shown.
+    if (drawTestAlert(ui, inputActive)) {
+        ImGui::End();
+        return;
+    }
 
     // 2. Nobody there: the dark screen of the sleep hours, or the attract loop. The touch that
     // ends either is not a tap on what comes next (this frame draws nothing else).
@@ -302,6 +307,23 @@ void KioskUi::refreshSignage(Ui& ui) {
     if (m_signage.nextChange)
         ui.requestFrameIn(double(std::max<UnixSeconds>(0, *m_signage.nextChange - ui.now)));
     ui.requestFrameIn(double(romeStartOfDay(addDays(day, 1)) - ui.now));
+}
+
+bool KioskUi::drawTestAlert(Ui& ui, bool inputActive) {
+    if (m_maintenance.takeTestAlertRequest()) {
+        m_testAlert = makeTestAlert(ui.now);
+        m_testAlertSince = ui.time;
+        m_alertView.resetScroll();
+        if (m_actions.speak) m_actions.speak(testAlertSpeech(), false);  // the audio check
+    }
+    if (!m_testAlert) return false;
+    if (inputActive) m_lastActivity = ui.now;
+    if (m_alertView.drawTakeover(ui, *m_testAlert, ui.time - m_testAlertSince, m_origin, m_area)) {
+        m_testAlert.reset();
+        m_lastActivity = ui.now;
+        if (m_actions.stopSpeaking) m_actions.stopSpeaking();
+    }
+    return true;
 }
 
 void KioskUi::logShown(const ShownAlert& a) {

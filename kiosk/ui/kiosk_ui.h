@@ -25,7 +25,9 @@
 #include "ui/screens/notices_screen.h"
 #include "ui/screens/offices_screen.h"
 #include "ui/session.h"
+#include "ui/test_alert.h"
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -70,6 +72,8 @@ private:
     // A new visitor: Home, default text size, contrast and language, lists at the top.
     void resetSession();
     void logShown(const ShownAlert& a);
+    // Maintenance's "Mostra un avviso di prova": true while the test takeover is on screen.
+    bool drawTestAlert(Ui& ui, bool inputActive);
     // Draws the normal screens (header, banner, screen, nav bar).
     void placeInReach(Ui& ui);
     void drawScreens(Ui& ui);
@@ -116,6 +120,8 @@ private:
     std::string m_takeoverUid;
     double m_takeoverSince = 0;
     std::string m_openedAlertUid;  // an alert reopened from the banner
+    std::optional<ShownAlert> m_testAlert;  // maintenance's test alert, until "Ho capito"
+    double m_testAlertSince = 0;
 
     // Idle: the last touch; after idle_seconds the session resets and the loop plays.
     UnixSeconds m_lastActivity = 0;

@@ -219,6 +219,7 @@ Config parseConfig(const std::string& text, const std::string& path) {
             s.name = get<std::string>(*t, "name", "", path);
             s.kind = get<std::string>(*t, "kind", "", path);
             s.url = get<std::string>(*t, "url", "", path);
+            if (s.kind == "cap" || s.isTrigger()) s.pollSeconds = kAlertPollSeconds;
             s.pollSeconds = static_cast<int>(get<std::int64_t>(*t, "poll_seconds", s.pollSeconds, path));
             if (s.name.empty()) throw ConfigError(where(path, n) + ": a source needs a \"name\"");
             if (s.kind.empty()) throw ConfigError(where(path, n) + ": source \"" + s.name + "\" needs a \"kind\"");
@@ -263,11 +264,13 @@ Config parseConfig(const std::string& text, const std::string& path) {
                     s.publicKeys.push_back(*v);
                 }
             }
-            if (s.isManifest() && s.publicKeys.empty())
+            if ((s.isManifest() || s.isTrigger()) && s.publicKeys.empty())
+                throw ConfigError(where(path, n) + ": source \"" + s.name + "\" is " +
+                                  (s.isManifest() ? "a signed manifest" : "a signed emergency trigger") +
+                                  " and needs public_keys (the pinned minisign keys)");
+            if (!s.isManifest() && !s.isTrigger() && !s.publicKeys.empty())
                 throw ConfigError(where(path, n) + ": source \"" + s.name +
-                                  "\" is a signed manifest and needs public_keys (the pinned minisign keys)");
-            if (!s.isManifest() && !s.publicKeys.empty())
-                throw ConfigError(where(path, n) + ": source \"" + s.name + "\": public_keys only apply to kind = \"manifest\"");
+                                  "\": public_keys only apply to kind = \"manifest\" or \"alert-trigger\"");
             if (!names.insert(s.name).second)
                 throw ConfigError(where(path, n) + ": two sources are named \"" + s.name + "\"");
             c.sources.push_back(std::move(s));

@@ -28,20 +28,26 @@ struct SyncLimits {
     std::int64_t attachmentMaxBytes = 20ll << 20;  // cap of one albo attachment (PDF) the sync downloads
 };
 
+// Alert sources ("cap", "alert-trigger") are polled this often unless poll_seconds says otherwise.
+constexpr int kAlertPollSeconds = 30;
+
 struct SourceConfig {
     std::string name;  // unique, shown in status ("albo", "avvisi"...)
     std::string kind;  // importer kind: "albopop", ..., or "manifest" for the town's signed content
     std::string url;   // https://, http://127.0.0.1, file:// or a path relative to the config file
-    int pollSeconds = 600;
+    int pollSeconds = 600;  // 30 for kinds "cap" and "alert-trigger" (kAlertPollSeconds)
     // Albo sources: a listing published for longer than this is not an albo publication.
     int maxWindowDays = 60;
     // Kind "mapped": act fields by JSON pointer or XPath ([source.mapping], see
     // core/feeds/mapped_feed.h).
     std::map<std::string, std::string> mapping;
-    // kind = "manifest" only: minisign public keys (base64 lines), current first, then next.
+    // kind = "manifest" or "alert-trigger" only: minisign public keys (base64 lines), current
+    // first, then next.
     std::vector<std::string> publicKeys;
     SyncLimits limits;
     bool isManifest() const { return kind == "manifest"; }
+    // A signed emergency trigger (core/sync/trigger_source.h): verified before it is imported.
+    bool isTrigger() const { return kind == "alert-trigger"; }
 };
 
 struct SyncConfig {

@@ -14,7 +14,8 @@ bool isLocalSource(const SourceConfig& s) {
 std::vector<SourceOutcome> refreshLocalSources(Database& db, const Config& config, UnixSeconds now) {
     std::vector<SourceOutcome> out;
     for (const SourceConfig& s : config.sources) {
-        if (!isLocalSource(s) || !isImportKind(s.kind)) continue;
+        // A trigger is imported only once its signature is checked, by the sync engine.
+        if (!isLocalSource(s) || !isImportKind(s.kind) || s.isTrigger()) continue;
         SourceOutcome o;
         o.source = s.name;
         const std::string path = config.resolve(s.url);

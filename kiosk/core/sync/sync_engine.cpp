@@ -8,6 +8,7 @@
 #include "core/sync/manifest.h"
 #include "core/sync/minisign.h"
 #include "core/system/trusted_clock.h"
+#include "core/sync/trigger_source.h"
 #include "core/util/files.h"
 #include "core/util/text.h"
 
@@ -190,6 +191,12 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
     if (m_clock) m_clock->observeAnswer(src.name, req.url, r.serverDate);
     if (r.status == FetchResult::Status::NotModified) return unchanged(s, now);
     if (!r.ok()) return fail(s, r.error, now);
+    // A signed trigger: verified, not a replay. highest_revision keeps the newest `sent` accepted.
+    TriggerCheck trigger;
+    if (src.isTrigger()) {
+        trigger = checkSignedTrigger(src, req.url, r.body, s.highestRevision, req.limits);
+        if (!trigger.ok) return fail(s, trigger.error, now);
+    }
 
     Transaction tx(m_db);
     ImportSummary sum = importBuffer(m_db, src.kind, r.body, src.name, now);
@@ -204,6 +211,10 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
     o.changed = sum.changed();
     o.message = std::to_string(sum.inserted) + " new, " + std::to_string(sum.updated) + " updated, " +
                 std::to_string(sum.report.issues.size()) + " skipped";
+    if (src.isTrigger()) {
+        s.highestRevision = trigger.sent;
+        s.keyId = trigger.keyId;
+    }
     s.etag = r.etag;
     s.lastModified = r.lastModified;
     s.lastAttempt = s.lastSuccess = now;

@@ -66,6 +66,12 @@ bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
                }
            },
            true);
+    if (widgets::button(ui, "##m-test-alert", "Mostra un avviso di prova", "Show a test alert", ImVec2(width, bh),
+                        widgets::ButtonStyle::Secondary)) {
+        m_testAlertRequested = true;  // KioskUi shows it over everything from the next frame
+        m_lastAction = "Avviso di prova mostrato";
+        ui.requestFrameIn(0);
+    }
     action("##m-restart", "Riavvia", "Restart", actions.restart, false);
     action("##m-quit", "Chiudi Vetrina", "Quit", actions.quit, true);
     if (!m_lastAction.empty()) widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Fatto: " + m_lastAction, Role::Status, width);

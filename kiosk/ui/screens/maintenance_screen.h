@@ -7,6 +7,7 @@
 #include "ui/touch_scroller.h"
 
 #include <string>
+#include <utility>
 
 namespace vt {
 
@@ -14,10 +15,13 @@ class MaintenanceScreen {
 public:
     // Returns true when the technician leaves the panel.
     bool draw(ScreenEnv& env, UnixSeconds startedAt);
+    // "Mostra un avviso di prova" was tapped since the last call.
+    bool takeTestAlertRequest() { return std::exchange(m_testAlertRequested, false); }
 
 private:
     TouchScroller m_scroller;
     std::string m_lastAction;
+    bool m_testAlertRequested = false;
 };
 
 }  // namespace vt
