@@ -80,7 +80,11 @@ void HomeScreen::draw(ScreenEnv& env, const Counts& counts) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + float((shown + columns - 1) / columns) * (tileH + m.gap * 2)));
     ImGui::Dummy(ImVec2(width, 0));
 
-    if (!m_newest.empty()) {
+    // The heading only with at least one card under it (a larger text or the landscape access bar
+    // may leave no room).
+    const float newestNeed = m.mm(6.0f) + ui.fonts().bodyBold->FontSize * 1.5f + actCardHeight(ui);
+    if (!m_newest.empty() &&
+        ImGui::GetCursorScreenPos().y + newestNeed <= env.pos.y + env.size.y - accessBarHeight(ui) - m.mm(4.0f)) {
         ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
         widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, std::string(tr("Ultimi atti pubblicati")) + " \xC2\xB7 " + tr("Ultimi atti pubblicati", kOther),
                       Role::Heading, width);
