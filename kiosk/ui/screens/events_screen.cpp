@@ -107,7 +107,7 @@ void EventsScreen::drawList(ScreenEnv& env) {
         const Tab& t = kTabs[i];
         ImGui::SetCursorScreenPos(ImVec2(left + float(i) * (tabW + m.gap), tabY));
         const bool on = m_range == t.range;
-        if (widgets::button(ui, t.id, tr(t.it), on ? std::string(tr(t.it, kOther)) + " \xC2\xB7 " + tr("scelto") : std::string(tr(t.it, kOther)),
+        if (widgets::button(ui, t.id, tr(t.it), on ? std::string(tr(t.it, kOther)) + " \xC2\xB7 " + tr("scelto", kOther) : std::string(tr(t.it, kOther)),
                             ImVec2(tabW, tabH),
                             on ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
                             on ? "\xE2\x9C\x93" : "") &&
