@@ -31,7 +31,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kChannelTolerance = 48;
-constexpr double kMaxDifferingShare = 0.0025;
+constexpr double kMaxDifferingShare = 0.001;
 
 struct Rgb {
     int w = 0, h = 0;

@@ -66,6 +66,7 @@ TEST_CASE("journey: English on Home, through the screens, back to Italian, reset
         k.runner->settle(3);
         CHECK(k.sees("Public body:"));  // no English variant: Italian text, English frame
         CHECK(k.sees("Who it is for"));  // the template's headings are translated
+        CHECK(k.sees("(Not available in English: Italian text.)"));
         checkInside(k, fw, fh, "sheet");
         k.shot("sheet-it-in-english");
 

@@ -54,7 +54,7 @@ void HomeScreen::draw(ScreenEnv& env, const Counts& counts) {
     };
     const TileDef tiles[] = {
         {"##tile-albo", tr("Albo pretorio"), tr("Albo pretorio", kOther), detail, {ScreenId::AlboList, 0}, true},
-        {"##tile-services", tr("Servizi"), tr("Servizi", kOther), sheetCountIt(m_sheets), {ScreenId::Services, 0},
+        {"##tile-services", tr("Servizi"), tr("Servizi per i cittadini", kOther), sheetCountIt(m_sheets), {ScreenId::Services, 0},
          m_sheets > 0},
         {"##tile-search", tr("Cerca"), tr("Cerca", kOther), tr("Scrivi che cosa ti serve"), {ScreenId::Search, 0},
          m_sheets > 0 || m_actsToday > 0},

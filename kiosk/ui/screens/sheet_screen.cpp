@@ -228,6 +228,9 @@ void SheetScreen::draw(ScreenEnv& env, const std::string& sheetId) {
                                                     : " \xE2\x80\x93 " + widgets::displayable(s.statusNote)),
                           Role::Status, width);
         }
+        if (s.lang != lang)  // no variant in the visitor's language: say why the text is Italian
+            widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("(Non disponibile in inglese: testo in italiano.)"),
+                          Role::Text, width);
         ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
         bool onlineShown = false;
         for (size_t i = 0; i < s.sections.size(); ++i) {
