@@ -1,6 +1,7 @@
 #include "ui/act_card.h"
 
 #include "core/util/italian_format.h"
+#include "ui/i18n.h"
 #include "ui/widgets.h"
 
 #include <cmath>
@@ -10,13 +11,14 @@ namespace vt {
 ActCard ActCard::from(const Act& a, CivilDate today) {
     ActCard c;
     c.id = a.id;
-    std::string type = a.type.empty() ? "Atto" : a.type;
+    std::string type = a.type.empty() ? tr("Atto") : a.type;
     for (auto& ch : type)
         if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 32);
     c.type = widgets::displayable(type);
     c.number = "N. " + a.uid;
     c.subject = widgets::displayable(a.subject);
-    c.dates = "Dal " + formatDateShortIt(a.pubStart) + " al " + formatDateShortIt(a.pubEnd);
+    c.pubStart = a.pubStart;
+    c.pubEnd = a.pubEnd;
     c.endsToday = a.pubEnd == today;
     c.annulled = a.annulled;
     return c;
@@ -54,26 +56,29 @@ bool drawActCard(Ui& ui, const ActCard& card, ImVec2 size) {
     y += fs->FontSize * 1.15f;
     widgets::clampedText(dl, fb, p.text, ImVec2(x, y), innerW, card.subject, 2);
     y += fb->FontSize * 2.0f + m.mm(2.0f);
-    dl->AddText(fs, fs->FontSize, ImVec2(x, y), p.textMuted, card.dates.c_str());
+    const std::string dates = fillIn(tr("Dal {0} al {1}"), {formatDateShort(card.pubStart, uiLanguage()),
+                                                            formatDateShort(card.pubEnd, uiLanguage())});
+    dl->AddText(fs, fs->FontSize, ImVec2(x, y), p.textMuted, dates.c_str());
     if (card.annulled) {
         // An outlined badge with a cross and the word: not colour alone, and unlike "Ultimo giorno".
-        const char* word = "\xE2\x9C\x97 ANNULLATO";  // ✗
-        const ImVec2 ls = fbb->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, word);
+        const std::string word = std::string("\xE2\x9C\x97 ") + tr("ANNULLATO");  // ✗
+        const ImVec2 ls = fbb->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, word.c_str());
         const ImVec2 bmin(max.x - pad - ls.x - m.mm(3.0f), y - m.mm(0.5f));
         const ImVec2 bmax(max.x - pad, y + ls.y + m.mm(0.5f));
         dl->AddRectFilled(bmin, bmax, p.background, m.radius);
         dl->AddRect(bmin, bmax, p.text, m.radius, 0, std::max(2.0f, m.mm(0.6f)));
-        dl->AddText(fbb, fs->FontSize, ImVec2(bmin.x + m.mm(1.5f), y), p.text, word);
+        dl->AddText(fbb, fs->FontSize, ImVec2(bmin.x + m.mm(1.5f), y), p.text, word.c_str());
     } else if (card.endsToday) {
         // Said in words, not by colour alone.
-        const char* last = "Ultimo giorno";
+        const char* last = tr("Ultimo giorno");
         const ImVec2 ls = fbb->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, last);
         const ImVec2 bmin(max.x - pad - ls.x - m.mm(3.0f), y - m.mm(0.5f));
         dl->AddRectFilled(bmin, ImVec2(max.x - pad, y + ls.y + m.mm(0.5f)), p.warning, m.radius);
         dl->AddText(fbb, fs->FontSize, ImVec2(bmin.x + m.mm(1.5f), y), p.textOnPrimary, last);
     }
-    const std::string spoken = (card.annulled ? "Annullato. " : "") + card.type + ", " + card.number + ". " +
-                               card.dates + (card.endsToday && !card.annulled ? ". Ultimo giorno" : "");
+    const std::string spoken = (card.annulled ? std::string(tr("Annullato")) + ". " : std::string()) + card.type + ", " +
+                               card.number + ". " + dates +
+                               (card.endsToday && !card.annulled ? std::string(". ") + tr("Ultimo giorno") : "");
     ui.tree.add(Role::ListItem, card.subject, spoken, widgets::visibleRect(pos, max), true);
     return pressed;
 }

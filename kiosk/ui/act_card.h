@@ -13,7 +13,7 @@ struct ActCard {
     std::string type;     // upper case, as a label
     std::string number;   // "N. 2026/123"
     std::string subject;  // displayable
-    std::string dates;    // "Dal 12/11/2026 al 27/11/2026"
+    CivilDate pubStart, pubEnd;  // written "Dal 12/11/2026 al 27/11/2026" in the frame's language
     bool endsToday = false;
     bool annulled = false;  // still listed, with the word "ANNULLATO"
 

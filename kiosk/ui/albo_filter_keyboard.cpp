@@ -1,4 +1,5 @@
 #include "ui/albo_filter_keyboard.h"
+#include "ui/i18n.h"
 
 #include "ui/widgets.h"
 
@@ -52,7 +53,7 @@ AlboFilterKeyboard::Outcome AlboFilterKeyboard::draw(Ui& ui, std::string& text, 
         if (r == 3) {
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             const float w = origin.x + width - x;
-            if (widgets::button(ui, "##kb-del", "Cancella", "Delete", ImVec2(w, kh), widgets::ButtonStyle::Secondary,
+            if (widgets::button(ui, "##kb-del", tr("Cancella"), tr("Cancella", kOther), ImVec2(w, kh), widgets::ButtonStyle::Secondary,
                                 "\xE2\x86\x90") &&
                 !text.empty()) {
                 popUtf8(text);
@@ -64,19 +65,19 @@ AlboFilterKeyboard::Outcome AlboFilterKeyboard::draw(Ui& ui, std::string& text, 
     // Space, clear, done.
     const float third = std::floor((width - 2 * m.gap) / 3.0f);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
-    if (widgets::button(ui, "##kb-space", "Spazio", "Space", ImVec2(third, kh), widgets::ButtonStyle::Secondary) &&
+    if (widgets::button(ui, "##kb-space", tr("Spazio"), tr("Spazio", kOther), ImVec2(third, kh), widgets::ButtonStyle::Secondary) &&
         !text.empty() && text.back() != ' ' && text.size() < kMaxChars) {
         text += ' ';
         out = Outcome::Changed;
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x + third + m.gap, y));
-    if (widgets::button(ui, "##kb-clear", "Svuota", "Clear", ImVec2(third, kh), widgets::ButtonStyle::Secondary) &&
+    if (widgets::button(ui, "##kb-clear", tr("Svuota"), tr("Svuota", kOther), ImVec2(third, kh), widgets::ButtonStyle::Secondary) &&
         !text.empty()) {
         text.clear();
         out = Outcome::Changed;
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x + 2 * (third + m.gap), y));
-    if (widgets::button(ui, "##kb-done", "Fatto", "Done", ImVec2(width - 2 * (third + m.gap), kh)))
+    if (widgets::button(ui, "##kb-done", tr("Fatto"), tr("Fatto", kOther), ImVec2(width - 2 * (third + m.gap), kh)))
         out = Outcome::Done;
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y + kh));
     ImGui::Dummy(ImVec2(width, 0));

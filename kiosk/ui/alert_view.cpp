@@ -1,4 +1,5 @@
 #include "ui/alert_view.h"
+#include "ui/i18n.h"
 
 #include "core/util/italian_format.h"
 #include "ui/widgets.h"
@@ -16,14 +17,14 @@ constexpr size_t kBannerMax = 3;
 
 std::string whenIt(UnixSeconds t) {
     const CivilDateTime l = romeLocal(t);
-    return formatDateWithWeekdayIt(l.date) + " alle " + formatTimeIt(l.hour, l.minute);
+    return fillIn(tr("{0} alle {1}"), {formatDateWithWeekday(l.date, uiLanguage()), formatTime(l.hour, l.minute)});
 }
 
 std::string urgencyIt(const std::string& u) {
-    if (u == "Immediate") return "immediata";
-    if (u == "Expected") return "attesa a breve";
-    if (u == "Future") return "futura";
-    if (u == "Past") return "passata";
+    if (u == "Immediate") return tr("immediata");
+    if (u == "Expected") return tr("attesa a breve");
+    if (u == "Future") return tr("futura");
+    if (u == "Past") return tr("passata");
     return "";
 }
 
@@ -35,10 +36,10 @@ std::string labelLine(const ShownAlert& a) {
 }  // namespace
 
 std::string severityIt(const std::string& s) {
-    if (s == "Extreme") return "estrema";
-    if (s == "Severe") return "grave";
-    if (s == "Moderate") return "moderata";
-    if (s == "Minor") return "lieve";
+    if (s == "Extreme") return tr("estrema");
+    if (s == "Severe") return tr("grave");
+    if (s == "Moderate") return tr("moderata");
+    if (s == "Minor") return tr("lieve");
     return "";
 }
 
@@ -63,15 +64,15 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
                     widgets::visibleRect(ImVec2(x, y), ImVec2(max.x, y + ft->FontSize)), false);
         y += ft->FontSize * 1.1f;
     }
-    const std::string kind = "\xE2\x96\xB2 ALLERTA \xC2\xB7 ALERT";
+    const std::string kind = std::string("\xE2\x96\xB2 ") + tr("ALLERTA") + " \xC2\xB7 " + tr("ALLERTA", kOther);
     dl->AddText(ft, ft->FontSize, ImVec2(x, y), p.textOnPrimary, kind.c_str());
     y += ft->FontSize * 1.1f;
     std::string grade;
-    if (const std::string s = severityIt(a.info.severity); !s.empty()) grade = "Gravit\xC3\xA0: " + s;
+    if (const std::string s = severityIt(a.info.severity); !s.empty()) grade = fillIn(tr("Gravit\xC3\xA0: {0}"), {s});
     if (const std::string u = urgencyIt(a.info.urgency); !u.empty())
-        grade += (grade.empty() ? "" : " \xC2\xB7 ") + std::string("Urgenza: ") + u;
+        grade += (grade.empty() ? "" : " \xC2\xB7 ") + fillIn(tr("Urgenza: {0}"), {u});
     dl->AddText(fs, fs->FontSize, ImVec2(x, y), p.textOnPrimary, grade.c_str());
-    ui.tree.add(Role::Banner, "Allerta", kind + ". " + grade,
+    ui.tree.add(Role::Banner, tr("Allerta"), kind + ". " + grade,
                 widgets::visibleRect(pos, ImVec2(max.x, pos.y + bandH)), false);
 
     // The button row is fixed at the bottom; the text scrolls above it if it is long.
@@ -96,19 +97,19 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
                       width);
     if (!a.info.instruction.empty()) {
         ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
-        widgets::text(ui, fs, p.textMuted, "Cosa fare \xC2\xB7 What to do", Role::Text, width);
+        widgets::text(ui, fs, p.textMuted, std::string(tr("Cosa fare")) + " \xC2\xB7 " + tr("Cosa fare", kOther), Role::Text, width);
         widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(a.info.instruction), Role::Text,
                       width);
     }
     ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
     const std::string sender =
         widgets::displayable(a.info.senderName.empty() ? a.alert.sender : a.info.senderName);
-    widgets::text(ui, fs, p.textMuted, "Emessa da " + sender + " \xC2\xB7 " + whenIt(a.alert.sent),
+    widgets::text(ui, fs, p.textMuted, fillIn(tr("Emessa da {0}"), {sender}) + " \xC2\xB7 " + whenIt(a.alert.sent),
                   Role::Text, width);
     if (a.until > 0)
-        widgets::text(ui, fs, p.textMuted, "Valida fino a " + whenIt(a.until), Role::Text, width);
+        widgets::text(ui, fs, p.textMuted, fillIn(tr("Valida fino a {0}"), {whenIt(a.until)}), Role::Text, width);
     if (!a.info.web.empty())
-        widgets::text(ui, fs, p.textMuted, "Informazioni: " + a.info.web, Role::Text, width);
+        widgets::text(ui, fs, p.textMuted, fillIn(tr("Informazioni: {0}"), {a.info.web}), Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
     ImGui::EndGroup();
     m_scroller.update(ui);
@@ -118,7 +119,7 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
     dl->AddLine(ImVec2(pos.x, max.y - footH), ImVec2(max.x, max.y - footH), p.border,
                 std::max(1.0f, m.mm(0.4f)));
     if (!canClose) {
-        const std::string wait = "Leggi con attenzione \xC2\xB7 Please read carefully";
+        const std::string wait = std::string(tr("Leggi con attenzione")) + " \xC2\xB7 " + tr("Leggi con attenzione", kOther);
         widgets::clampedText(dl, ui.fonts().bodyBold, p.textMuted,
                              ImVec2(left, by + (buttonH - ui.fonts().bodyBold->FontSize) * 0.5f), width, wait,
                              1);
@@ -128,7 +129,7 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
         return false;
     }
     ImGui::SetCursorScreenPos(ImVec2(left, by));
-    return widgets::button(ui, "##alert-ok", "Ho capito", "I understand", ImVec2(width, buttonH),
+    return widgets::button(ui, "##alert-ok", tr("Ho capito"), tr("Ho capito", kOther), ImVec2(width, buttonH),
                            widgets::ButtonStyle::Primary, "\xE2\x9C\x93");
 }
 
@@ -159,10 +160,10 @@ int drawAlertBanner(Ui& ui, const std::vector<ShownAlert>& alerts, ImVec2 pos, f
         if (pressed) tapped = static_cast<int>(i);
         std::string s = "\xE2\x96\xB2 ";
         if (!a.label.empty()) s += a.label + " \xE2\x80\x93 ";
-        s += "ALLERTA: " + widgets::displayable(a.info.headline.empty() ? a.info.event : a.info.headline);
+        s += std::string(tr("ALLERTA")) + ": " + widgets::displayable(a.info.headline.empty() ? a.info.event : a.info.headline);
         if (i + 1 == kBannerMax && alerts.size() > kBannerMax)
-            s += " (e altre " + std::to_string(alerts.size() - kBannerMax) + ")";
-        const std::string more = "Tocca per leggere \xE2\x96\xB6";
+            s += " " + fillIn(tr("(e altre {0})"), {std::to_string(alerts.size() - kBannerMax)});
+        const std::string more = std::string(tr("Tocca per leggere")) + " \xE2\x96\xB6";
         const float moreW =
             ui.fonts().small->CalcTextSizeA(ui.fonts().small->FontSize, FLT_MAX, 0, more.c_str()).x;
         const float textW = width - 2 * m.margin - moreW - m.mm(4.0f);

@@ -1,4 +1,5 @@
 #include "ui/attachment_files.h"
+#include "ui/i18n.h"
 
 #include "core/albo/albo_purge.h"
 #include "core/sync/attachment_fetch.h"
@@ -81,7 +82,7 @@ std::vector<AttachmentView> resolveAttachments(const Database& db, const Act& ac
         const bool pdfByName = at.mime == "application/pdf" || iequalsSuffix(v.name, ".pdf");
         if (pdfByName) v.detail = "PDF";
         else if (!at.mime.empty()) v.detail = at.mime;
-        if (at.length > 0) v.detail += (v.detail.empty() ? "" : ", ") + formatBytesIt(at.length);
+        if (at.length > 0) v.detail += (v.detail.empty() ? "" : ", ") + formatBytes(at.length, uiLanguage());
 
         std::string path = localPathOf(at.url);
         if (path.empty() && act.id > 0) path = cachedAttachmentPath(db, act.id, at.url);  // downloaded by the sync

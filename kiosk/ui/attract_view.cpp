@@ -1,4 +1,5 @@
 #include "ui/attract_view.h"
+#include "ui/i18n.h"
 
 #include "core/util/italian_format.h"
 #include "ui/screens/events_screen.h"
@@ -60,8 +61,8 @@ void AttractView::draw(ScreenEnv& env, double elapsed) {
 
     // The prompt at the bottom: the whole screen answers a touch (KioskUi handles it).
     ImFont* ft = ui.fonts().title;
-    const std::string touch = "Tocca lo schermo per iniziare";
-    const std::string touchEn = "Touch the screen to start";
+    const std::string touch = tr("Tocca lo schermo per iniziare");
+    const std::string touchEn = tr("Tocca lo schermo per iniziare", kOther);
     const float footH = std::round(ft->FontSize * 1.2f + ui.fonts().body->FontSize * 1.2f + m.mm(12.0f));
     const ImVec2 footPos(env.pos.x, env.pos.y + env.size.y - footH);
     dl->AddRectFilled(footPos, ImVec2(env.pos.x + env.size.x, env.pos.y + env.size.y), p.primary);
@@ -114,8 +115,8 @@ void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 si
     const float x = pos.x + std::floor((size.x - width) * 0.5f);
     float y = pos.y + m.mm(8.0f);
     const CivilDateTime local = romeLocal(ui.now);
-    const std::string clock = formatTimeIt(local.hour, local.minute);
-    const std::string date = formatDateWithWeekdayIt(local.date);
+    const std::string clock = formatTime(local.hour, local.minute);
+    const std::string date = formatDateWithWeekday(local.date, uiLanguage());
     ImFont* ft = ui.fonts().title;
     ImFont* fb = ui.fonts().body;
     ImFont* fbb = ui.fonts().bodyBold;
@@ -134,7 +135,7 @@ void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 si
         dl->AddText(fb, fb->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, cy + cs.y + ft->FontSize * 1.6f),
                     faded(p.textMuted, alpha), town.c_str());
         if (announce)
-            ui.tree.add(Role::Status, "Ora", clock + ", " + date,
+            ui.tree.add(Role::Status, tr("Ora"), clock + ", " + date,
                         widgets::visibleRect(pos, ImVec2(pos.x + size.x, cy + cs.y + ds.y)), false);
         return;
     }
@@ -154,9 +155,9 @@ void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 si
 
     if (s.kind == Kind::Events) {
         y += wrapped(ui, dl, ft, ft->FontSize * 1.2f, faded(p.text, alpha), ImVec2(x, y), width,
-                     "Oggi a " + env.config.town.name, 2, announce, Role::Heading);
+                     fillIn(tr("Oggi a {0}"), {env.config.town.name}), 2, announce, Role::Heading);
         y += wrapped(ui, dl, fb, fb->FontSize, faded(p.textMuted, alpha), ImVec2(x, y), width,
-                     "Today's events", 1, false);
+                     tr("Gli eventi di oggi", kOther), 1, false);
         y += m.mm(6.0f);
         const float bottom = pos.y + size.y - m.mm(6.0f);
         for (const EventOccurrence& e : m_events) {
@@ -176,9 +177,9 @@ void AttractView::drawSlide(ScreenEnv& env, const Item& s, ImVec2 pos, ImVec2 si
     }
 
     const Notice& n = m_notices[s.notice];
-    const NoticeText& t = n.textFor("it");
+    const NoticeText& t = n.textFor(uiLanguageCode());
     y += wrapped(ui, dl, fbb, fbb->FontSize, faded(p.primary, alpha), ImVec2(x, y), width,
-                 "AVVISO \xC2\xB7 NOTICE", 1, false);
+                 std::string(tr("AVVISO")) + " \xC2\xB7 " + tr("AVVISO", kOther), 1, false);
     y += m.mm(2.0f);
     y += wrapped(ui, dl, ft, ft->FontSize * 1.3f, faded(p.text, alpha), ImVec2(x, y), width,
                  widgets::displayable(t.title), 3, announce, Role::Heading);

@@ -1,6 +1,7 @@
 #include "ui/chrome.h"
 
 #include "core/util/italian_format.h"
+#include "ui/i18n.h"
 #include "ui/widgets.h"
 
 #include <imgui_internal.h>
@@ -25,15 +26,15 @@ void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
             const float h = size.y - 2 * pad;
             const float w = h * isz.x / isz.y;
             dl->AddImage(tex, ImVec2(x, pos.y + pad), ImVec2(x + w, pos.y + pad + h));
-            ui.tree.add(Role::Image, "Stemma", env.config.town.name, widgets::visibleRect(ImVec2(x, pos.y + pad), ImVec2(x + w, pos.y + pad + h)), false);
+            ui.tree.add(Role::Image, tr("Stemma"), env.config.town.name, widgets::visibleRect(ImVec2(x, pos.y + pad), ImVec2(x + w, pos.y + pad + h)), false);
             x += w + m.mm(4.0f);
         }
     }
 
     // Clock and date on the right; the town name takes the rest.
     const CivilDateTime local = romeLocal(ui.now);
-    const std::string clock = formatTimeIt(local.hour, local.minute);
-    const std::string date = formatDateWithWeekdayIt(local.date);
+    const std::string clock = formatTime(local.hour, local.minute);
+    const std::string date = formatDateWithWeekday(local.date, uiLanguage());
     ImFont* fc = ui.fonts().title;
     ImFont* fs = ui.fonts().small;
     const ImVec2 cs = fc->CalcTextSizeA(fc->FontSize, FLT_MAX, 0, clock.c_str());
@@ -43,7 +44,7 @@ void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     const float top = pos.y + (size.y - blockH) * 0.5f;
     dl->AddText(fc, fc->FontSize, ImVec2(right - cs.x, top), p.textOnPrimary, clock.c_str());
     dl->AddText(fs, fs->FontSize, ImVec2(right - ds.x, top + cs.y), p.textOnPrimary, date.c_str());
-    ui.tree.add(Role::Status, "Ora", clock + ", " + date,
+    ui.tree.add(Role::Status, tr("Ora"), clock + ", " + date,
                 widgets::visibleRect(ImVec2(right - std::max(cs.x, ds.x), top), ImVec2(right, top + blockH)), false);
 
     const float nameWidth = right - std::max(cs.x, ds.x) - m.mm(4.0f) - x;
@@ -53,7 +54,7 @@ void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     widgets::clampedText(dl, fn, p.textOnPrimary, ImVec2(x, nameTop), nameWidth, name, 1);
     // Under the town's name, discreetly: when the content was last updated, and in words when the
     // kiosk is offline or a source fails (the details are in maintenance and `vetrina status`).
-    std::string line = "Punto informativo \xC2\xB7 Information point";
+    std::string line = std::string(tr("Punto informativo")) + " \xC2\xB7 " + tr("Punto informativo", kOther);
     {
         const SyncOverview& ov = env.sync;
         // The last successful check: content that did not change but was checked a minute ago
@@ -61,11 +62,12 @@ void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
         const UnixSeconds when = ov.lastSuccess > 0 ? ov.lastSuccess : ov.contentUpdatedAt;
         if (when > 0) {
             const CivilDateTime u = romeLocal(when);
-            line = "Aggiornato " + (u.date == local.date ? std::string("oggi") : "il " + formatDateShortIt(u.date)) +
-                   " alle " + formatTimeIt(u.hour, u.minute);
+            const std::string at = formatTime(u.hour, u.minute);
+            line = u.date == local.date ? fillIn(tr("Aggiornato oggi alle {0}"), {at})
+                                        : fillIn(tr("Aggiornato il {0} alle {1}"), {formatDateShort(u.date, uiLanguage()), at});
         }
         if (ov.offline || ov.anyFailing) {
-            const std::string badge = ov.offline ? "\xE2\x9A\xA0 Non in linea" : "\xE2\x9A\xA0 Aggiornamento non riuscito";
+            const std::string badge = std::string("\xE2\x9A\xA0 ") + (ov.offline ? tr("Non in linea") : tr("Aggiornamento non riuscito"));
             line = badge + " \xC2\xB7 " + line;
         }
     }
@@ -83,10 +85,10 @@ void listenButton(ScreenEnv& env, ImVec2 size) {
     const bool speaking = env.actions.isSpeaking && env.actions.isSpeaking();
     const bool english = env.session.language == Language::English;
     if (speaking) {
-        if (widgets::button(env.ui, "##listen", "Ferma", "Stop", size, widgets::ButtonStyle::Secondary,
+        if (widgets::button(env.ui, "##listen", tr("Ferma"), tr("Ferma", kOther), size, widgets::ButtonStyle::Secondary,
                             "\xE2\x96\xA0"))
             env.actions.stopSpeaking();
-    } else if (widgets::button(env.ui, "##listen", "Ascolta", "Listen", size, widgets::ButtonStyle::Secondary,
+    } else if (widgets::button(env.ui, "##listen", tr("Ascolta"), tr("Ascolta", kOther), size, widgets::ButtonStyle::Secondary,
                                "\xE2\x96\xB6")) {
         env.actions.speak(env.ui.tree.readingText(english), english);
     }
@@ -104,7 +106,7 @@ void drawNavBar(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     const float bh = size.y - 2 * pad;
     float x = pos.x + m.margin;
     ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
-    if (widgets::button(ui, "##back", "Indietro", "Back", ImVec2(bw, bh), widgets::ButtonStyle::Secondary,
+    if (widgets::button(ui, "##back", tr("Indietro"), tr("Indietro", kOther), ImVec2(bw, bh), widgets::ButtonStyle::Secondary,
                         "\xE2\x97\x80"))
         env.nav.back();
     if (count == 3) {
@@ -114,7 +116,7 @@ void drawNavBar(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     }
     x += bw + m.gap;
     ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
-    if (widgets::button(ui, "##home", "Inizio", "Home", ImVec2(bw, bh), widgets::ButtonStyle::Secondary))
+    if (widgets::button(ui, "##home", tr("Inizio"), tr("Inizio", kOther), ImVec2(bw, bh), widgets::ButtonStyle::Secondary))
         env.nav.home();
 }
 

@@ -1,4 +1,5 @@
 #include "ui/feedback_faces.h"
+#include "ui/i18n.h"
 
 #include "ui/widgets.h"
 
@@ -25,15 +26,15 @@ void FeedbackFaces::draw(Ui& ui, const KioskActions& actions, const std::string&
     if (!actions.recordFeedback) return;
     const Metrics& m = ui.met();
     const Palette& p = ui.pal();
-    widgets::text(ui, ui.fonts().bodyBold, p.text, "Hai trovato quello che cercavi?", Role::Heading, width);
-    widgets::text(ui, ui.fonts().small, p.textMuted, "Did you find what you were looking for?", Role::Text, width);
+    widgets::text(ui, ui.fonts().bodyBold, p.text, tr("Hai trovato quello che cercavi?"), Role::Heading, width);
+    widgets::text(ui, ui.fonts().small, p.textMuted, tr("Hai trovato quello che cercavi?", kOther), Role::Text, width);
     const std::string key = kind + "/" + item;
     if (m_answered == key) {
-        widgets::text(ui, ui.fonts().body, p.text, "Grazie per la risposta! \xC2\xB7 Thank you!", Role::Status, width);
+        widgets::text(ui, ui.fonts().body, p.text, std::string(tr("Grazie per la risposta!")) + " \xC2\xB7 " + tr("Grazie!", kOther), Role::Status, width);
         return;
     }
-    static const char* kLabels[] = {"No", "In parte", "S\xC3\xAC"};
-    static const char* kEnglish[] = {"No", "Partly", "Yes"};
+    const char* kLabels[] = {tr("No"), tr("In parte"), tr("S\xC3\xAC")};
+    const char* kEnglish[] = {tr("No", kOther), tr("In parte", kOther), tr("S\xC3\xAC", kOther)};
     const float bw = (width - 2 * m.gap) / 3.0f;
     const float bh = std::max(m.mm(30.0f), ui.fonts().body->FontSize * 3.2f);
     for (int i = 0; i < 3; ++i) {
@@ -50,7 +51,7 @@ void FeedbackFaces::draw(Ui& ui, const KioskActions& actions, const std::string&
         const float r = std::min(bw, bh) * 0.2f;
         drawFace(dl, ImVec2(pos.x + bw * 0.5f, pos.y + m.mm(3.0f) + r), r, p.primary, i - 1, std::max(2.0f, m.mm(0.7f)));
         ImFont* f = ui.fonts().bodyBold;
-        const std::string label = i == 0 ? std::string(kLabels[i]) : std::string(kLabels[i]) + " \xC2\xB7 " + kEnglish[i];
+        const std::string label = std::string_view(kLabels[i]) == kEnglish[i] ? std::string(kLabels[i]) : std::string(kLabels[i]) + " \xC2\xB7 " + kEnglish[i];
         const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str());
         ImFont* used = ts.x > bw - m.mm(2.0f) ? ui.fonts().small : f;
         const ImVec2 us = used->CalcTextSizeA(used->FontSize, FLT_MAX, 0, label.c_str());

@@ -1,4 +1,5 @@
 #include "ui/filter_chips.h"
+#include "ui/i18n.h"
 
 #include "ui/widgets.h"
 
@@ -28,7 +29,9 @@ int drawFilterChips(Ui& ui, const std::vector<FilterChip>& chips, int selected, 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < chips.size(); ++i) {
         const bool on = static_cast<int>(i) == selected;
-        const std::string label = (on ? std::string(kCheck) : std::string()) + chips[i].name;
+        // Names come from the feed; only the kiosk's own ("Tutti") are in the catalog.
+        const std::string name = tr(chips[i].name.c_str());
+        const std::string label = (on ? std::string(kCheck) : std::string()) + name;
         const std::string count = std::to_string(chips[i].count);
         const float lw = f->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str()).x;
         const float cw = f->CalcTextSizeA(fs, FLT_MAX, 0, count.c_str()).x;
@@ -62,8 +65,9 @@ int drawFilterChips(Ui& ui, const std::vector<FilterChip>& chips, int selected, 
         dl->AddRectFilled(pmin, pmax, on ? p.surface : p.primary, (pmax.y - pmin.y) * 0.5f);
         dl->AddText(f, fs, ImVec2(pmin.x + std::floor((pillW - cw) * 0.5f), ty), on ? p.primary : p.textOnPrimary,
                     count.c_str());
-        const std::string spoken = count + (chips[i].count == 1 ? " atto" : " atti") + (on ? ", selezionato" : "");
-        ui.tree.add(Role::Button, chips[i].name, spoken, widgets::visibleRect(ImVec2(x, y), max), true);
+        const std::string spoken = fillIn(chips[i].count == 1 ? tr("{0} atto") : tr("{0} atti"), {count}) +
+                                   (on ? std::string(", ") + tr("selezionato") : "");
+        ui.tree.add(Role::Button, name, spoken, widgets::visibleRect(ImVec2(x, y), max), true);
         if (oneColumn) y += h + m.gap;
         else x += w + m.gap;
     }

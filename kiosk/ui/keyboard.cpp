@@ -1,5 +1,6 @@
 #include "ui/keyboard.h"
 
+#include "ui/i18n.h"
 #include "ui/widgets.h"
 
 #include <imgui_internal.h>
@@ -45,15 +46,15 @@ struct Key {
 using A = Key::Action;
 
 const std::vector<std::vector<Key>>& rowsFor(OnScreenKeyboard::Layer layer) {
-    static const std::vector<Key> accents = {{"\xC3\xA0", "\xC3\xA0", "\xC3\xA0 accento grave"},
-                                             {"\xC3\xA8", "\xC3\xA8", "\xC3\xA8 accento grave"},
-                                             {"\xC3\xA9", "\xC3\xA9", "\xC3\xA9 accento acuto"},
-                                             {"\xC3\xAC", "\xC3\xAC", "\xC3\xAC accento grave"},
-                                             {"\xC3\xB2", "\xC3\xB2", "\xC3\xB2 accento grave"},
-                                             {"\xC3\xB9", "\xC3\xB9", "\xC3\xB9 accento grave"},
-                                             {"'", "'", "apostrofo"}};
+    static const std::vector<Key> accents = {{"\xC3\xA0", "\xC3\xA0", tr("\xC3\xA0 accento grave", kMarkOnly)},
+                                             {"\xC3\xA8", "\xC3\xA8", tr("\xC3\xA8 accento grave", kMarkOnly)},
+                                             {"\xC3\xA9", "\xC3\xA9", tr("\xC3\xA9 accento acuto", kMarkOnly)},
+                                             {"\xC3\xAC", "\xC3\xAC", tr("\xC3\xAC accento grave", kMarkOnly)},
+                                             {"\xC3\xB2", "\xC3\xB2", tr("\xC3\xB2 accento grave", kMarkOnly)},
+                                             {"\xC3\xB9", "\xC3\xB9", tr("\xC3\xB9 accento grave", kMarkOnly)},
+                                             {"'", "'", tr("apostrofo", kMarkOnly)}};
     static const std::vector<Key> backspaceRow = {
-        {nullptr, "\xE2\x8C\xAB", "Elimina lettera", 2.0f, A::Backspace}};
+        {nullptr, "\xE2\x8C\xAB", tr("Elimina lettera", kMarkOnly), 2.0f, A::Backspace}};
     static const std::vector<std::vector<Key>> letters = [] {
         std::vector<std::vector<Key>> rows{accents};
         static const char* const kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
@@ -70,8 +71,8 @@ const std::vector<std::vector<Key>>& rowsFor(OnScreenKeyboard::Layer layer) {
         }
         rows.back().push_back(backspaceRow[0]);
         rows.push_back({{nullptr, "123", "123", 2.0f, A::Layer},
-                        {" ", "Spazio", "Spazio", 5.0f},
-                        {nullptr, "Cancella", "Cancella", 3.0f, A::Clear}});
+                        {" ", tr("Spazio", kMarkOnly), tr("Spazio", kMarkOnly), 5.0f},
+                        {nullptr, tr("Cancella", kMarkOnly), tr("Cancella", kMarkOnly), 3.0f, A::Clear}});
         return rows;
     }();
     static const std::vector<std::vector<Key>> numbers = {
@@ -86,21 +87,21 @@ const std::vector<std::vector<Key>>& rowsFor(OnScreenKeyboard::Layer layer) {
          {"8", "8", "8"},
          {"9", "9", "9"},
          {"0", "0", "0"}},
-        {{"-", "-", "trattino"},
-         {"/", "/", "barra"},
-         {".", ".", "punto"},
-         {",", ",", "virgola"},
-         {":", ":", "due punti"},
-         {"(", "(", "parentesi aperta"},
-         {")", ")", "parentesi chiusa"}},
-        {{"\xE2\x82\xAC", "\xE2\x82\xAC", "euro"},
-         {"%", "%", "per cento"},
-         {"&", "&", "e commerciale"},
-         {"+", "+", "pi\xC3\xB9"},
+        {{"-", "-", tr("trattino", kMarkOnly)},
+         {"/", "/", tr("barra", kMarkOnly)},
+         {".", ".", tr("punto", kMarkOnly)},
+         {",", ",", tr("virgola", kMarkOnly)},
+         {":", ":", tr("due punti", kMarkOnly)},
+         {"(", "(", tr("parentesi aperta", kMarkOnly)},
+         {")", ")", tr("parentesi chiusa", kMarkOnly)}},
+        {{"\xE2\x82\xAC", "\xE2\x82\xAC", tr("euro", kMarkOnly)},
+         {"%", "%", tr("per cento", kMarkOnly)},
+         {"&", "&", tr("e commerciale", kMarkOnly)},
+         {"+", "+", tr("pi\xC3\xB9", kMarkOnly)},
          backspaceRow[0]},
         {{nullptr, "ABC", "ABC", 2.0f, A::Layer},
-         {" ", "Spazio", "Spazio", 5.0f},
-         {nullptr, "Cancella", "Cancella", 3.0f, A::Clear}},
+         {" ", tr("Spazio", kMarkOnly), tr("Spazio", kMarkOnly), 5.0f},
+         {nullptr, tr("Cancella", kMarkOnly), tr("Cancella", kMarkOnly), 3.0f, A::Clear}},
     };
     return layer == OnScreenKeyboard::Layer::Letters ? letters : numbers;
 }
@@ -124,16 +125,17 @@ bool drawKey(Ui& ui, const Key& key, ImVec2 size, bool special) {
     dl->AddRectFilled(pos, max, bg, ui.met().radius);
     dl->AddRect(pos, max, p.border, ui.met().radius, 0, std::max(1.0f, ui.met().mm(0.4f)));
     ImFont* f = ui.fonts().bodyBold;
-    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, key.shown);
+    const char* shown = tr(key.shown);  // words ("Spazio") in the visitor's language
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown);
     if (ts.x > size.x - ui.met().mm(2.0f)) {
         f = ui.fonts().small;
-        ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, key.shown);
+        ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown);
     }
     dl->AddText(
         f, f->FontSize,
         ImVec2(std::floor(pos.x + (size.x - ts.x) * 0.5f), std::floor(pos.y + (size.y - ts.y) * 0.5f)), fg,
-        key.shown);
-    ui.tree.add(Role::Button, key.label, key.label, widgets::visibleRect(pos, max), true);
+        shown);
+    ui.tree.add(Role::Button, tr(key.label), tr(key.label), widgets::visibleRect(pos, max), true);
     return pressed;
 }
 

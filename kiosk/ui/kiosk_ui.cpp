@@ -2,6 +2,7 @@
 
 #include "core/a11y/reach.h"
 #include "ui/chrome.h"
+#include "ui/i18n.h"
 #include "ui/widgets.h"
 
 #include <imgui_internal.h>
@@ -26,6 +27,7 @@ void beginKioskWindow(ImVec2 origin, ImVec2 area) {
 
 void KioskUi::frame(Ui& ui) {
     ui.tree.beginFrame();
+    setUiLanguage(m_session.language);
     const ImGuiIO& io = ImGui::GetIO();
     placeInReach(ui);
     beginKioskWindow(m_origin, m_area);
@@ -102,7 +104,8 @@ void KioskUi::frame(Ui& ui) {
         }
         if (asleep) {
             ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 255));
-            ui.tree.add(Role::Status, "Schermo a riposo", "Schermo a riposo \xC2\xB7 Screen asleep",
+            ui.tree.add(Role::Status, tr("Schermo a riposo"),
+                        std::string(tr("Schermo a riposo")) + " \xC2\xB7 " + tr("Schermo a riposo", kOther),
                         {0, 0, display.x, display.y}, m_config.screen.wakeOnTouch);
             ui.asleep = true;
             ImGui::End();
@@ -259,7 +262,9 @@ void KioskUi::placeInReach(Ui& ui) {
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     bg->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, band.top), ui.pal().primaryLight);
     if (band.bottom < io.DisplaySize.y) bg->AddRectFilled(ImVec2(0, band.bottom), io.DisplaySize, ui.pal().primaryLight);
-    const char* note = "Modalit\xC3\xA0 a portata di mano \xE2\x86\x93 \xC2\xB7 Within reach";
+    const std::string noteText = std::string(tr("Modalit\xC3\xA0 a portata di mano")) + " \xE2\x86\x93 \xC2\xB7 " +
+                                 tr("A portata di mano", kOther);
+    const char* note = noteText.c_str();
     ImFont* f = ui.fonts().bodyBold;
     const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, note);
     if (band.top > ts.y + ui.met().mm(4.0f))
@@ -275,19 +280,20 @@ void KioskUi::drawIdleWarning(ScreenEnv& env, UnixSeconds left) {
     const float x = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(x, env.pos.y + std::max(m.mm(20.0f), env.size.y * 0.2f)));
     ImGui::BeginGroup();
-    widgets::text(ui, ui.fonts().title, p.text, "Sei ancora l\xC3\xAC?", Role::Heading, width);
-    widgets::text(ui, ui.fonts().body, p.textMuted, "Are you still there?", Role::Text, width);
+    widgets::text(ui, ui.fonts().title, p.text, tr("Sei ancora l\xC3\xAC?"), Role::Heading, width);
+    widgets::text(ui, ui.fonts().body, p.textMuted, tr("Sei ancora l\xC3\xAC?", kOther), Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
     const long secs = std::max(0L, static_cast<long>(left));
     widgets::text(ui, ui.fonts().bodyBold, p.text,
-                  "Tra " + std::to_string(secs) + (secs == 1 ? " secondo" : " secondi") +
-                      " si torna all'inizio e le tue scelte si cancellano.",
+                  fillIn(secs == 1 ? tr("Tra {0} secondo si torna all'inizio e le tue scelte si cancellano.")
+                                   : tr("Tra {0} secondi si torna all'inizio e le tue scelte si cancellano."),
+                         {std::to_string(secs)}),
                   Role::Text, width);
     widgets::text(ui, ui.fonts().small, p.textMuted,
-                  "In " + std::to_string(secs) + " s the kiosk starts over.", Role::Text, width);
+                  fillIn(tr("Tra {0} s si ricomincia.", kOther), {std::to_string(secs)}), Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(8.0f)));
     const float bh = std::max(m.touchMin * 1.6f, ui.fonts().bodyBold->FontSize * 3.0f);
-    widgets::button(ui, "##still-here", "S\xC3\xAC, continuo", "Yes, continue", ImVec2(width, bh));
+    widgets::button(ui, "##still-here", tr("S\xC3\xAC, continuo"), tr("S\xC3\xAC, continuo", kOther), ImVec2(width, bh));
     ImGui::EndGroup();
 }
 

@@ -1,4 +1,5 @@
 #include "ui/pin_keypad.h"
+#include "ui/i18n.h"
 
 #include "ui/widgets.h"
 
@@ -18,8 +19,8 @@ PinKeypad::Outcome PinKeypad::draw(ScreenEnv& env, PinGuard& guard) {
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(8.0f)));
     ImGui::BeginGroup();
-    widgets::text(ui, ui.fonts().title, ui.pal().text, "Manutenzione", Role::Heading, width);
-    widgets::text(ui, ui.fonts().body, ui.pal().textMuted, "Inserisci il PIN \xC2\xB7 Enter the PIN", Role::Text, width);
+    widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Manutenzione"), Role::Heading, width);
+    widgets::text(ui, ui.fonts().body, ui.pal().textMuted, std::string(tr("Inserisci il PIN")) + " \xC2\xB7 " + tr("Inserisci il PIN", kOther), Role::Text, width);
     std::string dots;
     for (size_t i = 0; i < m_digits.size(); ++i) dots += "\xE2\x97\x8F ";  // ●
     widgets::text(ui, ui.fonts().title, ui.pal().text, dots.empty() ? " " : dots, Role::Status, width);
@@ -29,13 +30,13 @@ PinKeypad::Outcome PinKeypad::draw(ScreenEnv& env, PinGuard& guard) {
     Outcome outcome = Outcome::Open;
     const float kw = (width - 2 * m.gap) / 3.0f;
     const float kh = std::max(m.mm(18.0f), ui.fonts().title->FontSize * 1.6f);
-    static const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Cancella", "0", "OK"};
+    static const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", tr("Cancella", kMarkOnly), "0", "OK"};
     const bool locked = guard.lockedAt(ui.now);
     for (int i = 0; i < 12; ++i) {
         if (i % 3) ImGui::SameLine(0, m.gap);
         const std::string id = std::string("##key") + kKeys[i];
         const bool isDigit = i != 9 && i != 11;
-        if (!widgets::button(ui, id.c_str(), kKeys[i], "", ImVec2(kw, kh),
+        if (!widgets::button(ui, id.c_str(), tr(kKeys[i]), "", ImVec2(kw, kh),
                              isDigit ? widgets::ButtonStyle::Secondary : widgets::ButtonStyle::Primary) ||
             locked)
             continue;
@@ -48,7 +49,7 @@ PinKeypad::Outcome PinKeypad::draw(ScreenEnv& env, PinGuard& guard) {
             switch (guard.check(m_digits, ui.now)) {
                 case PinGuard::Result::Ok: outcome = Outcome::Granted; break;
                 case PinGuard::Result::Wrong:
-                    m_message = "PIN errato: ancora " + std::to_string(guard.attemptsLeft()) + " tentativi";
+                    m_message = fillIn(tr("PIN errato: ancora {0} tentativi"), {std::to_string(guard.attemptsLeft())});
                     break;
                 case PinGuard::Result::LockedOut:
                 case PinGuard::Result::NotConfigured: break;
@@ -58,10 +59,11 @@ PinKeypad::Outcome PinKeypad::draw(ScreenEnv& env, PinGuard& guard) {
     }
     if (guard.lockedAt(ui.now)) {
         const long minutes = (guard.lockedUntil() - ui.now + 59) / 60;
-        m_message = "Troppi tentativi: riprova tra " + std::to_string(minutes) + (minutes == 1 ? " minuto" : " minuti");
+        m_message = fillIn(minutes == 1 ? tr("Troppi tentativi: riprova tra {0} minuto") : tr("Troppi tentativi: riprova tra {0} minuti"),
+                           {std::to_string(minutes)});
     }
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
-    if (widgets::button(ui, "##pin-cancel", "Annulla", "Cancel", ImVec2(width, kh), widgets::ButtonStyle::Quiet))
+    if (widgets::button(ui, "##pin-cancel", tr("Annulla"), tr("Annulla", kOther), ImVec2(width, kh), widgets::ButtonStyle::Quiet))
         outcome = Outcome::Cancelled;
     ImGui::EndGroup();
     if (outcome != Outcome::Open) reset();

@@ -1,4 +1,5 @@
 #include "ui/qr_view.h"
+#include "ui/i18n.h"
 
 #include "ui/widgets.h"
 
@@ -49,7 +50,7 @@ void drawQr(Ui& ui, const QrMatrix& qr, const std::string& url, float side) {
             x = end;
         }
     }
-    ui.tree.add(Role::Image, "Codice QR", url, widgets::visibleRect(pos, max), false);
+    ui.tree.add(Role::Image, tr("Codice QR"), url, widgets::visibleRect(pos, max), false);
 }
 
 }  // namespace vt

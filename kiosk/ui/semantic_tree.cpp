@@ -1,5 +1,7 @@
 #include "ui/semantic_tree.h"
 
+#include "ui/i18n.h"
+
 #include "core/util/text.h"
 
 namespace vt {
@@ -74,7 +76,7 @@ std::string SemanticTree::readingText(bool english) const {
         const SemanticNode& n = m_nodes[i];
         if (n.role == Role::Image) continue;
         std::string piece;
-        if (n.role == Role::Button) piece = (english ? "Button: " : "Pulsante: ") + n.label;
+        if (n.role == Role::Button) piece = tr("Pulsante", english ? Language::English : Language::Italian) + (": " + n.label);
         else if (n.role == Role::Tile || n.role == Role::ListItem) piece = n.label + (n.text.empty() ? "" : ". " + n.text);
         else piece = n.text.empty() ? n.label : n.text;
         if (piece.empty()) continue;

@@ -2,10 +2,11 @@
 // resets it to the defaults when the kiosk has been left alone (privacy and a clean start).
 #pragma once
 
+#include "core/i18n/language.h"
+
 namespace vt {
 
 enum class TextSize { Normal, Large, Larger };
-enum class Language { Italian, English };
 
 struct Session {
     TextSize textSize = TextSize::Normal;

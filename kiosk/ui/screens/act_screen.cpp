@@ -1,4 +1,5 @@
 #include "ui/screens/act_screen.h"
+#include "ui/i18n.h"
 
 #include "core/albo/albo_store.h"
 #include "core/util/italian_format.h"
@@ -43,7 +44,7 @@ bool attachmentButton(Ui& ui, int index, const AttachmentView& v, float width) {
     dl->AddText(fb, fb->FontSize, ImVec2(max.x - pad - aw, pos.y + (h - fb->FontSize) * 0.5f), p.primary, arrow);
     const float tw = width - 3 * pad - aw;
     widgets::clampedText(dl, fb, p.primary, ImVec2(pos.x + pad, pos.y + pad), tw, widgets::displayable(v.name), 1);
-    const std::string line = "Apri il documento (" + v.detail + ") \xC2\xB7 Open";
+    const std::string line = fillIn(tr("Apri il documento ({0})"), {v.detail}) + " \xC2\xB7 " + tr("Apri", kOther);
     widgets::clampedText(dl, fs, p.text, ImVec2(pos.x + pad, pos.y + pad + fb->FontSize), tw, line, 1);
     ui.tree.add(Role::Button, v.name, line, widgets::visibleRect(pos, max), true);
     return pressed;
@@ -69,9 +70,9 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
     const Palette& p = ui.pal();
-    widgets::text(ui, ui.fonts().bodyBold, p.primary, widgets::displayable(a.type.empty() ? "Atto" : a.type),
+    widgets::text(ui, ui.fonts().bodyBold, p.primary, widgets::displayable(a.type.empty() ? tr("Atto") : a.type),
                   Role::Text, width);
-    widgets::text(ui, ui.fonts().title, p.text, "Atto n. " + a.uid, Role::Heading, width);
+    widgets::text(ui, ui.fonts().title, p.text, fillIn(tr("Atto n. {0}"), {a.uid}), Role::Heading, width);
     if (a.annulled) {
         // The law wants annulled acts visible: the word, the date and the reason, in a framed box.
         const ImVec2 boxPos = ImGui::GetCursorScreenPos();
@@ -82,12 +83,14 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
         ImGui::SetCursorScreenPos(ImVec2(boxPos.x + pad, boxPos.y + pad));
         ImGui::BeginGroup();
         const float inner = width - 2 * pad;
-        widgets::text(ui, ui.fonts().title, p.text, "\xE2\x9C\x97 ANNULLATO", Role::Status, inner);
-        std::string when = "Questo atto \xC3\xA8 stato annullato";
-        if (a.annulledOn) when += " il " + formatDateLongIt(*a.annulledOn);
-        widgets::text(ui, ui.fonts().bodyBold, p.text, when + ". \xC2\xB7 This act was annulled.", Role::Text, inner);
+        widgets::text(ui, ui.fonts().title, p.text, std::string("\xE2\x9C\x97 ") + tr("ANNULLATO"), Role::Status, inner);
+        std::string when = a.annulledOn ? fillIn(tr("Questo atto \xC3\xA8 stato annullato il {0}."),
+                                                 {formatDateLong(*a.annulledOn, uiLanguage())})
+                                        : std::string(tr("Questo atto \xC3\xA8 stato annullato."));
+        widgets::text(ui, ui.fonts().bodyBold, p.text, when + " \xC2\xB7 " + tr("Questo atto \xC3\xA8 stato annullato.", kOther),
+                      Role::Text, inner);
         if (!a.annulReason.empty())
-            widgets::text(ui, ui.fonts().body, p.text, "Motivo: " + widgets::displayable(a.annulReason), Role::Text,
+            widgets::text(ui, ui.fonts().body, p.text, fillIn(tr("Motivo: {0}"), {widgets::displayable(a.annulReason)}), Role::Text,
                           inner);
         ImGui::EndGroup();
         const float boxBottom = ImGui::GetItemRectMax().y + pad;
@@ -102,27 +105,28 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
     widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(a.subject), Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
     if (!a.rectifiesNumber.empty()) {
-        const std::string corrected = "Rettifica dell'atto n. " + std::to_string(a.rectifiesYear) + "/" + a.rectifiesNumber;
+        const std::string corrected =
+            fillIn(tr("Rettifica dell'atto n. {0}"), {std::to_string(a.rectifiesYear) + "/" + a.rectifiesNumber});
         if (a.rectifies > 0) {
-            if (widgets::button(ui, "##rectifies", corrected, "Corrects an earlier act: open it", ImVec2(width, 0),
+            if (widgets::button(ui, "##rectifies", corrected, tr("Corregge un atto precedente: aprilo", kOther), ImVec2(width, 0),
                                 widgets::ButtonStyle::Secondary, "\xE2\x96\xB6"))
                 env.nav.open({ScreenId::ActDetail, a.rectifies});
         } else {
             widgets::text(ui, ui.fonts().bodyBold, p.text,
-                          corrected + " (non presente in questo punto informativo)", Role::Text, width);
+                          corrected + " " + tr("(non presente in questo punto informativo)"), Role::Text, width);
         }
         ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     }
     const bool lastDay = a.pubEnd == romeDate(ui.now);
-    field(ui, "In pubblicazione \xC2\xB7 Published",
-          "dal " + formatDateLongIt(a.pubStart) + " al " + formatDateLongIt(a.pubEnd) +
-              (lastDay ? " (oggi \xC3\xA8 l'ultimo giorno)" : ""),
+    field(ui, tr("In pubblicazione", kBoth).c_str(),
+          fillIn(tr("dal {0} al {1}"), {formatDateLong(a.pubStart, uiLanguage()), formatDateLong(a.pubEnd, uiLanguage())}) +
+              (lastDay ? std::string(" ") + tr("(oggi \xC3\xA8 l'ultimo giorno)") : ""),
           width);
-    field(ui, "Ufficio \xC2\xB7 Office", a.unit, width);
-    field(ui, "Descrizione \xC2\xB7 Description", a.description, width);
+    field(ui, tr("Ufficio", kBoth).c_str(), a.unit, width);
+    field(ui, tr("Descrizione", kBoth).c_str(), a.description, width);
     if (!m_attachments.empty()) {
         widgets::text(ui, ui.fonts().small, p.textMuted,
-                      "Allegati (" + std::to_string(m_attachments.size()) + ") \xC2\xB7 Attachments", Role::Text, width);
+                      fillIn(tr("Allegati ({0})"), {std::to_string(m_attachments.size())}) + " \xC2\xB7 " + tr("Allegati", kOther), Role::Text, width);
         for (size_t i = 0; i < m_attachments.size(); ++i) {
             const AttachmentView& v = m_attachments[i];
             if (!v.localPath.empty()) {
@@ -135,13 +139,13 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
             }
             std::string line = "\xE2\x80\xA2 " + v.name;
             if (!v.detail.empty()) line += " (" + v.detail + ")";
-            line += " \xE2\x80\x93 sull'albo online";
+            line += std::string(" \xE2\x80\x93 ") + tr("sull'albo online");
             widgets::text(ui, ui.fonts().body, p.text, widgets::displayable(line), Role::Text, width);
         }
         ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
     }
     if (!a.link.empty()) {
-        widgets::text(ui, ui.fonts().small, p.textMuted, "Atto ufficiale \xC2\xB7 Official act", Role::Text, width);
+        widgets::text(ui, ui.fonts().small, p.textMuted, tr("Atto ufficiale", kBoth), Role::Text, width);
         if (m_qr.size > 0) {
             // The kiosk never opens the link: the visitor takes it away on the phone.
             const float side = qrSideAtLeast(m_qr, m.mm(45.0f));
@@ -153,8 +157,9 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
             ImGui::BeginGroup();
             const float tw = std::max(width - side - m.mm(5.0f), m.mm(45.0f));
             widgets::text(ui, ui.fonts().bodyBold, p.text,
-                          "Inquadra il codice per aprire l'atto ufficiale sul telefono", Role::Text, tw);
-            widgets::text(ui, ui.fonts().small, p.text, "Scan to open the official act on your phone", Role::Text, tw);
+                          tr("Inquadra il codice per aprire l'atto ufficiale sul telefono"), Role::Text, tw);
+            widgets::text(ui, ui.fonts().small, p.text, tr("Inquadra il codice per aprire l'atto ufficiale sul telefono", kOther),
+                          Role::Text, tw);
             ImGui::EndGroup();
             ImGui::SetCursorScreenPos(ImVec2(at.x, std::max(after, ImGui::GetItemRectMax().y + m.gap)));
         }
@@ -162,7 +167,7 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
         ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     }
     widgets::text(ui, ui.fonts().small, p.textMuted,
-                  "Il testo con valore legale \xC3\xA8 quello dell'albo pretorio online del Comune.", Role::Text, width);
+                  tr("Il testo con valore legale \xC3\xA8 quello dell'albo pretorio online del Comune."), Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
 }
 
@@ -178,9 +183,10 @@ void ActScreen::draw(ScreenEnv& env, std::int64_t actId) {
     ImGui::BeginGroup();
     // An act whose window ended (or that was removed) is not shown, even from a stale route.
     if (!m_act || !isInPublicationWindow(*m_act, ui.now)) {
-        widgets::text(ui, ui.fonts().title, ui.pal().text, "Atto non disponibile", Role::Heading, width);
+        widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Atto non disponibile"), Role::Heading, width);
         widgets::text(ui, ui.fonts().body, ui.pal().text,
-                      "Questo atto non \xC3\xA8 pi\xC3\xB9 in pubblicazione.\nThis act is no longer published.",
+                      std::string(tr("Questo atto non \xC3\xA8 pi\xC3\xB9 in pubblicazione.")) + "\n" +
+                          tr("Questo atto non \xC3\xA8 pi\xC3\xB9 in pubblicazione.", kOther),
                       Role::Text, width);
     } else {
         drawAct(env, *m_act, width);

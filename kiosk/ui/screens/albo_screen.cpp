@@ -1,4 +1,5 @@
 #include "ui/screens/albo_screen.h"
+#include "ui/i18n.h"
 
 #include "core/albo/albo_store.h"
 #include "ui/widgets.h"
@@ -12,9 +13,7 @@ namespace vt {
 
 namespace {
 
-constexpr const char* kAll = "Tutti";
-
-std::string actsWord(size_t n) { return n == 1 ? "1 atto" : std::to_string(n) + " atti"; }
+constexpr const char* kAll = tr("Tutti", kMarkOnly);  // translated where the chips are drawn
 
 }  // namespace
 
@@ -72,7 +71,7 @@ bool AlboScreen::drawFilters(ScreenEnv& env, float width, bool oneColumn) {
     const float fs = fr->FontSize;
     const float pad = m.mm(3.0f);
     const float ty = pos.y + std::floor((h - fs) * 0.5f);
-    const char* label = "Filtra:";
+    const char* label = tr("Filtra:");
     const float lw = fb->CalcTextSizeA(fs, FLT_MAX, 0, label).x;
     dl->AddText(fb, fs, ImVec2(pos.x + pad, ty), p.text, label);
     const float tx = pos.x + pad + lw + m.mm(2.0f);
@@ -84,13 +83,15 @@ bool AlboScreen::drawFilters(ScreenEnv& env, float width, bool oneColumn) {
         dl->AddText(fr, fs, ImVec2(tx, ty), p.text, shown.c_str());
     } else {
         widgets::clampedText(dl, fr, p.textMuted, ImVec2(tx, ty), tw,
-                             m_keyboardOpen ? "|" : "parola o numero \xC2\xB7 word or number", 1);
+                             m_keyboardOpen ? std::string("|")
+                                            : std::string(tr("parola o numero")) + " \xC2\xB7 " + tr("parola o numero", kOther),
+                             1);
     }
-    ui.tree.add(Role::Button, "Filtra", hasText ? "Filtro: " + m_text : "Filter by word or number",
+    ui.tree.add(Role::Button, tr("Filtra"), hasText ? fillIn(tr("Filtro: {0}"), {m_text}) : tr("Filtra per parola o numero"),
                 widgets::visibleRect(pos, max), true);
     if (hasText) {
         ImGui::SetCursorScreenPos(ImVec2(max.x + m.gap, pos.y));
-        if (widgets::button(ui, "##filter-clear", "Svuota", "Clear", ImVec2(clearW, h), widgets::ButtonStyle::Secondary)) {
+        if (widgets::button(ui, "##filter-clear", tr("Svuota"), tr("Svuota", kOther), ImVec2(clearW, h), widgets::ButtonStyle::Secondary)) {
             m_text.clear();
             changed = true;
         }
@@ -115,8 +116,10 @@ void AlboScreen::drawList(ScreenEnv& env, ImVec2 pos, ImVec2 size, float cardWid
         ImGui::SetCursorScreenPos(ImVec2(left, pos.y + m.mm(4.0f)));
         const bool filtered = !m_chip.empty() || !m_text.empty();
         widgets::text(ui, ui.fonts().body, ui.pal().text,
-                      filtered ? "Nessun atto corrisponde al filtro.\nNo acts match the filter."
-                               : "Nessun atto in pubblicazione oggi.\nNo acts are being published today.",
+                      filtered ? std::string(tr("Nessun atto corrisponde al filtro.")) + "\n" +
+                                     tr("Nessun atto corrisponde al filtro.", kOther)
+                               : std::string(tr("Nessun atto in pubblicazione oggi.")) + "\n" +
+                                     tr("Nessun atto in pubblicazione oggi.", kOther),
                       Role::Text, cardWidth);
     } else {
         const float cardH = actCardHeight(ui);
@@ -152,7 +155,7 @@ void AlboScreen::draw(ScreenEnv& env, const Route& route) {
         reloadCounts(env);
         m_loadedVersion = env.contentVersion;
         m_loadedDay = today;
-        m_loadedChip = "\x01";
+        m_loadedChip.assign(1, '\x01');  // GCC 12 -Wrestrict false positive with = "\x01"
     }
     if (m_loadedChip != m_chip || m_loadedText != m_text) reloadCards(env);
 
@@ -168,15 +171,17 @@ void AlboScreen::draw(ScreenEnv& env, const Route& route) {
 
     ImGui::SetCursorScreenPos(ImVec2(headLeft, env.pos.y + m.mm(4.0f)));
     ImGui::BeginGroup();
-    widgets::text(ui, ui.fonts().title, ui.pal().text, "Albo pretorio", Role::Heading, headW);
+    widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Albo pretorio"), Role::Heading, headW);
     widgets::text(ui, ui.fonts().small, ui.pal().textMuted,
-                  actsWord(static_cast<size_t>(m_total)) + " in pubblicazione oggi \xC2\xB7 Official notice board",
+                  fillIn(m_total == 1 ? tr("{0} atto in pubblicazione oggi") : tr("{0} atti in pubblicazione oggi"),
+                         {std::to_string(m_total)}) +
+                      " \xC2\xB7 " + tr("Albo pretorio", kOther),
                   Role::Text, headW);
     // The kiosk is a copy: where the legally valid publication lives is always said.
     const std::string& url = env.config.town.officialAlboUrl;
     widgets::text(ui, ui.fonts().small, ui.pal().text,
-                  "La pubblicazione con valore legale \xC3\xA8 quella dell'albo pretorio online del Comune" +
-                      (url.empty() ? std::string(".") : ": " + url),
+                  url.empty() ? std::string(tr("La pubblicazione con valore legale \xC3\xA8 quella dell'albo pretorio online del Comune."))
+                              : fillIn(tr("La pubblicazione con valore legale \xC3\xA8 quella dell'albo pretorio online del Comune: {0}"), {url}),
                   Role::Text, headW);
     ImGui::EndGroup();
     float top = ImGui::GetCursorScreenPos().y + m.mm(2.0f);
@@ -196,8 +201,9 @@ void AlboScreen::draw(ScreenEnv& env, const Route& route) {
     }
     if (!m_chip.empty() || !m_text.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(left, top));
-        std::string what = actsWord(m_cards.size()) + (m_cards.size() == 1 ? " mostrato" : " mostrati");
-        if (!m_chip.empty()) what += ": " + m_chip;
+        std::string what = fillIn(m_cards.size() == 1 ? tr("{0} atto mostrato") : tr("{0} atti mostrati"),
+                                  {std::to_string(m_cards.size())});
+        if (!m_chip.empty()) what += std::string(": ") + tr(m_chip.c_str());
         if (!m_text.empty()) what += (m_chip.empty() ? ": \"" : ", \"") + m_text + "\"";
         widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, what, Role::Status, width);
         top = ImGui::GetCursorScreenPos().y;

@@ -1,4 +1,5 @@
 #include "ui/screens/events_screen.h"
+#include "ui/i18n.h"
 
 #include "core/util/italian_format.h"
 #include "ui/widgets.h"
@@ -25,9 +26,7 @@ TimeRange rangeOf(EventsScreen::Range r, UnixSeconds t) {
 }
 
 std::string dayText(CivilDate d) {
-    std::string s = italianWeekday(weekday(d));
-    s += " " + std::to_string(d.day) + " " + italianMonth(d.month);
-    return s;
+    return formatDayMonth(d, uiLanguage());
 }
 
 float eventCardHeight(const Ui& ui) {
@@ -42,16 +41,16 @@ std::string eventDayIt(const EventOccurrence& e) {
     // An all-day end is the next midnight; a timed end a second before the instant.
     const CivilDate last = romeDate(e.end > e.start ? e.end - 1 : e.start);
     if (first == last) return dayText(first);
-    return "da " + dayText(first) + " a " + dayText(last);
+    return fillIn(tr("da {0} a {1}"), {dayText(first), dayText(last)});
 }
 
 std::string eventTimeIt(const EventOccurrence& e) {
-    if (e.allDay) return "tutto il giorno";
+    if (e.allDay) return tr("tutto il giorno");
     const CivilDateTime a = romeLocal(e.start);
-    std::string s = "ore " + formatTimeIt(a.hour, a.minute);
+    std::string s = fillIn(tr("ore {0}"), {formatTime(a.hour, a.minute)});
     if (e.end > e.start) {
         const CivilDateTime b = romeLocal(e.end);
-        s += " \xE2\x80\x93 " + formatTimeIt(b.hour, b.minute);
+        s += " \xE2\x80\x93 " + formatTime(b.hour, b.minute);
     }
     return s;
 }
@@ -90,18 +89,17 @@ void EventsScreen::drawList(ScreenEnv& env) {
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(5.0f)));
     ImGui::BeginGroup();
-    widgets::text(ui, ui.fonts().title, p.text, "Eventi \xC2\xB7 Events", Role::Heading, width);
+    widgets::text(ui, ui.fonts().title, p.text, tr("Eventi", kBoth), Role::Heading, width);
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     // Three large tabs; the chosen one is filled and says so in words.
     struct Tab {
         Range range;
         const char* id;
         const char* it;
-        const char* en;
     };
-    static const Tab kTabs[] = {{Range::Today, "##tab-today", "Oggi", "Today"},
-                                {Range::Week, "##tab-week", "Questa settimana", "This week"},
-                                {Range::Month, "##tab-month", "Questo mese", "This month"}};
+    static const Tab kTabs[] = {{Range::Today, "##tab-today", tr("Oggi", kMarkOnly)},
+                                {Range::Week, "##tab-week", tr("Questa settimana", kMarkOnly)},
+                                {Range::Month, "##tab-month", tr("Questo mese", kMarkOnly)}};
     const float tabW = std::floor((width - 2 * m.gap) / 3.0f);
     const float tabH = std::max(m.touchMin * 1.3f, ui.fonts().bodyBold->FontSize * 2.6f);
     const float tabY = ImGui::GetCursorScreenPos().y;
@@ -109,7 +107,7 @@ void EventsScreen::drawList(ScreenEnv& env) {
         const Tab& t = kTabs[i];
         ImGui::SetCursorScreenPos(ImVec2(left + float(i) * (tabW + m.gap), tabY));
         const bool on = m_range == t.range;
-        if (widgets::button(ui, t.id, t.it, on ? std::string(t.en) + " \xC2\xB7 scelto" : std::string(t.en),
+        if (widgets::button(ui, t.id, tr(t.it), on ? std::string(tr(t.it, kOther)) + " \xC2\xB7 " + tr("scelto", kOther) : std::string(tr(t.it, kOther)),
                             ImVec2(tabW, tabH),
                             on ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
                             on ? "\xE2\x9C\x93" : "") &&
@@ -120,10 +118,11 @@ void EventsScreen::drawList(ScreenEnv& env) {
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(left, tabY + tabH + m.mm(3.0f)));
-    const char* heading = m_range == Range::Today  ? "Oggi"
-                          : m_range == Range::Week ? "Questa settimana"
-                                                   : "Questo mese";
-    const std::string count = m_events.size() == 1 ? "1 evento" : std::to_string(m_events.size()) + " eventi";
+    const char* heading = m_range == Range::Today  ? tr("Oggi")
+                          : m_range == Range::Week ? tr("Questa settimana")
+                                                   : tr("Questo mese");
+    const std::string count =
+        fillIn(m_events.size() == 1 ? tr("{0} evento") : tr("{0} eventi"), {std::to_string(m_events.size())});
     widgets::text(ui, ui.fonts().small, p.textMuted, std::string(heading) + ": " + count, Role::Text, width);
     ImGui::EndGroup();
 
@@ -133,7 +132,7 @@ void EventsScreen::drawList(ScreenEnv& env) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     if (m_events.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
-        widgets::text(ui, ui.fonts().body, p.text, "Nessun evento in programma.\nNo events scheduled.",
+        widgets::text(ui, ui.fonts().body, p.text, std::string(tr("Nessun evento in programma.")) + "\n" + tr("Nessun evento in programma.", kOther),
                       Role::Text, width);
     }
     const float cardH = eventCardHeight(ui);
@@ -164,7 +163,7 @@ void EventsScreen::drawList(ScreenEnv& env) {
         y += ui.fonts().bodyBold->FontSize * 2.0f;
         const std::string where = e.location.empty() ? "" : widgets::displayable(e.location);
         if (!where.empty())
-            widgets::clampedText(dl, ui.fonts().body, p.textMuted, ImVec2(x, y), w, "Dove: " + where, 1);
+            widgets::clampedText(dl, ui.fonts().body, p.textMuted, ImVec2(x, y), w, fillIn(tr("Dove: {0}"), {where}), 1);
         ui.tree.add(Role::ListItem, title, when + (where.empty() ? "" : ". " + where),
                     widgets::visibleRect(pos, max), true);
         if (pressed) {
@@ -189,9 +188,9 @@ void EventsScreen::drawDetail(ScreenEnv& env) {
     ImGui::SetCursorPos(ImVec2(left - env.pos.x, m.mm(5.0f)));
     ImGui::BeginGroup();
     const EventOccurrence& e = m_selected;
-    widgets::text(ui, ui.fonts().small, p.primary, "EVENTO \xC2\xB7 EVENT", Role::Text, width);
+    widgets::text(ui, ui.fonts().small, p.primary, tr("EVENTO", kBoth), Role::Text, width);
     widgets::text(ui, ui.fonts().title, p.text,
-                  widgets::displayable(e.summary.empty() ? "Evento" : e.summary), Role::Heading, width);
+                  widgets::displayable(e.summary.empty() ? tr("Evento") : e.summary), Role::Heading, width);
     ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
     const auto field = [&](const char* label, const std::string& value) {
         if (value.empty()) return;
@@ -199,14 +198,14 @@ void EventsScreen::drawDetail(ScreenEnv& env) {
         widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(value), Role::Text, width);
         ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     };
-    field("Quando \xC2\xB7 When", eventDayIt(e) + ", " + eventTimeIt(e));
-    field("Dove \xC2\xB7 Where", e.location);
+    field(tr("Quando", kBoth).c_str(), eventDayIt(e) + ", " + eventTimeIt(e));
+    field(tr("Dove", kBoth).c_str(), e.location);
     if (!e.description.empty()) {
         ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
         widgets::text(ui, ui.fonts().body, p.text, widgets::displayable(e.description), Role::Text, width);
     }
     if (e.recurring)
-        widgets::text(ui, ui.fonts().small, p.textMuted, "Evento che si ripete \xC2\xB7 Recurring event",
+        widgets::text(ui, ui.fonts().small, p.textMuted, tr("Evento che si ripete", kBoth),
                       Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     ImGui::EndGroup();

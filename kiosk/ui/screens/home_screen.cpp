@@ -4,6 +4,8 @@
 #include "core/sheets/sheet_store.h"
 #include "ui/screens/services_screen.h"
 #include "ui/chrome.h"
+#include "ui/i18n.h"
+#include "ui/language_button.h"
 #include "ui/widgets.h"
 
 #include <cmath>
@@ -30,37 +32,37 @@ void HomeScreen::draw(ScreenEnv& env, const Counts& counts) {
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(8.0f)));
     ImGui::BeginGroup();
-    widgets::text(ui, ui.fonts().title, ui.pal().text, "Benvenuti \xC2\xB7 Welcome", Role::Heading, width);
-    widgets::text(ui, ui.fonts().body, ui.pal().textMuted, "Tocca un riquadro per iniziare", Role::Text, width);
+    widgets::text(ui, ui.fonts().title, ui.pal().text, std::string(tr("Benvenuti")) + " \xC2\xB7 " + tr("Benvenuti", kOther), Role::Heading, width);
+    widgets::text(ui, ui.fonts().body, ui.pal().textMuted, tr("Tocca un riquadro per iniziare"), Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
 
     // Tiles only for what exists: a tile leading to an empty screen would be a broken promise.
     // Two columns: the four features fit above the newest acts in portrait and in landscape.
     const float tileH = std::max(m.mm(42.0f), ui.fonts().title->FontSize * 2.4f + ui.fonts().bodyBold->FontSize * 1.6f);
-    const std::string detail = m_actsToday == 1 ? "1 atto in pubblicazione"
-                                                : std::to_string(m_actsToday) + " atti in pubblicazione";
+    const std::string detail = m_actsToday == 1 ? std::string(tr("1 atto in pubblicazione"))
+                                                : fillIn(tr("{0} atti in pubblicazione"), {std::to_string(m_actsToday)});
     struct TileDef {
         const char* id;
         const char* title;
-        const char* english;
+        const char* second;
         std::string detail;
         Route route;
         bool shown;
     };
     const auto plural = [](int n, const char* one, const char* many) {
-        return std::to_string(n) + " " + (n == 1 ? one : many);
+        return fillIn(n == 1 ? one : many, {std::to_string(n)});
     };
     const TileDef tiles[] = {
-        {"##tile-albo", "Albo pretorio", "Official notice board", detail, {ScreenId::AlboList, 0}, true},
-        {"##tile-services", "Servizi", "Services for citizens", sheetCountIt(m_sheets), {ScreenId::Services, 0},
+        {"##tile-albo", tr("Albo pretorio"), tr("Albo pretorio", kOther), detail, {ScreenId::AlboList, 0}, true},
+        {"##tile-services", tr("Servizi"), tr("Servizi per i cittadini", kOther), sheetCountIt(m_sheets), {ScreenId::Services, 0},
          m_sheets > 0},
-        {"##tile-search", "Cerca", "Search", "Scrivi che cosa ti serve", {ScreenId::Search, 0},
+        {"##tile-search", tr("Cerca"), tr("Cerca", kOther), tr("Scrivi che cosa ti serve"), {ScreenId::Search, 0},
          m_sheets > 0 || m_actsToday > 0},
-        {"##tile-notices", "Avvisi", "Notices", plural(counts.notices, "avviso", "avvisi"), {ScreenId::Notices, 0},
+        {"##tile-notices", tr("Avvisi"), tr("Avvisi", kOther), plural(counts.notices, tr("{0} avviso"), tr("{0} avvisi")), {ScreenId::Notices, 0},
          counts.notices > 0},
-        {"##tile-events", "Eventi", "Events", plural(counts.events, "evento questo mese", "eventi questo mese"),
+        {"##tile-events", tr("Eventi"), tr("Eventi", kOther), plural(counts.events, tr("{0} evento questo mese"), tr("{0} eventi questo mese")),
          {ScreenId::Events, 0}, counts.events > 0},
-        {"##tile-offices", "Uffici e orari", "Offices and hours", plural(counts.offices, "ufficio", "uffici"),
+        {"##tile-offices", tr("Uffici e orari"), tr("Uffici e orari", kOther), plural(counts.offices, tr("{0} ufficio"), tr("{0} uffici")),
          {ScreenId::Offices, 0}, counts.offices > 0},
     };
     // Two columns while a half tile still holds its title and detail on one line; one with larger text.
@@ -72,15 +74,19 @@ void HomeScreen::draw(ScreenEnv& env, const Counts& counts) {
         if (!t.shown) continue;
         ImGui::SetCursorScreenPos(ImVec2(origin.x + float(shown % columns) * (tileW + m.gap * 2),
                                          origin.y + float(shown / columns) * (tileH + m.gap * 2)));
-        if (widgets::tile(ui, t.id, t.title, t.english, t.detail, ImVec2(tileW, tileH))) env.nav.open(t.route);
+        if (widgets::tile(ui, t.id, t.title, t.second, t.detail, ImVec2(tileW, tileH))) env.nav.open(t.route);
         ++shown;
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + float((shown + columns - 1) / columns) * (tileH + m.gap * 2)));
     ImGui::Dummy(ImVec2(width, 0));
 
-    if (!m_newest.empty()) {
+    // The heading only with at least one card under it (a larger text or the landscape access bar
+    // may leave no room).
+    const float newestNeed = m.mm(6.0f) + ui.fonts().bodyBold->FontSize * 1.5f + actCardHeight(ui);
+    if (!m_newest.empty() &&
+        ImGui::GetCursorScreenPos().y + newestNeed <= env.pos.y + env.size.y - accessBarHeight(ui) - m.mm(4.0f)) {
         ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
-        widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, "Ultimi atti pubblicati \xC2\xB7 Latest acts",
+        widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, std::string(tr("Ultimi atti pubblicati")) + " \xC2\xB7 " + tr("Ultimi atti pubblicati", kOther),
                       Role::Heading, width);
         const float cardH = actCardHeight(ui);
         const float bottom = env.pos.y + env.size.y - accessBarHeight(ui) - m.mm(4.0f);
@@ -94,8 +100,8 @@ void HomeScreen::draw(ScreenEnv& env, const Counts& counts) {
 }
 
 float HomeScreen::accessBarHeight(const Ui& ui) {
-    // Two rows of two buttons.
-    return 2 * std::max(ui.met().touchMin, ui.fonts().bodyBold->FontSize * 2.2f) + ui.met().gap + 2 * ui.met().mm(4.0f);
+    // The language switch, then two rows of two buttons.
+    return 3 * std::max(ui.met().touchMin, ui.fonts().bodyBold->FontSize * 2.2f) + 2 * ui.met().gap + 2 * ui.met().mm(4.0f);
 }
 
 void HomeScreen::drawAccessBar(ScreenEnv& env, float left, float width) {
@@ -103,28 +109,30 @@ void HomeScreen::drawAccessBar(ScreenEnv& env, float left, float width) {
     // the current state is written on the button, not shown by colour.
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
-    const float h = (accessBarHeight(ui) - 2 * m.mm(4.0f) - m.gap) * 0.5f;
-    const float y0 = env.pos.y + env.size.y - 2 * h - m.gap - m.mm(4.0f);
+    const float h = (accessBarHeight(ui) - 2 * m.mm(4.0f) - 2 * m.gap) / 3.0f;
+    const float y0 = env.pos.y + env.size.y - 3 * h - 2 * m.gap - m.mm(4.0f);
     const float bw = std::floor((width - m.gap) * 0.5f);
     auto at = [&](int col, int row) { ImGui::SetCursorScreenPos(ImVec2(left + float(col) * (bw + m.gap), y0 + float(row) * (h + m.gap))); };
-    static const char* kSizes[] = {"Testo normale", "Testo grande", "Testo molto grande"};
+    const char* kSizes[] = {tr("Testo normale"), tr("Testo grande"), tr("Testo molto grande")};
     Session& s = env.session;
     at(0, 0);
-    if (widgets::button(ui, "##text-size", kSizes[static_cast<int>(s.textSize)], "Text size", ImVec2(bw, h),
+    languageButton(env, ImVec2(width, h));
+    at(0, 1);
+    if (widgets::button(ui, "##text-size", kSizes[static_cast<int>(s.textSize)], tr("Dimensione del testo", kOther), ImVec2(bw, h),
                         widgets::ButtonStyle::Quiet, "Aa"))
         s.textSize = s.textSize == TextSize::Normal  ? TextSize::Large
                      : s.textSize == TextSize::Large ? TextSize::Larger
                                                      : TextSize::Normal;
-    at(1, 0);
-    if (widgets::button(ui, "##contrast", s.highContrast ? "Alto contrasto: s\xC3\xAC" : "Alto contrasto: no",
-                        "High contrast", ImVec2(bw, h), widgets::ButtonStyle::Quiet, "\xE2\x97\x90"))
+    at(1, 1);
+    if (widgets::button(ui, "##contrast", s.highContrast ? tr("Alto contrasto: s\xC3\xAC") : tr("Alto contrasto: no"),
+                        tr("Alto contrasto", kOther), ImVec2(bw, h), widgets::ButtonStyle::Quiet, "\xE2\x97\x90"))
         s.highContrast = !s.highContrast;
-    at(0, 1);
-    if (widgets::button(ui, "##reach", s.reach ? "A portata di mano: s\xC3\xAC" : "A portata di mano: no",
-                        "Within reach (seated)", ImVec2(bw, h), widgets::ButtonStyle::Quiet, "\xE2\x86\x93"))
+    at(0, 2);
+    if (widgets::button(ui, "##reach", s.reach ? tr("A portata di mano: s\xC3\xAC") : tr("A portata di mano: no"),
+                        tr("A portata di mano (da seduti)", kOther), ImVec2(bw, h), widgets::ButtonStyle::Quiet, "\xE2\x86\x93"))
         s.reach = !s.reach;
     if (hasReadAloud(env)) {
-        at(1, 1);
+        at(1, 2);
         listenButton(env, ImVec2(bw, h));
     }
 }

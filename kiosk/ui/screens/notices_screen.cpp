@@ -1,4 +1,5 @@
 #include "ui/screens/notices_screen.h"
+#include "ui/i18n.h"
 
 #include "core/notices/notice_store.h"
 #include "core/schedule/signage.h"
@@ -86,7 +87,7 @@ float drawNoticeImage(Ui& ui, const ScreenEnv& env, const Notice& n, ImVec2 pos,
     const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f));
     ImGui::GetWindowDrawList()->AddImage(tex, p, ImVec2(p.x + s.x, p.y + s.y), ImVec2(0, 0), ImVec2(1, 1),
                                          tint);
-    ui.tree.add(Role::Image, "Immagine", n.texts.empty() ? "" : n.texts[0].title,
+    ui.tree.add(Role::Image, tr("Immagine"), n.texts.empty() ? "" : n.texts[0].title,
                 widgets::visibleRect(p, ImVec2(p.x + s.x, p.y + s.y)), false);
     return s.y;
 }
@@ -113,10 +114,10 @@ void NoticesScreen::drawList(ScreenEnv& env) {
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(5.0f)));
     ImGui::BeginGroup();
-    widgets::text(ui, ui.fonts().title, p.text, "Avvisi", Role::Heading, width);
+    widgets::text(ui, ui.fonts().title, p.text, tr("Avvisi"), Role::Heading, width);
     const std::string count =
-        m_notices.size() == 1 ? "1 avviso" : std::to_string(m_notices.size()) + " avvisi";
-    widgets::text(ui, ui.fonts().small, p.textMuted, count + " \xC2\xB7 Notices", Role::Text, width);
+        fillIn(m_notices.size() == 1 ? tr("{0} avviso") : tr("{0} avvisi"), {std::to_string(m_notices.size())});
+    widgets::text(ui, ui.fonts().small, p.textMuted, count + " \xC2\xB7 " + tr("Avvisi", kOther), Role::Text, width);
     ImGui::EndGroup();
 
     const float top = ImGui::GetCursorScreenPos().y + m.mm(3.0f);
@@ -126,7 +127,9 @@ void NoticesScreen::drawList(ScreenEnv& env) {
     if (m_notices.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
         widgets::text(ui, ui.fonts().body, p.text,
-                      "Nessun avviso in questo momento.\nNo notices at the moment.", Role::Text, width);
+                      std::string(tr("Nessun avviso in questo momento.")) + "\n" +
+                          tr("Nessun avviso in questo momento.", kOther),
+                      Role::Text, width);
     }
     const float cardH = noticeCardHeight(ui);
     const std::string lang = langOf(env.session);
@@ -188,14 +191,15 @@ void NoticesScreen::drawDetail(ScreenEnv& env, std::int64_t id) {
     const auto it =
         std::find_if(m_notices.begin(), m_notices.end(), [&](const Notice& n) { return n.id == id; });
     if (it == m_notices.end()) {
-        widgets::text(ui, ui.fonts().title, p.text, "Avviso non disponibile", Role::Heading, width);
+        widgets::text(ui, ui.fonts().title, p.text, tr("Avviso non disponibile"), Role::Heading, width);
         widgets::text(ui, ui.fonts().body, p.text,
-                      "Questo avviso non \xC3\xA8 pi\xC3\xB9 esposto.\nThis notice is no longer shown.",
+                      std::string(tr("Questo avviso non \xC3\xA8 pi\xC3\xB9 esposto.")) + "\n" +
+                          tr("Questo avviso non \xC3\xA8 pi\xC3\xB9 esposto.", kOther),
                       Role::Text, width);
     } else {
         const NoticeText& t = it->textFor(langOf(env.session));
         widgets::text(ui, ui.fonts().small, p.primary,
-                      it->kind == "news" ? "NOTIZIA \xC2\xB7 NEWS" : "AVVISO \xC2\xB7 NOTICE", Role::Text,
+                      it->kind == "news" ? tr("NOTIZIA", kBoth) : tr("AVVISO", kBoth), Role::Text,
                       width);
         widgets::text(ui, ui.fonts().title, p.text, widgets::displayable(t.title), Role::Heading, width);
         ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
@@ -210,7 +214,7 @@ void NoticesScreen::drawDetail(ScreenEnv& env, std::int64_t id) {
         if (!t.body.empty())
             widgets::text(ui, ui.fonts().body, p.text, noticePlainText(t.body), Role::Text, width);
         if (t.lang != langOf(env.session))
-            widgets::text(ui, ui.fonts().small, p.textMuted, "(Not available in English: Italian text.)",
+            widgets::text(ui, ui.fonts().small, p.textMuted, tr("(Non disponibile in inglese: testo in italiano.)"),
                           Role::Text, width);
         ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     }

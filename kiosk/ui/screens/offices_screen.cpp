@@ -1,4 +1,5 @@
 #include "ui/screens/offices_screen.h"
+#include "ui/i18n.h"
 
 #include "ui/widgets.h"
 
@@ -10,20 +11,20 @@
 namespace vt {
 
 std::string officeStatusLine(const Office& o, UnixSeconds now, const HolidayCalendar& holidays) {
-    if (o.hours.empty()) return "Orari non pubblicati";
+    if (o.hours.empty()) return tr("Orari non pubblicati");
     const OpenStatus s = o.hours.statusAt(now, holidays);
-    const std::string words = formatOpenStatusIt(s, now);
+    const std::string words = formatOpenStatus(s, now, uiLanguage());
     // "Apre lunedì…" alone could be read as "open": say it is closed first.
-    return s.open || words == "Chiuso" ? words : "Chiuso ora \xC2\xB7 " + words;
+    return s.open || !s.opensAt ? words : tr("Chiuso ora") + (" \xC2\xB7 " + words);
 }
 
 std::string officeDayHours(const Office& o, CivilDate d, const HolidayCalendar& holidays) {
     const std::vector<MinuteRange> ranges = o.hours.rangesOn(d, holidays);
-    if (ranges.empty()) return "chiuso";
+    if (ranges.empty()) return tr("chiuso");
     std::string s;
     for (const MinuteRange& r : ranges) {
         if (!s.empty()) s += ", ";
-        s += formatTimeIt(r.start / 60, r.start % 60) + "\xE2\x80\x93" + formatTimeIt(r.end / 60, r.end % 60);
+        s += formatTime(r.start / 60, r.start % 60) + "\xE2\x80\x93" + formatTime(r.end / 60, r.end % 60);
     }
     return s;
 }
@@ -49,8 +50,8 @@ void OfficesScreen::draw(ScreenEnv& env) {
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(5.0f)));
     ImGui::BeginGroup();
-    widgets::text(ui, ui.fonts().title, p.text, "Uffici e orari", Role::Heading, width);
-    widgets::text(ui, ui.fonts().small, p.textMuted, "Offices and opening hours", Role::Text, width);
+    widgets::text(ui, ui.fonts().title, p.text, tr("Uffici e orari"), Role::Heading, width);
+    widgets::text(ui, ui.fonts().small, p.textMuted, tr("Uffici e orari di apertura", kOther), Role::Text, width);
     ImGui::EndGroup();
 
     const float top = ImGui::GetCursorScreenPos().y + m.mm(3.0f);
@@ -59,7 +60,7 @@ void OfficesScreen::draw(ScreenEnv& env) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     if (m_offices.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
-        widgets::text(ui, ui.fonts().body, p.text, "Nessun ufficio pubblicato.\nNo offices published.",
+        widgets::text(ui, ui.fonts().body, p.text, std::string(tr("Nessun ufficio pubblicato.")) + "\n" + tr("Nessun ufficio pubblicato.", kOther),
                       Role::Text, width);
     }
     const CivilDate today = romeDate(ui.now);
@@ -78,29 +79,30 @@ void OfficesScreen::draw(ScreenEnv& env) {
         ImGui::BeginGroup();
         widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(o.name), Role::Heading, innerW);
         const std::string status = officeStatusLine(o, ui.now, holidays);
-        const bool open = status.rfind("Aperto", 0) == 0;
+        const bool open = status.rfind(tr("Aperto"), 0) == 0;
         widgets::text(ui, ui.fonts().bodyBold, open ? p.primary : p.text,
                       std::string(open ? "\xE2\x9C\x93 " : "\xE2\x96\xA0 ") + status, Role::Status, innerW);
         ImGui::Dummy(ImVec2(0, m.mm(1.0f)));
         if (!o.address.empty())
-            widgets::text(ui, ui.fonts().body, p.text, "Indirizzo: " + widgets::displayable(o.address),
+            widgets::text(ui, ui.fonts().body, p.text, fillIn(tr("Indirizzo: {0}"), {widgets::displayable(o.address)}),
                           Role::Text, innerW);
         if (!o.phone.empty())
-            widgets::text(ui, ui.fonts().body, p.text, "Telefono: " + o.phone, Role::Text, innerW);
+            widgets::text(ui, ui.fonts().body, p.text, fillIn(tr("Telefono: {0}"), {o.phone}), Role::Text, innerW);
         if (!o.email.empty())
-            widgets::text(ui, ui.fonts().body, p.text, "E-mail: " + o.email, Role::Text, innerW);
+            widgets::text(ui, ui.fonts().body, p.text, fillIn(tr("E-mail: {0}"), {o.email}), Role::Text, innerW);
         if (!o.hours.empty()) {
             ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
-            widgets::text(ui, fs, p.textMuted, "Orari di questa settimana \xC2\xB7 This week's hours",
+            widgets::text(ui, fs, p.textMuted, tr("Orari di questa settimana", kBoth),
                           Role::Text, innerW);
-            const float dayCol = fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, "mercoled\xC3\xAC (oggi)  ").x;
+            const std::string longest = std::string(weekdayName(2, uiLanguage())) + " " + tr("(oggi)") + "  ";
+            const float dayCol = fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, longest.c_str()).x;
             for (int i = 0; i < 7; ++i) {
                 const CivilDate d = addDays(monday, i);
                 const bool isToday = d == today;
                 ImFont* f = isToday ? ui.fonts().bodyBold : ui.fonts().body;
                 const float rowY = ImGui::GetCursorScreenPos().y;
                 const float rowX = ImGui::GetCursorScreenPos().x;
-                const std::string day = std::string(italianWeekday(i)) + (isToday ? " (oggi)" : "");
+                const std::string day = std::string(weekdayName(i, uiLanguage())) + (isToday ? std::string(" ") + tr("(oggi)") : "");
                 const std::string hours = officeDayHours(o, d, holidays);
                 dl->AddText(f, fs->FontSize * 1.1f, ImVec2(rowX, rowY), p.text, day.c_str());
                 dl->AddText(f, fs->FontSize * 1.1f, ImVec2(rowX + dayCol * 1.1f, rowY), p.text,

@@ -1,4 +1,5 @@
 #include "ui/screens/pdf_screen.h"
+#include "ui/i18n.h"
 
 #include "core/albo/albo_store.h"
 #include "ui/attachment_files.h"
@@ -15,8 +16,9 @@ namespace {
 
 constexpr float kZoomLevels[] = {1.0f, 1.5f, 2.0f, 3.0f};
 constexpr float kA4 = 1.4142f;  // height / width until a page tells us
-constexpr const char* kCannotShow = "Il documento non pu\xC3\xB2 essere mostrato";
-constexpr const char* kLoading = "Caricamento\xE2\x80\xA6";
+// Translated where drawn.
+constexpr const char* kCannotShow = tr("Il documento non pu\xC3\xB2 essere mostrato", kMarkOnly);
+constexpr const char* kLoading = tr("Caricamento\xE2\x80\xA6", kMarkOnly);
 
 // The widest render that stays inside the renderer's output cap and a texture every GPU takes.
 int maxRenderWidth(float aspect) {
@@ -26,7 +28,7 @@ int maxRenderWidth(float aspect) {
 }
 
 std::string pageWord(int page, int count) {
-    return "Pagina " + std::to_string(page + 1) + " di " + std::to_string(count);
+    return fillIn(tr("Pagina {0} di {1}"), {std::to_string(page + 1), std::to_string(count)});
 }
 
 }  // namespace
@@ -69,7 +71,7 @@ void PdfScreen::load(ScreenEnv& env, const Route& route) {
 
     const std::optional<Act> act = findAct(env.db, route.id);
     if (!act || !isInPublicationWindow(*act, env.ui.now)) return;
-    m_actLine = "Allegato all'atto n. " + act->uid + " \xC2\xB7 Attachment";
+    m_actLine = fillIn(tr("Allegato all'atto n. {0}"), {act->uid}) + " \xC2\xB7 " + tr("Allegato", kOther);
     const std::vector<AttachmentView> views = resolveAttachments(env.db, *act);
     for (size_t i = 0; i < views.size(); ++i) {
         const bool wanted = route.attachment > 0 ? static_cast<int>(i) + 1 == route.attachment
@@ -186,7 +188,7 @@ void PdfScreen::setZoom(float zoom, ImVec2 focus, ImVec2 viewCenter) {
 
 void PdfScreen::drawHeader(ScreenEnv& env, float width) {
     Ui& ui = env.ui;
-    widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, widgets::displayable(m_name.empty() ? "Allegato" : m_name),
+    widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, widgets::displayable(m_name.empty() ? tr("Allegato") : m_name),
                   Role::Heading, width);
     if (!m_actLine.empty()) widgets::text(ui, ui.fonts().small, ui.pal().textMuted, m_actLine, Role::Text, width);
     if (m_state == State::Ready) {
@@ -245,23 +247,24 @@ void PdfScreen::drawPageView(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     ImTextureID tex = pageTexture(ui, m_page, target, texSize, exact);
     if (tex) dl->AddImage(tex, pmin, pmax);
     dl->PopClipRect();
-    const std::string pageName = "Pagina " + std::to_string(m_page + 1);
+    const std::string pageName = fillIn(tr("Pagina {0}"), {std::to_string(m_page + 1)});
     if (m_badPages.count(m_page)) {
         ImGui::SetCursorScreenPos(ImVec2(pos.x + m.mm(6.0f), center.y - ui.fonts().body->FontSize));
-        widgets::text(ui, ui.fonts().bodyBold, p.text, std::string(kCannotShow) + ".\nThis page cannot be shown.",
+        widgets::text(ui, ui.fonts().bodyBold, p.text, std::string(tr(kCannotShow)) + ".\n" + tr("Questa pagina non pu\xC3\xB2 essere mostrata.", kOther),
                       Role::Status, size.x - m.mm(12.0f));
     } else {
         if (!exact) request(m_page, target, true);
         if (!tex) {
             ImFont* f = ui.fonts().bodyBold;
-            const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, kLoading);
+            const char* loading = tr(kLoading);
+            const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, loading);
             const ImVec2 tpos(std::floor(center.x - ts.x * 0.5f), std::floor(center.y - ts.y * 0.5f));
             // Dark text on the white page whatever the palette.
-            dl->AddText(f, f->FontSize, tpos, IM_COL32(0, 0, 0, 255), kLoading);
-            ui.tree.add(Role::Status, kLoading, kLoading,
+            dl->AddText(f, f->FontSize, tpos, IM_COL32(0, 0, 0, 255), loading);
+            ui.tree.add(Role::Status, loading, loading,
                         widgets::visibleRect(tpos, ImVec2(tpos.x + ts.x, tpos.y + ts.y)), false);
         } else {
-            ui.tree.add(Role::Image, pageName, pageWord(m_page, m_pageCount) + " di " + m_name,
+            ui.tree.add(Role::Image, pageName, fillIn(tr("{0} di {1}"), {pageWord(m_page, m_pageCount), m_name}),
                         widgets::visibleRect(ImVec2(std::max(pmin.x, pos.x), std::max(pmin.y, pos.y)),
                                              ImVec2(std::min(pmax.x, max.x), std::min(pmax.y, max.y))),
                         false);
@@ -283,20 +286,20 @@ void PdfScreen::drawZoomRow(ScreenEnv& env, float width, bool stacked) {
     int level = 0;
     for (int i = 0; i < 4; ++i)
         if (m_zoom >= kZoomLevels[i] - 0.01f) level = i;
-    const std::string pct = "Ingrandimento " + std::to_string(static_cast<int>(std::lround(m_zoom * 100))) + "%";
+    const std::string pct = fillIn(tr("Ingrandimento {0}%"), {std::to_string(static_cast<int>(std::lround(m_zoom * 100)))});
     // Side by side: [− Riduci] 150% [+ Ingrandisci]; in a narrow column the words go on top.
     ImFont* fs = ui.fonts().small;
     const float labelW = stacked ? 0.0f : std::ceil(fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, pct.c_str()).x) + 2 * m.gap;
     float bw = std::floor((width - labelW - m.gap) / 2.0f);
     // Larger text in a narrow column: one button per row rather than words cut at the edge.
     ImFont* fb = ui.fonts().small;
-    const bool oneByOne = stacked && fb->CalcTextSizeA(fb->FontSize, FLT_MAX, 0, "+  Ingrandisci").x > bw - m.mm(4.0f);
+    const bool oneByOne = stacked && fb->CalcTextSizeA(fb->FontSize, FLT_MAX, 0, (std::string("+  ") + tr("Ingrandisci")).c_str()).x > bw - m.mm(4.0f);
     if (oneByOne) bw = width;
     if (stacked) widgets::text(ui, fs, ui.pal().text, pct, Role::Status, width);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     // The buttons zoom about the centre of the view (focus and centre the same point).
     const ImVec2 viewCenter(0, 0);
-    if (widgets::button(ui, "##zoom-out", "Riduci", "Zoom out", ImVec2(bw, bh),
+    if (widgets::button(ui, "##zoom-out", tr("Riduci"), tr("Riduci", kOther), ImVec2(bw, bh),
                         level > 0 ? widgets::ButtonStyle::Secondary : widgets::ButtonStyle::Quiet, "\xE2\x88\x92") &&
         level > 0)
         setZoom(kZoomLevels[level - 1], viewCenter, viewCenter);
@@ -306,7 +309,7 @@ void PdfScreen::drawZoomRow(ScreenEnv& env, float width, bool stacked) {
     }
     const ImVec2 second = oneByOne ? ImVec2(origin.x, origin.y + bh + m.gap) : ImVec2(origin.x + width - bw, origin.y);
     ImGui::SetCursorScreenPos(second);
-    if (widgets::button(ui, "##zoom-in", "Ingrandisci", "Zoom in", ImVec2(bw, bh),
+    if (widgets::button(ui, "##zoom-in", tr("Ingrandisci"), tr("Ingrandisci", kOther), ImVec2(bw, bh),
                         level < 3 ? widgets::ButtonStyle::Secondary : widgets::ButtonStyle::Quiet, "+") &&
         level < 3)
         setZoom(kZoomLevels[level + 1], viewCenter, viewCenter);
@@ -321,7 +324,8 @@ void PdfScreen::drawPageButtons(ScreenEnv& env, float width, bool stacked) {
     const float bw = stacked ? width : std::floor((width - m.gap) / 2.0f);
     const bool first = m_page <= 0, last = m_page + 1 >= m_pageCount;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    if (widgets::button(ui, "##prev-page", "Pagina precedente", first ? "This is the first page" : "Previous page",
+    if (widgets::button(ui, "##prev-page", tr("Pagina precedente"),
+                        first ? tr("Questa \xC3\xA8 la prima pagina", kOther) : tr("Pagina precedente", kOther),
                         ImVec2(bw, bh), first ? widgets::ButtonStyle::Quiet : widgets::ButtonStyle::Primary,
                         "\xE2\x97\x80") &&
         !first)
@@ -329,7 +333,8 @@ void PdfScreen::drawPageButtons(ScreenEnv& env, float width, bool stacked) {
     ImGui::SetCursorScreenPos(stacked ? ImVec2(origin.x, origin.y + bh + m.gap) : ImVec2(origin.x + bw + m.gap, origin.y));
     // The arrow goes after the words on this one: drawn by hand, as buttons put icons first.
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    if (widgets::button(ui, "##next-page", "Pagina successiva \xE2\x96\xB6", last ? "This is the last page" : "Next page",
+    if (widgets::button(ui, "##next-page", std::string(tr("Pagina successiva")) + " \xE2\x96\xB6",
+                        last ? tr("Questa \xC3\xA8 l'ultima pagina", kOther) : tr("Pagina successiva", kOther),
                         ImVec2(stacked ? width : width - bw - m.gap, bh),
                         last ? widgets::ButtonStyle::Quiet : widgets::ButtonStyle::Primary) &&
         !last)
@@ -398,7 +403,8 @@ void PdfScreen::drawThumbnails(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
         if (current)
             dl->AddLine(ImVec2(npos.x, npos.y + ns.y), ImVec2(npos.x + ns.x, npos.y + ns.y), p.primary,
                         std::max(2.0f, m.mm(0.5f)));
-        ui.tree.add(Role::Button, "Pagina " + num, current ? "Pagina " + num + ", mostrata ora" : "Vai a pagina " + num,
+        ui.tree.add(Role::Button, fillIn(tr("Pagina {0}"), {num}),
+                    current ? fillIn(tr("Pagina {0}, mostrata ora"), {num}) : fillIn(tr("Vai a pagina {0}"), {num}),
                     widgets::visibleRect(tpos, ImVec2(tmax.x, tmax.y + labelH)), true);
         if (tapped) goToPage(page);
     }
@@ -408,14 +414,16 @@ void PdfScreen::drawError(ScreenEnv& env, float width) {
     Ui& ui = env.ui;
     ImGui::Dummy(ImVec2(0, ui.met().mm(6.0f)));
     widgets::text(ui, ui.fonts().title, ui.pal().text,
-                  m_state == State::Failed ? kCannotShow : "Il documento non \xC3\xA8 disponibile qui", Role::Heading,
+                  m_state == State::Failed ? tr(kCannotShow) : tr("Il documento non \xC3\xA8 disponibile qui"), Role::Heading,
                   width);
     widgets::text(ui, ui.fonts().body, ui.pal().text,
-                  m_state == State::Failed ? "The document cannot be shown." : "The document is not available here.",
+                  m_state == State::Failed ? tr("Il documento non pu\xC3\xB2 essere mostrato", kOther)
+                                           : tr("Il documento non \xC3\xA8 disponibile qui", kOther),
                   Role::Text, width);
     ImGui::Dummy(ImVec2(0, ui.met().mm(3.0f)));
     widgets::text(ui, ui.fonts().body, ui.pal().text,
-                  "Puoi consultarlo sull'albo pretorio online del Comune.\nYou can read it on the town's online notice board.",
+                  std::string(tr("Puoi consultarlo sull'albo pretorio online del Comune.")) + "\n" +
+                      tr("Puoi consultarlo sull'albo pretorio online del Comune.", kOther),
                   Role::Text, width);
 }
 
@@ -435,7 +443,7 @@ void PdfScreen::draw(ScreenEnv& env, const Route& route) {
         drawHeader(env, width);
         if (m_state == State::Opening) {
             ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
-            widgets::text(ui, ui.fonts().title, ui.pal().text, kLoading, Role::Status, width);
+            widgets::text(ui, ui.fonts().title, ui.pal().text, tr(kLoading), Role::Status, width);
         } else {
             drawError(env, width);
         }

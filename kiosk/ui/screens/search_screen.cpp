@@ -1,4 +1,5 @@
 #include "ui/screens/search_screen.h"
+#include "ui/i18n.h"
 
 #include "core/util/text.h"
 #include "ui/rich_text.h"
@@ -41,11 +42,11 @@ bool opens(const SearchHit& h) {
 }  // namespace
 
 std::string searchKindLabel(const std::string& kind) {
-    if (kind == "sheet") return "Servizi";
-    if (kind == "act") return "Albo pretorio";
-    if (kind == "notice") return "Avvisi";
-    if (kind == "event") return "Eventi";
-    if (kind == "office") return "Uffici";
+    if (kind == "sheet") return tr("Servizi");
+    if (kind == "act") return tr("Albo pretorio");
+    if (kind == "notice") return tr("Avvisi");
+    if (kind == "event") return tr("Eventi");
+    if (kind == "office") return tr("Uffici");
     return kind;
 }
 
@@ -109,7 +110,7 @@ void SearchScreen::drawField(Ui& ui, ImVec2 pos, float width, float height) {
         ImFont* fb = ui.fonts().body;
         dl->AddText(fb, fb->FontSize,
                     ImVec2(pos.x + pad + caretW * 3, pos.y + (height - fb->FontSize) * 0.5f), p.textMuted,
-                    "Scrivi che cosa cerchi \xC2\xB7 Type what you need");
+                    tr("Scrivi che cosa cerchi", kBoth).c_str());
     } else {
         dl->AddText(f, f->FontSize, ImVec2(x, ty), p.text, q.c_str());
     }
@@ -118,7 +119,7 @@ void SearchScreen::drawField(Ui& ui, ImVec2 pos, float width, float height) {
     dl->AddRectFilled(ImVec2(cx, ty + f->FontSize * 0.1f), ImVec2(cx + caretW, ty + f->FontSize * 0.95f),
                       p.primary);
     dl->PopClipRect();
-    ui.tree.add(Role::Text, "Testo cercato", q.empty() ? "vuoto" : q, widgets::visibleRect(pos, max), false);
+    ui.tree.add(Role::Text, tr("Testo cercato"), q.empty() ? tr("vuoto") : q, widgets::visibleRect(pos, max), false);
 }
 
 void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
@@ -132,37 +133,37 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
     const float bh = std::round(std::max(m.touchMin * 1.2f, ui.fonts().bodyBold->FontSize * 2.2f));
     if (q.empty()) {
         widgets::text(ui, ui.fonts().body, p.textMuted,
-                      "Scrivi una o due parole con la tastiera, per esempio \"carta identit\xC3\xA0\", "
-                      "\"residenza\" o \"rifiuti\".",
+                      tr("Scrivi una o due parole con la tastiera, per esempio \"carta identit\xC3\xA0\", "
+                         "\"residenza\" o \"rifiuti\"."),
                       Role::Text, width);
-        widgets::text(ui, ui.fonts().small, p.textMuted, "Type one or two words with the keyboard below.",
+        widgets::text(ui, ui.fonts().small, p.textMuted, tr("Scrivi una o due parole con la tastiera qui sotto.", kOther),
                       Role::Text, width);
     } else {
         if (!m_result.suggestion.empty()) {
             if (m_result.fromSuggestion)
                 widgets::text(ui, ui.fonts().body, p.text,
-                              "Nessun risultato per \xC2\xAB" + q +
-                                  "\xC2\xBB. Ecco i risultati per \xC2\xAB" + m_result.suggestion +
-                                  "\xC2\xBB.",
+                              fillIn(tr("Nessun risultato per \xC2\xAB{0}\xC2\xBB. Ecco i risultati per \xC2\xAB{1}\xC2\xBB."),
+                                     {q, m_result.suggestion}),
                               Role::Status, width);
-            if (widgets::button(ui, "##suggestion", "Forse cercavi: " + m_result.suggestion, "Did you mean",
+            if (widgets::button(ui, "##suggestion", fillIn(tr("Forse cercavi: {0}"), {m_result.suggestion}),
+                                tr("Forse cercavi", kOther),
                                 ImVec2(width, bh), widgets::ButtonStyle::Quiet)) {
                 m_query.text = m_result.suggestion;
             }
             ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
         }
         if (m_result.hits.empty()) {
-            widgets::text(ui, ui.fonts().title, p.text, "Nessun risultato", Role::Status, width);
+            widgets::text(ui, ui.fonts().title, p.text, tr("Nessun risultato"), Role::Status, width);
             widgets::text(ui, ui.fonts().body, p.text,
-                          "Controlla come hai scritto le parole, prova con meno parole o con parole diverse, "
-                          "oppure cerca per argomento tra i Servizi.",
+                          tr("Controlla come hai scritto le parole, prova con meno parole o con parole diverse, "
+                             "oppure cerca per argomento tra i Servizi."),
                           Role::Text, width);
             widgets::text(
                 ui, ui.fonts().small, p.textMuted,
-                "No results: check the spelling, try fewer or different words, or browse the services.",
+                tr("Nessun risultato: controlla le parole, provane meno o altre, oppure guarda i servizi.", kOther),
                 Role::Text, width);
             ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
-            if (widgets::button(ui, "##to-services", "Vai ai servizi", "Browse services", ImVec2(width, bh),
+            if (widgets::button(ui, "##to-services", tr("Vai ai servizi"), tr("Vai ai servizi", kOther), ImVec2(width, bh),
                                 widgets::ButtonStyle::Secondary))
                 env.nav.open({ScreenId::Services, 0, {}});
         }

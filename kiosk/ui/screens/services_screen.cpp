@@ -1,4 +1,5 @@
 #include "ui/screens/services_screen.h"
+#include "ui/i18n.h"
 
 #include "ui/widgets.h"
 
@@ -10,7 +11,7 @@
 namespace vt {
 
 std::string sheetCountIt(int n) {
-    return n == 1 ? "1 scheda" : std::to_string(n) + " schede";
+    return fillIn(n == 1 ? tr("{0} scheda") : tr("{0} schede"), {std::to_string(n)});
 }
 
 namespace {
@@ -75,8 +76,7 @@ void ServicesScreen::drawFacetRows(ScreenEnv& env, const std::vector<Facet>& fac
             if (group != lastGroup) {
                 ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
                 widgets::text(ui, ui.fonts().bodyBold, ui.pal().text,
-                              group == "imprese" ? "Per le imprese \xC2\xB7 For businesses"
-                                                 : "Per le persone \xC2\xB7 For people",
+                              group == "imprese" ? tr("Per le imprese", kBoth) : tr("Per le persone", kBoth),
                               Role::Heading, width);
                 lastGroup = group;
             }
@@ -94,7 +94,7 @@ void ServicesScreen::drawInitials(ScreenEnv& env, float width) {
     // Letter keys wide enough for their count ("12 schede"), as many per row as fit.
     ImFont* fsm = ui.fonts().small;
     const float minW =
-        std::max(m.mm(30.0f), fsm->CalcTextSizeA(fsm->FontSize, FLT_MAX, 0, "99 schede").x + m.mm(5.0f));
+        std::max(m.mm(30.0f), fsm->CalcTextSizeA(fsm->FontSize, FLT_MAX, 0, sheetCountIt(99).c_str()).x + m.mm(5.0f));
     const int perRow = std::max(2, static_cast<int>((width + m.gap) / (minW + m.gap)));
     const float w = std::floor((width - float(perRow - 1) * m.gap) / float(perRow));
     const float h = std::round(std::max(m.mm(24.0f), ui.fonts().title->FontSize * 1.9f));
@@ -123,7 +123,7 @@ void ServicesScreen::drawInitials(ScreenEnv& env, float width) {
         dl->AddText(ft, ft->FontSize, ImVec2(pos.x + (w - ls.x) * 0.5f, top), p.primary, f.label.c_str());
         dl->AddText(fs, fs->FontSize, ImVec2(pos.x + (w - cs.x) * 0.5f, top + ls.y * 0.9f), p.textMuted,
                     count.c_str());
-        ui.tree.add(Role::Button, "Lettera " + f.label, count, widgets::visibleRect(pos, max), true);
+        ui.tree.add(Role::Button, fillIn(tr("Lettera {0}"), {f.label}), count, widgets::visibleRect(pos, max), true);
         if (pressed) env.nav.open({ScreenId::SheetList, 0, "initial:" + f.key});
     }
     const int rows = (static_cast<int>(m_initials.size()) + perRow - 1) / perRow;
@@ -140,9 +140,9 @@ void ServicesScreen::draw(ScreenEnv& env) {
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(5.0f)));
     ImGui::BeginGroup();
-    widgets::text(ui, ui.fonts().title, ui.pal().text, "Servizi", Role::Heading, width);
+    widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Servizi"), Role::Heading, width);
     widgets::text(ui, ui.fonts().small, ui.pal().textMuted,
-                  sheetCountIt(m_count) + " \xC2\xB7 Services for citizens", Role::Text, width);
+                  sheetCountIt(m_count) + " \xC2\xB7 " + tr("Servizi per i cittadini", kOther), Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
 
     // The four ways in, as a 2×2 block of large buttons; the chosen one says so with a tick.
@@ -150,20 +150,18 @@ void ServicesScreen::draw(ScreenEnv& env) {
         Way way;
         const char* id;
         const char* label;
-        const char* english;
     };
-    static const WayButton kWays[] = {
-        {Way::LifeEvent, "##way-event", "Per evento della vita", "By life event"},
-        {Way::Topic, "##way-topic", "Per argomento", "By topic"},
-        {Way::Body, "##way-body", "Per ente", "By public body"},
-        {Way::Initial, "##way-az", "Dalla A alla Z", "A to Z"}};
+    static const WayButton kWays[] = {{Way::LifeEvent, "##way-event", tr("Per evento della vita", kMarkOnly)},
+                                      {Way::Topic, "##way-topic", tr("Per argomento", kMarkOnly)},
+                                      {Way::Body, "##way-body", tr("Per ente", kMarkOnly)},
+                                      {Way::Initial, "##way-az", tr("Dalla A alla Z", kMarkOnly)}};
     const float bw = std::floor((width - m.gap) * 0.5f);
     const float bh = std::round(std::max(m.touchMin * 1.4f, ui.fonts().bodyBold->FontSize * 2.3f));
     for (int i = 0; i < 4; ++i) {
         const WayButton& b = kWays[i];
         ImGui::SetCursorScreenPos(ImVec2(left + float(i % 2) * (bw + m.gap), ImGui::GetCursorScreenPos().y));
         const bool chosen = m_way == b.way;
-        if (widgets::button(ui, b.id, b.label, b.english, ImVec2(bw, bh),
+        if (widgets::button(ui, b.id, tr(b.label), tr(b.label, kOther), ImVec2(bw, bh),
                             chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
                             chosen ? "\xE2\x9C\x93" : "")) {
             m_way = b.way;
@@ -185,7 +183,9 @@ void ServicesScreen::draw(ScreenEnv& env) {
     ImGui::BeginGroup();
     if (m_count == 0) {
         widgets::text(ui, ui.fonts().body, ui.pal().text,
-                      "Nessuna scheda servizio disponibile.\nNo service sheets are available.", Role::Text,
+                      std::string(tr("Nessuna scheda servizio disponibile.")) + "\n" +
+                          tr("Nessuna scheda servizio disponibile.", kOther),
+                      Role::Text,
                       width);
     } else {
         switch (m_way) {

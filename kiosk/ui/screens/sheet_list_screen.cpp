@@ -1,4 +1,5 @@
 #include "ui/screens/sheet_list_screen.h"
+#include "ui/i18n.h"
 
 #include "core/sheets/taxonomy.h"
 #include "ui/screens/services_screen.h"
@@ -41,16 +42,16 @@ bool drawSheetCard(Ui& ui, const SheetSummary& s, ImVec2 size) {
     float bodyW = innerW;
     if (!s.active) {
         // Said in words, not by colour alone.
-        const char* badge = "Non attivo";
+        const char* badge = tr("Non attivo");
         const ImVec2 bs = fb->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, badge);
         const ImVec2 bmin(max.x - pad - bs.x - m.mm(3.0f), y - m.mm(0.5f));
         dl->AddRectFilled(bmin, ImVec2(max.x - pad, y + bs.y + m.mm(0.5f)), p.warning, m.radius);
         dl->AddText(fb, fs->FontSize, ImVec2(bmin.x + m.mm(1.5f), y), p.textOnPrimary, badge);
         bodyW -= bs.x + m.mm(6.0f);
     }
-    const std::string body = "Ente: " + widgets::displayable(s.bodyName);
+    const std::string body = fillIn(tr("Ente: {0}"), {widgets::displayable(s.bodyName)});
     widgets::clampedText(dl, fs, p.textMuted, ImVec2(x, y), bodyW, body, 1);
-    ui.tree.add(Role::ListItem, title, body + (s.active ? "" : ". Non attivo"),
+    ui.tree.add(Role::ListItem, title, body + (s.active ? std::string() : std::string(". ") + tr("Non attivo")),
                 widgets::visibleRect(pos, max), true);
     return pressed;
 }
@@ -68,7 +69,7 @@ void SheetListScreen::reload(ScreenEnv& env, const std::string& filterKey) {
     else if (kind == "body")
         f.bodyId = value, m_title = value;
     else if (kind == "initial")
-        f.initial = value, m_title = "Lettera " + value;
+        f.initial = value, m_title = fillIn(tr("Lettera {0}"), {value});
     m_sheets = value.empty() ? std::vector<SheetSummary>{} : listSheets(env.db, f, lang);
     if (kind == "body" && !m_sheets.empty()) m_title = m_sheets.front().bodyName;
     m_title = widgets::displayable(m_title);
@@ -89,7 +90,7 @@ void SheetListScreen::draw(ScreenEnv& env, const std::string& filterKey) {
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(5.0f)));
     ImGui::BeginGroup();
-    widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Servizi \xC2\xB7 Services", Role::Text, width);
+    widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("Servizi", kBoth), Role::Text, width);
     widgets::text(ui, ui.fonts().title, ui.pal().text, m_title, Role::Heading, width);
     widgets::text(ui, ui.fonts().small, ui.pal().textMuted, sheetCountIt(static_cast<int>(m_sheets.size())),
                   Role::Text, width);
@@ -103,7 +104,9 @@ void SheetListScreen::draw(ScreenEnv& env, const std::string& filterKey) {
     if (m_sheets.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(4.0f)));
         widgets::text(ui, ui.fonts().body, ui.pal().text,
-                      "Nessuna scheda in questo elenco.\nThere are no sheets in this list.", Role::Text,
+                      std::string(tr("Nessuna scheda in questo elenco.")) + "\n" +
+                          tr("Nessuna scheda in questo elenco.", kOther),
+                      Role::Text,
                       width);
     } else {
         const float cardH = sheetCardHeight(ui);

@@ -1,4 +1,5 @@
 #include "ui/screens/sheet_screen.h"
+#include "ui/i18n.h"
 
 #include "core/schedule/holidays.h"
 #include "core/sheets/sheet_store.h"
@@ -14,10 +15,10 @@
 namespace vt {
 
 std::string sectionButtonLabel(const std::string& t) {
-    if (t == "Descrizione breve") return "Descrizione";
-    if (t == "Tempi e scadenze") return "Tempi";
-    if (t == "Quanto costa") return "Costi";
-    return t;
+    if (t == "Descrizione breve") return tr("Descrizione");
+    if (t == "Tempi e scadenze") return tr("Tempi");
+    if (t == "Quanto costa") return tr("Costi");
+    return tr(t.c_str());  // the template's section names are in the catalog (ui/content_words.cpp)
 }
 
 namespace {
@@ -103,7 +104,7 @@ void SheetScreen::drawSection(Ui& ui, const SheetSection& s, float width) {
     ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), ui.pal().border,
                                         std::max(1.0f, m.mm(0.4f)));
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
-    widgets::text(ui, ui.fonts().title, ui.pal().text, s.title, Role::Heading, width);
+    widgets::text(ui, ui.fonts().title, ui.pal().text, tr(s.title.c_str()), Role::Heading, width);
     ImFont* fb = ui.fonts().body;
     const float bulletIndent = std::round(fb->FontSize * 1.2f);
     for (const TextBlock& b : s.blocks) {
@@ -139,9 +140,9 @@ void SheetScreen::drawOnline(Ui& ui, float width) {
     ImGui::SetCursorScreenPos(ImVec2(tx, beside ? y0 + m.mm(2.0f) : afterQr + m.mm(2.0f)));
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().bodyBold, ui.pal().text,
-                  "Inquadra il codice per aprire il servizio online sul telefono", Role::Text, tw);
+                  tr("Inquadra il codice per aprire il servizio online sul telefono"), Role::Text, tw);
     widgets::text(ui, ui.fonts().small, ui.pal().textMuted,
-                  "Scan the code to open the online service on your phone", Role::Text, tw);
+                  tr("Inquadra il codice per aprire il servizio online sul telefono", kOther), Role::Text, tw);
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     widgets::text(ui, ui.fonts().small, ui.pal().text, url, Role::Link, tw);
     ImGui::EndGroup();
@@ -154,11 +155,11 @@ void SheetScreen::drawOffice(Ui& ui, float width) {
     // Open or closed in words, recomputed once a minute (the clock's resolution).
     if (m_office && !m_office->hours.empty() && ui.now / 60 != m_officeStatusMinute) {
         m_officeStatus =
-            formatOpenStatusIt(m_office->hours.statusAt(ui.now, HolidayCalendar(m_patronDay)), ui.now);
+            formatOpenStatus(m_office->hours.statusAt(ui.now, HolidayCalendar(m_patronDay)), ui.now, uiLanguage());
         m_officeStatusMinute = ui.now / 60;
     }
     const Office& o = *m_office;
-    widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Ufficio di riferimento \xC2\xB7 Office",
+    widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("Ufficio di riferimento", kBoth),
                   Role::Text, width);
     widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, widgets::displayable(o.name), Role::Text, width);
     if (!m_officeStatus.empty())
@@ -186,7 +187,7 @@ void SheetScreen::draw(ScreenEnv& env, const std::string& sheetId) {
     if (m_sheet && m_sheet->sections.size() > 1) {
         ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(3.0f)));
         ImGui::BeginGroup();
-        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Vai a \xC2\xB7 Go to", Role::Text, width);
+        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("Vai a", kBoth), Role::Text, width);
         drawJumpButtons(ui, width);
         ImGui::EndGroup();
         top = ImGui::GetCursorScreenPos().y + m.mm(2.0f);
@@ -205,27 +206,31 @@ void SheetScreen::draw(ScreenEnv& env, const std::string& sheetId) {
     ImGui::SetCursorPos(ImVec2(left - env.pos.x, m.mm(4.0f)));
     ImGui::BeginGroup();
     if (!m_sheet) {
-        widgets::text(ui, ui.fonts().title, ui.pal().text, "Scheda non disponibile", Role::Heading, width);
+        widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Scheda non disponibile"), Role::Heading, width);
         widgets::text(ui, ui.fonts().body, ui.pal().text,
-                      "Questa scheda non \xC3\xA8 pi\xC3\xB9 pubblicata.\nThis sheet is no longer available.",
+                      std::string(tr("Questa scheda non \xC3\xA8 pi\xC3\xB9 pubblicata.")) + "\n" +
+                          tr("Questa scheda non \xC3\xA8 pi\xC3\xB9 pubblicata.", kOther),
                       Role::Text, width);
     } else {
         const Sheet& s = *m_sheet;
-        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, "Scheda servizio \xC2\xB7 Service sheet",
+        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("Scheda servizio", kBoth),
                       Role::Text, width);
         widgets::text(ui, ui.fonts().title, ui.pal().text, widgets::displayable(s.title), Role::Heading,
                       width);
-        widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, "Ente: " + widgets::displayable(s.bodyName),
+        widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, fillIn(tr("Ente: {0}"), {widgets::displayable(s.bodyName)}),
                       Role::Text, width);
         if (s.active) {
-            widgets::text(ui, ui.fonts().body, ui.pal().text, "Stato: servizio attivo", Role::Status, width);
+            widgets::text(ui, ui.fonts().body, ui.pal().text, tr("Stato: servizio attivo"), Role::Status, width);
         } else {
             widgets::text(ui, ui.fonts().bodyBold, ui.pal().text,
-                          "Stato: servizio non attivo" +
+                          tr("Stato: servizio non attivo") +
                               (s.statusNote.empty() ? std::string()
                                                     : " \xE2\x80\x93 " + widgets::displayable(s.statusNote)),
                           Role::Status, width);
         }
+        if (s.lang != lang)  // no variant in the visitor's language: say why the text is Italian
+            widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("(Non disponibile in inglese: testo in italiano.)"),
+                          Role::Text, width);
         ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
         bool onlineShown = false;
         for (size_t i = 0; i < s.sections.size(); ++i) {
@@ -237,7 +242,7 @@ void SheetScreen::draw(ScreenEnv& env, const std::string& sheetId) {
             }
         }
         if (m_hasQr && !onlineShown) {
-            widgets::text(ui, ui.fonts().title, ui.pal().text, "Servizio online", Role::Heading, width);
+            widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Servizio online"), Role::Heading, width);
             drawOnline(ui, width);
         }
         if (m_office) drawOffice(ui, width);
