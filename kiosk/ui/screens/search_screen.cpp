@@ -35,7 +35,7 @@ std::vector<TextSpan> spansOf(std::string_view marked) {
 }
 
 bool opens(const SearchHit& h) {
-    return h.kind == "sheet" || h.kind == "act";
+    return h.kind == "sheet" || h.kind == "act" || h.kind == "notice" || h.kind == "event" || h.kind == "office";
 }
 
 }  // namespace
@@ -43,9 +43,9 @@ bool opens(const SearchHit& h) {
 std::string searchKindLabel(const std::string& kind) {
     if (kind == "sheet") return "Servizi";
     if (kind == "act") return "Albo pretorio";
-    if (kind == "notice") return "Avvisi";
-    if (kind == "event") return "Eventi";
-    if (kind == "office") return "Uffici";
+    if (kind == "notice") return "Avvisi \xC2\xB7 Notices";
+    if (kind == "event") return "Eventi \xC2\xB7 Events";
+    if (kind == "office") return "Uffici \xC2\xB7 Offices";
     return kind;
 }
 
@@ -215,10 +215,15 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
                 if (tapped) {
                     if (h.kind == "sheet") {
                         env.nav.open({ScreenId::SheetDetail, 0, h.key});
+                    } else if (h.kind == "office") {
+                        env.nav.open({ScreenId::Offices, 0, h.key});
+                    } else if (h.kind == "event") {
+                        env.nav.open({ScreenId::EventDetail, 0, h.key});
                     } else {
                         std::int64_t id = 0;
                         std::from_chars(h.key.data(), h.key.data() + h.key.size(), id);
-                        if (id > 0) env.nav.open({ScreenId::ActDetail, id, {}});
+                        if (id > 0)
+                            env.nav.open({h.kind == "notice" ? ScreenId::NoticeDetail : ScreenId::ActDetail, id, {}});
                     }
                 }
             }
