@@ -64,7 +64,7 @@ TEST_CASE("journey: the sheet's faces in landscape", "[journey][feedback][servic
     k.ui->setActions(actions);
     k.ui->nav().open(*vt::parseRoute("sheet:passaporto"));
     k.runner->settle(3);
-    for (int i = 0; i < 8 && !k.host->tree().findInteractive("In parte"); ++i) k.runner->drag(960, 1000, 960, 300);
+    for (int i = 0; i < 8 && !k.host->tree().findInteractive("In parte"); ++i) k.runner->drag(960, 800, 960, 250);
     CHECK(k.sees("Hai trovato quello che cercavi?"));
     k.shot("scheda-facce-orizzontale");
     REQUIRE(k.tap("No"));

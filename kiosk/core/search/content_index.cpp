@@ -13,6 +13,11 @@ namespace vt {
 
 namespace {
 
+// The town's own notices and offices rank like its own sheets: before national catalogue entries
+// that only mention the same words (core/sources/importers.cpp, kLocalSheetBoost). Events are
+// found by their own names; a word in an event's title ("biblioteca") should not hide the sheet.
+constexpr double kLocalBoost = 1.6;
+
 // Staff notices are Markdown: snippets show words, not the marks around them.
 std::string markdownWords(std::string_view md) {
     std::string out;
@@ -82,6 +87,7 @@ void reindexNoticesOfSource(Database& db, const std::string& source) {
             english = english || en;
             SearchDocument d;
             d.kind = "notice";
+        d.boost = kLocalBoost;
             d.key = std::to_string(st.integer(0));
             d.lang = en ? "en" : "it";
             d.source = source;
@@ -130,6 +136,7 @@ void reindexOfficesOfSource(Database& db, const std::string& source) {
     while (st.step()) {
         SearchDocument d;
         d.kind = "office";
+        d.boost = kLocalBoost;
         d.key = st.text(0);
         d.source = source;
         d.title = st.text(1);
