@@ -131,7 +131,7 @@ void reindexEventsOfSource(Database& db, const std::string& source) {
 void reindexOfficesOfSource(Database& db, const std::string& source) {
     Transaction tx(db);
     std::vector<SearchDocument> docs;
-    Statement st = db.prepare("SELECT uid, name, address, phone, email, notes FROM offices WHERE source = ?1");
+    Statement st = db.prepare("SELECT uid, name, address, notes FROM offices WHERE source = ?1");
     st.bind(1, source);
     while (st.step()) {
         SearchDocument d;
@@ -142,7 +142,8 @@ void reindexOfficesOfSource(Database& db, const std::string& source) {
         d.title = st.text(1);
         // What a visitor asks for an office by: "orari", "ufficio", "sportello".
         d.keywords = "ufficio sportello orari di apertura";
-        d.body = st.text(5) + "\n" + st.text(2) + "\n" + st.text(3) + " " + st.text(4);
+        // Notes and address: what a snippet should show (an e-mail address would match the office's name).
+        d.body = st.text(3) + "\n" + st.text(2);
         d.bodyName = st.text(2);
         docs.push_back(std::move(d));
     }
