@@ -308,7 +308,7 @@ std::string typingExpression(const std::vector<Unit>& units, bool orJoin, const 
 // bm25 costs in proportion to the documents matched: above this many, search as you type
 // narrows to titles, and above it in titles too, it takes the first matches unranked (the
 // next keystroke narrows them). The counts come from the index vocabulary, not from a scan.
-constexpr std::int64_t kRankedMatchLimit = 1500;
+constexpr std::int64_t kRankedMatchLimit = 600;
 
 // Documents holding a word starting with `prefix`, in any column or only in the title, counted
 // up to kRankedMatchLimit + 1 only: all that matters is whether ranking them stays cheap. The
@@ -318,8 +318,17 @@ std::int64_t countDocs(const Database& db, const std::string& prefix, bool title
     const std::string table = titleOnly ? "search_titles" : "search_prefix";
     Statement st = db.prepare("SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE " + table +
                               " MATCH ?1 LIMIT ?2)");
-    st.bind(1, quote({prefix}) + "*").bind(2, kRankedMatchLimit + 1);
     try {
+        // A longer prefix has no prefix index: FTS5 merges every doclist of the prefix before the
+        // first row. The word itself is one doclist read only up to the limit; when it alone is
+        // past the limit ("cambio", "bollo"), so is the prefix.
+        if (codepoints(prefix) > (titleOnly ? 4u : 3u)) {
+            st.bind(1, quote({prefix})).bind(2, kRankedMatchLimit + 1);
+            const std::int64_t exact = st.step() ? st.integer(0) : 0;
+            st.reset();
+            if (exact > kRankedMatchLimit) return exact;
+        }
+        st.bind(1, quote({prefix}) + "*").bind(2, kRankedMatchLimit + 1);
         return st.step() ? st.integer(0) : 0;
     } catch (const StoreError&) {
         return kRankedMatchLimit + 1;  // cannot tell: take the cheap plan
