@@ -28,6 +28,16 @@ std::string withoutMarks(const std::string& s) {
     return out;
 }
 
+// The group headings of the kiosk's results list.
+std::string kindHeading(const std::string& kind) {
+    if (kind == "sheet") return "Servizi \xC2\xB7 Services";
+    if (kind == "act") return "Albo pretorio \xC2\xB7 Notice board";
+    if (kind == "notice") return "Avvisi \xC2\xB7 Notices";
+    if (kind == "event") return "Eventi \xC2\xB7 Events";
+    if (kind == "office") return "Uffici \xC2\xB7 Offices";
+    return kind;
+}
+
 }  // namespace
 
 int cmdSearch(int argc, char** argv) {
@@ -65,7 +75,7 @@ int cmdSearch(int argc, char** argv) {
     } else {
         if (!r.suggestion.empty()) std::printf("Forse cercavi: %s\n", r.suggestion.c_str());
         for (const SearchGroup& g : r.groups) {
-            std::printf("[%s]\n", g.kind.c_str());
+            std::printf("[%s] %s\n", g.kind.c_str(), kindHeading(g.kind).c_str());
             for (const SearchHit& h : g.hits)
                 std::printf("  %8.3f  %-28s %s — %s\n           %s\n", h.score, h.key.c_str(), h.title.c_str(),
                             h.bodyName.c_str(), withoutMarks(h.snippet).c_str());
@@ -110,6 +120,7 @@ int cmdBenchSearch(int argc, char** argv) {
                        {"search_as_you_type_p99_ms", f.p99Ms}, {"search_as_you_type_max_ms", f.maxMs},
                        {"full_queries", f.fullQueries},   {"full_search_p50_ms", f.fullP50Ms},
                        {"full_search_p99_ms", f.fullP99Ms}, {"full_search_max_ms", f.fullMaxMs}};
+    for (const auto& [typedText, ms] : f.slowest) out["slowest_keystrokes"].push_back({{"typed", typedText}, {"ms", ms}});
     std::printf("%s\n", out.dump(2).c_str());
     return 0;
 }

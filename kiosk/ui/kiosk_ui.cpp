@@ -233,10 +233,10 @@ void KioskUi::drawScreens(Ui& ui) {
             m_events.drawList(env);
             break;
         case ScreenId::EventDetail:
-            m_events.drawDetail(env);
+            m_events.drawDetail(env, route.key);
             break;
         case ScreenId::Offices:
-            m_offices.draw(env);
+            m_offices.draw(env, route.key);
             break;
         case ScreenId::Maintenance:
             env.size.y += navH;

@@ -41,6 +41,9 @@ std::optional<Route> parseRoute(std::string_view s) {
     }
     if (auto k = after("sheet:")) return Route{ScreenId::SheetDetail, 0, *k};
     if (auto k = after("search:")) return Route{ScreenId::Search, 0, *k};
+    if (auto k = after("office:")) return Route{ScreenId::Offices, 0, *k};
+    if (std::int64_t id = 0; s.substr(0, 6) == "event:" && positive(s.substr(6), id))
+        return Route{ScreenId::EventDetail, 0, std::string(s.substr(6))};
     if (s.substr(0, 4) == "act:" && positive(s.substr(4), r.id)) return r.screen = ScreenId::ActDetail, r;
     if (s.substr(0, 4) == "pdf:") {
         // pdf:ACT[:PAGE[:ATTACHMENT]]
@@ -91,8 +94,9 @@ std::string routeName(const Route& r) {
         case ScreenId::Notices: return "notices";
         case ScreenId::NoticeDetail: return "notice:" + std::to_string(r.id);
         case ScreenId::Events: return "events";
-        case ScreenId::EventDetail: return "events";  // an occurrence is chosen on the list
-        case ScreenId::Offices: return "offices";
+        case ScreenId::EventDetail:  // an occurrence chosen on the list has no name of its own
+            return r.key.empty() ? "events" : "event:" + r.key;
+        case ScreenId::Offices: return r.key.empty() ? "offices" : "office:" + r.key;
         case ScreenId::Attract: return "attract";
         case ScreenId::Alert: return "alert";
     }

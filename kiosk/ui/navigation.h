@@ -26,7 +26,8 @@ struct Route {
     int attachment = 0;   // PdfViewer: the act's attachment, 1-based; 0: its first PDF on disk
     int page = 0;         // PdfViewer: the page to open, 1-based; 0: the first
     // The sheet id for SheetDetail, the filter for SheetList ("event:persone/9", "topic:Anagrafe",
-    // "body:inps", "initial:C"), the starting query for Search.
+    // "body:inps", "initial:C"), the starting query for Search; the event's row id for
+    // EventDetail opened from the search ("event:7"); the office shown alone on Offices ("office:anagrafe").
     std::string key;
     bool operator==(const Route&) const = default;
 };
@@ -34,7 +35,7 @@ struct Route {
 // "home", "albo", "albo:Concorsi", "act:12", "pdf:12" (the first PDF of act 12), "pdf:12:3"
 // (its page 3), "pdf:12:3:2" (page 3 of attachment 2), "services" (or "sheets"),
 // "sheets:event:persone/9", "sheet:ID", "search", "search:QUERY", "notices", "notice:3",
-// "events", "offices", "attract", "alert", "maintenance": the names
+// "events", "event:7", "offices", "office:anagrafe", "attract", "alert", "maintenance": the names
 // `vetrina shoot --screen` takes.
 std::optional<Route> parseRoute(std::string_view s);
 std::string routeName(const Route& r);

@@ -160,3 +160,85 @@ TEST_CASE("journey: search with results in portrait and landscape, from the rout
         k.shot(o + "-cerca-contrasto");
     }
 }
+
+namespace {
+
+// The services kiosk plus the demo town's night pharmacy notice, two offices and its events.
+std::string everyKindConfig() {
+    return vt::test::servicesConfig() + R"toml(
+[[source]]
+name = "farmacia"
+kind = "notices"
+url = "{SOURCE}/content/notices/farmacia-notte.md"
+[[source]]
+name = "polizia-locale"
+kind = "offices"
+url = "{SOURCE}/content/offices/polizia-locale.toml"
+[[source]]
+name = "biblioteca"
+kind = "offices"
+url = "{SOURCE}/content/offices/biblioteca.toml"
+[[source]]
+name = "eventi"
+kind = "ical"
+url = "{SOURCE}/content/events/borgo-vetrina.ics"
+)toml";
+}
+
+// Monday 25 May 2026 at 21:00: the night pharmacy notice is showing (20:00-08:00).
+constexpr const char* kEveningAt = "2026-05-25T21:00:00+02:00";
+
+}  // namespace
+
+TEST_CASE("journey: search finds notices, offices and events, each opening its detail", "[journey][search]") {
+    HeadlessKiosk k("search-every-kind", everyKindConfig(), kEveningAt);
+    REQUIRE(k.tap("Cerca"));
+
+    typeKeys(k, "farmacia");
+    CHECK(k.sees("Avvisi \xC2\xB7 Notices (1)"));
+    CHECK(firstResult(k) == "Farmacia di turno questa notte");
+    k.shot("01-avviso");
+    REQUIRE(k.tap("Farmacia di turno questa notte"));
+    CHECK(k.sees("AVVISO \xC2\xB7 NOTICE"));
+    CHECK(k.sees("Il turno delle farmacie cambia ogni settimana"));
+    REQUIRE(k.tap("Indietro"));
+    CHECK(queryShown(k) == "farmacia");
+
+    REQUIRE(k.tap("Cancella"));
+    typeKeys(k, "polizia");
+    CHECK(k.sees("Uffici \xC2\xB7 Offices (1)"));
+    CHECK(firstResult(k) == "Polizia locale");
+    REQUIRE(k.tap("Polizia locale"));
+    CHECK(k.sees("Uffici e orari"));
+    CHECK(k.sees("Telefono: "));
+    CHECK_FALSE(k.sees("Biblioteca civica"));  // the office opened, not the whole list
+    k.shot("02-ufficio");
+    REQUIRE(k.tap("Indietro"));
+
+    REQUIRE(k.tap("Cancella"));
+    typeKeys(k, "concerto banda");
+    CHECK(k.sees("Eventi \xC2\xB7 Events"));
+    CHECK(firstResult(k) == "Concerto della banda musicale");
+    REQUIRE(k.tap("Concerto della banda musicale"));
+    CHECK(k.sees("EVENTO \xC2\xB7 EVENT"));
+    // The next occurrence: the third Sunday of June 2026.
+    CHECK(k.sees("domenica 21 giugno"));
+    k.shot("03-evento");
+}
+
+TEST_CASE("journey: results of every kind in groups, portrait and landscape", "[journey][search][layout]") {
+    for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
+        const std::string o = w > h ? "landscape" : "portrait";
+        HeadlessKiosk k("search-groups-" + o, everyKindConfig(), kEveningAt, w, h);
+        k.ui->nav().open(*vt::parseRoute("search:biblioteca"));
+        k.runner->settle(3);
+        CHECK(k.sees("Uffici \xC2\xB7 Offices"));
+        CHECK(k.sees("Eventi \xC2\xB7 Events"));
+        k.shot(o + "-gruppi");
+        k.ui->nav().open(*vt::parseRoute("office:biblioteca"));
+        k.runner->settle(3);
+        CHECK(k.sees("Biblioteca civica"));
+        CHECK_FALSE(k.sees("Polizia locale"));
+        k.shot(o + "-ufficio");
+    }
+}

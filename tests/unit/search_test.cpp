@@ -20,7 +20,8 @@ namespace {
 
 constexpr UnixSeconds kNow = 1'780'000'000;  // 2026-05-28
 
-// The demo town's sheets, its synonyms and the national catalogue, as the demo set-up imports them.
+// The demo town's sheets, notices, events, offices, its synonyms and the national catalogue, as the
+// demo set-up imports them.
 Database& demoDb() {
     static Database db = [] {
         const std::string dir = scratchDir("search-demo");
@@ -29,6 +30,9 @@ Database& demoDb() {
         for (const auto& e : std::filesystem::directory_iterator(content + "/sheets"))
             importBuffer(d, "sheets", readAll(e.path().string()), e.path().string(), kNow);
         importBuffer(d, "synonyms", readAll(content + "/synonyms.txt"), content + "/synonyms.txt", kNow);
+        for (const auto& [sub, kind] : {std::pair{"notices", "notices"}, {"offices", "offices"}, {"events", "ical"}})
+            for (const auto& e : std::filesystem::directory_iterator(content + "/" + sub))
+                REQUIRE_FALSE(importBuffer(d, kind, readAll(e.path().string()), e.path().string(), kNow).report.fatal);
         for (const char* n : {"AdE", "Comunali", "INPS", "MIT"}) {
             const std::string f = dataPath(std::string("services/") + n + "_serviceTemplates.json");
             importBuffer(d, "servizi-gov", readAll(f), f, kNow);
@@ -47,10 +51,19 @@ SearchResult find(const std::string& q, const std::string& lang = "it", bool typ
     return search(demoDb(), q, opt);
 }
 
-int rankOf(const SearchResult& r, const std::string& id) {
+int rankOf(const SearchResult& r, const std::string& id, const std::string& kind = "sheet") {
     for (size_t i = 0; i < r.hits.size(); ++i)
-        if (r.hits[i].key == id) return static_cast<int>(i) + 1;
+        if (r.hits[i].key == id && r.hits[i].kind == kind) return static_cast<int>(i) + 1;
     return 0;
+}
+
+// The search key of a demo item: a notice's or an event's row id, an office's or a sheet's id.
+std::string keyOf(const std::string& kind, const std::string& uid) {
+    const char* table = kind == "notice" ? "notices" : kind == "event" ? "events" : nullptr;
+    if (!table) return uid;
+    Statement st = demoDb().prepare(std::string("SELECT id FROM ") + table + " WHERE uid = ?1");
+    st.bind(1, uid);
+    return st.step() ? std::to_string(st.integer(0)) : "(no " + kind + " " + uid + ")";
 }
 
 std::string top(const SearchResult& r) {
@@ -85,8 +98,9 @@ TEST_CASE("accents, case and apostrophes do not change what is found", "[search]
 TEST_CASE("relevance suite: what citizens type finds the right sheet near the top", "[search][relevance]") {
     struct Case {
         const char* query;
-        const char* expected;
+        const char* expected;  // a sheet id, or the uid of a notice, event or office
         int within;
+        const char* kind = "sheet";
     };
     const Case cases[] = {
         {"carta identita", "carta-identita-elettronica", 1},
@@ -147,21 +161,33 @@ TEST_CASE("relevance suite: what citizens type finds the right sheet near the to
         {"passo carrabile", "passo-carrabile", 1},
         {"tavolini", "occupazione-suolo-pubblico", 1},
         {"badante", "assistenza-domiciliare", 1},
-        {"biblioteca", "iscrizione-biblioteca", 1},
+        {"biblioteca", "iscrizione-biblioteca", 2},  // the Biblioteca civica office may come first
         {"lampione spento", "segnalazioni-guasti", 1},
         {"funerale", "denuncia-morte-servizi-cimiteriali", 1},
         {"affitto", "contributo-affitto", 2},
         {"dichiarazione dei redditi", "gov-100-ade", 3},
         {"voto domiciliare", "gov-99-comunali", 1},
+        // Notices, events and offices of the demo town (the ones showing on 28 May 2026).
+        {"farmacia di turno", "farmacia-notte", 1, "notice"},
+        {"farmacia aperta di notte", "farmacia-notte", 1, "notice"},
+        {"concerto della banda", "concerto-banda@borgovetrina.example", 1, "event"},
+        {"mercato settimanale", "mercato-settimanale@borgovetrina.example", 1, "event"},
+        {"cineforum", "cineforum@borgovetrina.example", 1, "event"},
+        {"polizia locale", "polizia-locale", 1, "office"},
+        {"biblioteca", "biblioteca", 2, "office"},
+        {"vigili urbani", "polizia-locale", 2, "office"},
+        {"ufficio tributi", "tributi", 1, "office"},
+        {"orari dell'anagrafe", "anagrafe", 1, "office"},
     };
     int failures = 0;
     int typingTop3 = 0;
     for (const Case& c : cases) {
         // While typing, the same words (the last as a prefix) should mostly show the sheet too.
-        const int typedRank = rankOf(find(c.query, "it", true), c.expected);
+        const std::string key = keyOf(c.kind, c.expected);
+        const int typedRank = rankOf(find(c.query, "it", true), key, c.kind);
         if (typedRank >= 1 && typedRank <= 3) ++typingTop3;
         const SearchResult r = find(c.query);
-        const int rank = rankOf(r, c.expected);
+        const int rank = rankOf(r, key, c.kind);
         INFO("\"" << c.query << "\" -> " << top(r));
         CHECK(rank >= 1);
         CHECK(rank <= c.within);
@@ -322,4 +348,103 @@ TEST_CASE("vetrina search prints the documented JSON and agrees with the core", 
     for (const char* k : {"title", "body_name", "score", "snippet"}) CHECK(j[0].contains(k));
     CHECK(vt::test::runCommand(bin + " search 'NEAR( \" *' --json --db " + dbPath + " >/dev/null") == 0);
     CHECK(vt::test::runCommand(bin + " search x --limit zero --db " + dbPath + " 2>/dev/null") != 0);
+}
+
+TEST_CASE("notices, events and offices are found in their window, in Italian and English", "[search]") {
+    SearchOptions opt;
+    opt.now = *parseIsoInstant("2026-12-01T10:00:00+01:00");
+    const std::string works = keyOf("notice", "lavori-piazza");
+    SearchResult r = search(demoDb(), "lavori in piazza", opt);
+    CHECK(rankOf(r, works, "notice") == 1);
+    REQUIRE_FALSE(r.groups.empty());
+    CHECK(r.groups.front().kind == "notice");
+    const auto spans = splitHighlights(r.hits.front().snippet);
+    CHECK(std::none_of(spans.begin(), spans.end(), [](const TextSpan& t) { return t.text.find("**") != std::string::npos; }));
+    opt.lang = "en";
+    r = search(demoDb(), "road works", opt);
+    REQUIRE(rankOf(r, works, "notice") == 1);
+    CHECK(r.hits.front().title == "Road works in Piazza del Municipio");
+    // Before its window opens and after it closes, the notice is not found.
+    opt.lang = "it";
+    opt.now = kNow;
+    CHECK(rankOf(search(demoDb(), "lavori in piazza", opt), works, "notice") == 0);
+    opt.now = *parseIsoInstant("2027-02-01T10:00:00+01:00");
+    CHECK(rankOf(search(demoDb(), "lavori in piazza", opt), works, "notice") == 0);
+    // A one-off event is found until it has ended, a weekly one always.
+    const std::string concert = keyOf("event", "concerto-natale-2026@borgovetrina.example");
+    opt.now = *parseIsoInstant("2026-12-20T10:00:00+01:00");
+    CHECK(rankOf(search(demoDb(), "concerto di natale", opt), concert, "event") == 1);
+    opt.now = *parseIsoInstant("2026-12-21T10:00:00+01:00");
+    CHECK(rankOf(search(demoDb(), "concerto di natale", opt), concert, "event") == 0);
+    CHECK(rankOf(search(demoDb(), "cineforum", opt), keyOf("event", "cineforum@borgovetrina.example"), "event") == 1);
+}
+
+TEST_CASE("replacing a source replaces its notices, events and offices in the index", "[search]") {
+    Database db = Database::open(scratchDir("search-kinds") + "/k.db");
+    const std::string content = std::string(VETRINA_TEST_DATA) + "/../../content";
+    SearchOptions opt;
+    opt.now = kNow;
+    auto count = [&](const std::string& q, const std::string& kind) {
+        const SearchResult r = search(db, q, opt);
+        return std::count_if(r.hits.begin(), r.hits.end(), [&](const SearchHit& h) { return h.kind == kind; });
+    };
+    // One source name, two versions of its office file: the old office leaves the index.
+    importBuffer(db, "offices", readAll(content + "/offices/polizia-locale.toml"), "ufficio.toml", kNow);
+    CHECK(count("polizia", "office") == 1);
+    importBuffer(db, "offices", readAll(content + "/offices/tributi.toml"), "ufficio.toml", kNow);
+    CHECK(count("polizia", "office") == 0);
+    CHECK(count("tributi", "office") == 1);
+    // A changed notice is found by its new words only.
+    const std::string notice = readAll(content + "/notices/farmacia-notte.md");
+    importBuffer(db, "notices", notice, "avviso.md", kNow);
+    CHECK(count("farmacia", "notice") == 1);
+    std::string changed = notice;
+    changed.replace(changed.find("Farmacia di turno"), 17, "Guardia medica");
+    importBuffer(db, "notices", changed, "avviso.md", kNow);
+    CHECK(count("guardia medica", "notice") == 1);
+    const SearchResult old = search(db, "farmacia di turno questa notte", opt);
+    CHECK(std::none_of(old.hits.begin(), old.hits.end(),
+                       [](const SearchHit& h) { return h.title == "Farmacia di turno questa notte"; }));
+    // A calendar that drops an event drops it from the index too.
+    const std::string ics = readAll(content + "/events/borgo-vetrina.ics");
+    importBuffer(db, "ical", ics, "eventi.ics", kNow);
+    CHECK(count("cineforum", "event") == 1);
+    std::string fewer = ics;
+    const size_t at = fewer.find("UID:cineforum@");
+    const size_t begin = fewer.rfind("BEGIN:VEVENT", at), end = fewer.find("END:VEVENT", at) + 12;
+    fewer.erase(begin, end - begin);
+    importBuffer(db, "ical", fewer, "eventi.ics", kNow);
+    CHECK(count("cineforum", "event") == 0);
+    CHECK(count("concerto banda", "event") == 1);
+    for (const char* s : {"ufficio.toml", "avviso.md", "eventi.ics"}) clearSource(db, s);
+    CHECK(countSearchDocuments(db) == 0);
+    Statement check = db.prepare("INSERT INTO search_prefix(search_prefix) VALUES('integrity-check')");
+    CHECK_NOTHROW(check.run());
+}
+
+TEST_CASE("vetrina search prints offices, notices and events", "[search][cli]") {
+    const std::string dir = scratchDir("search-cli-kinds");
+    const std::string dbPath = dir + "/s.db";
+    const std::string content = std::string(VETRINA_TEST_DATA) + "/../../content";
+    const std::string bin = VETRINA_BINARY;
+    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind offices --db " + dbPath + " " + content + "/offices/*.toml") == 0);
+    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind notices --db " + dbPath + " " + content + "/notices/farmacia-notte.md") == 0);
+    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind ical --db " + dbPath + " " + content + "/events/borgo-vetrina.ics") == 0);
+    std::string out;
+    REQUIRE(vt::test::runCommand(bin + " search 'polizia locale' --json --at 2026-05-28T10:00:00+02:00 --db " + dbPath, &out) == 0);
+    auto j = nlohmann::json::parse(out);
+    REQUIRE_FALSE(j.empty());
+    CHECK(j[0]["kind"] == "office");
+    CHECK(j[0]["id"] == "polizia-locale");
+    CHECK(j[0]["title"] == "Polizia locale");
+    out.clear();
+    REQUIRE(vt::test::runCommand(bin + " search farmacia --at 2026-05-28T10:00:00+02:00 --db " + dbPath, &out) == 0);
+    CHECK(out.find("Avvisi") != std::string::npos);
+    CHECK(out.find("Farmacia di turno questa notte") != std::string::npos);
+    out.clear();
+    REQUIRE(vt::test::runCommand(bin + " search 'mercato settimanale' --json --at 2026-05-28T10:00:00+02:00 --db " + dbPath, &out) == 0);
+    j = nlohmann::json::parse(out);
+    REQUIRE_FALSE(j.empty());
+    CHECK(j[0]["kind"] == "event");
+    CHECK(j[0]["title"] == "Mercato settimanale");
 }

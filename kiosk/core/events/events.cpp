@@ -2,6 +2,7 @@
 
 #include "core/content/source_rows.h"
 #include "core/feeds/feed_text.h"
+#include "core/search/content_index.h"
 #include "core/util/text.h"
 
 #include <libical/ical.h>
@@ -245,6 +246,7 @@ EventImportResult storeEvents(Database& db, const std::string& source,
         ins.bind(10, e.ical).bind(11, formatIsoUtc(now)).run();
     }
     r.removed = rows.finish();
+    reindexEventsOfSource(db, source);
     tx.commit();
     r.inserted = rows.inserted;
     r.updated = rows.updated;

@@ -1,6 +1,7 @@
 #include "core/notices/notice_store.h"
 
 #include "core/content/source_rows.h"
+#include "core/search/content_index.h"
 
 #include <nlohmann/json.hpp>
 
@@ -78,6 +79,7 @@ NoticeImportResult storeNotices(Database& db, const std::string& source, const s
     db.prepare("DELETE FROM media WHERE source = ?1 AND hash NOT IN (SELECT image FROM notices)")
         .bind(1, source)
         .run();
+    reindexNoticesOfSource(db, source);
     tx.commit();
     result.inserted = rows.inserted;
     result.updated = rows.updated;

@@ -3,6 +3,7 @@
 #include "core/util/italian_format.h"
 
 #include "core/content/source_rows.h"
+#include "core/search/content_index.h"
 #include "core/util/text.h"
 
 #include <toml++/toml.h>
@@ -97,6 +98,7 @@ OfficeImportResult storeOffices(Database& db, const std::string& source, const s
             .run();
     }
     const int removed = rows.finish();
+    reindexOfficesOfSource(db, source);
     tx.commit();
     return {rows.inserted, rows.updated, rows.unchanged, removed};
 }

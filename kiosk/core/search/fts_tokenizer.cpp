@@ -90,6 +90,17 @@ int collectSpan(void* p, int, const char* token, int n, int start, int end) {
     return SQLITE_OK;
 }
 
+struct UntilContext {
+    std::vector<WordSpan> spans;
+    const std::function<bool(const std::vector<WordSpan>&)>* enough;
+};
+
+int collectSpanUntil(void* p, int, const char* token, int n, int start, int end) {
+    auto* c = static_cast<UntilContext*>(p);
+    c->spans.push_back({std::string(token, static_cast<size_t>(n)), start, end});
+    return (*c->enough)(c->spans) ? SQLITE_DONE : SQLITE_OK;  // any other code stops the tokenizer
+}
+
 template <typename Out>
 void runUnicode61(sqlite3* db, std::string_view text, Out* out,
                   int (*cb)(void*, int, const char*, int, int, int)) {
@@ -110,6 +121,13 @@ std::vector<WordSpan> tokenizeWithOffsets(sqlite3* db, std::string_view text) {
     std::vector<WordSpan> spans;
     runUnicode61(db, text, &spans, collectSpan);
     return spans;
+}
+
+std::vector<WordSpan> tokenizeWithOffsetsUntil(sqlite3* db, std::string_view text,
+                                               const std::function<bool(const std::vector<WordSpan>&)>& enough) {
+    UntilContext c{{}, &enough};
+    runUnicode61(db, text, &c, collectSpanUntil);
+    return std::move(c.spans);
 }
 
 void registerSearchTokenizers(sqlite3* db) {

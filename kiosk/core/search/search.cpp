@@ -176,15 +176,23 @@ void runMatch(const Database& db, const std::string& table, const std::string& m
 // the text instead.
 std::string prefixSnippet(const Database& db, const std::string& text, const std::vector<std::string>& prefixes) {
     constexpr size_t kWords = 14;
-    const std::vector<WordSpan> words = tokenizeWithOffsets(db.handle(), text);
+    // Past this many words without a match, the snippet is the start of the text.
+    constexpr size_t kScanWords = 400;
     auto hits = [&](const WordSpan& w) {
         for (const auto& p : prefixes)
             if (w.word.compare(0, p.size(), p) == 0) return true;
         return false;
     };
-    size_t first = 0;
-    while (first < words.size() && !hits(words[first])) ++first;
-    if (first == words.size()) first = 0;
+    // Tokenizes only up to the window around the first match (one word more, to know whether
+    // the text goes on): texts are long, snippets short.
+    size_t firstHit = SIZE_MAX;
+    const std::vector<WordSpan> words =
+        tokenizeWithOffsetsUntil(db.handle(), text, [&](const std::vector<WordSpan>& w) {
+            if (firstHit == SIZE_MAX && hits(w.back())) firstHit = w.size() - 1;
+            if (firstHit == SIZE_MAX) return w.size() > kScanWords;
+            return w.size() > (firstHit > 3 ? firstHit - 3 : 0) + kWords;
+        });
+    size_t first = firstHit == SIZE_MAX ? 0 : firstHit;
     const size_t from = first > 3 ? first - 3 : 0;
     const size_t to = std::min(words.size(), from + kWords);
     if (from >= to) return {};
@@ -300,17 +308,31 @@ std::string typingExpression(const std::vector<Unit>& units, bool orJoin, const 
 // bm25 costs in proportion to the documents matched: above this many, search as you type
 // narrows to titles, and above it in titles too, it takes the first matches unranked (the
 // next keystroke narrows them). The counts come from the index vocabulary, not from a scan.
-constexpr std::int64_t kRankedMatchLimit = 1500;
+constexpr std::int64_t kRankedMatchLimit = 600;
 
-// Documents holding a word starting with `prefix` (an upper bound: a document with two such
-// words counts twice), in any column or only in the title.
+// Documents holding a word starting with `prefix`, in any column or only in the title, counted
+// up to kRankedMatchLimit + 1 only: all that matters is whether ranking them stays cheap. The
+// count stops early, and prefixes of two or three letters (four in titles) are read from FTS5's
+// prefix indexes; summing the vocabulary's counts instead read every doclist of the prefix.
 std::int64_t countDocs(const Database& db, const std::string& prefix, bool titleOnly) {
-    Statement st = db.prepare(titleOnly ? "SELECT coalesce(sum(doc), 0) FROM search_titles_vocab WHERE term >= ?1 AND "
-                                          "term < ?1 || char(1114111)"
-                                        : "SELECT coalesce(sum(doc), 0) FROM search_vocab WHERE term >= ?1 AND "
-                                          "term < ?1 || char(1114111)");
-    st.bind(1, prefix);
-    return st.step() ? st.integer(0) : 0;
+    const std::string table = titleOnly ? "search_titles" : "search_prefix";
+    Statement st = db.prepare("SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE " + table +
+                              " MATCH ?1 LIMIT ?2)");
+    try {
+        // A longer prefix has no prefix index: FTS5 merges every doclist of the prefix before the
+        // first row. The word itself is one doclist read only up to the limit; when it alone is
+        // past the limit ("cambio", "bollo"), so is the prefix.
+        if (codepoints(prefix) > (titleOnly ? 4u : 3u)) {
+            st.bind(1, quote({prefix})).bind(2, kRankedMatchLimit + 1);
+            const std::int64_t exact = st.step() ? st.integer(0) : 0;
+            st.reset();
+            if (exact > kRankedMatchLimit) return exact;
+        }
+        st.bind(1, quote({prefix}) + "*").bind(2, kRankedMatchLimit + 1);
+        return st.step() ? st.integer(0) : 0;
+    } catch (const StoreError&) {
+        return kRankedMatchLimit + 1;  // cannot tell: take the cheap plan
+    }
 }
 
 // Counting walks the doclists, as costly as a small query: while typing, the earlier words come
@@ -347,6 +369,28 @@ std::int64_t estimateDocs(const Database& db, const std::string& prefix, bool ti
     std::lock_guard lock(cache.mutex);
     cache.counts[key] = n;
     return n;
+}
+
+// The synonyms list, read again only when the store changed (every keystroke searches).
+std::vector<SynonymGroup> cachedSynonyms(const Database& db) {
+    static std::mutex mutex;
+    static sqlite3* cachedDb = nullptr;
+    static std::string cachedPath;
+    static std::int64_t cachedVersion = -1;
+    static int cachedChanges = -1;
+    static std::vector<SynonymGroup> groups;
+    Statement version = db.prepare("PRAGMA data_version");
+    const std::int64_t v = version.step() ? version.integer(0) : -1;
+    const int changes = sqlite3_total_changes(db.handle());
+    std::lock_guard lock(mutex);
+    if (cachedDb != db.handle() || cachedPath != db.path() || cachedVersion != v || cachedChanges != changes) {
+        groups = loadSynonyms(db);
+        cachedDb = db.handle();
+        cachedPath = db.path();
+        cachedVersion = v;
+        cachedChanges = changes;
+    }
+    return groups;
 }
 
 // The smallest estimate over the plain words of the query (synonym groups can only add).
@@ -430,7 +474,7 @@ SearchResult search(const Database& db, std::string_view query, const SearchOpti
     // A one-letter last word says nothing yet: while typing it waits for the next letter.
     if (opt.asYouType && words.size() > 1 && codepoints(words.back()) < 2) words.pop_back();
     const bool prefixLast = opt.asYouType && codepoints(words.back()) >= 2;
-    const std::vector<SynonymGroup> synonyms = loadSynonyms(db);
+    const std::vector<SynonymGroup> synonyms = cachedSynonyms(db);
     const std::string today = formatDate(romeDate(opt.now));
 
     Attempt a = runQuery(db, words, prefixLast, synonyms, opt, today);

@@ -22,6 +22,8 @@ struct SearchBenchFigures {
     double fullP50Ms = 0;
     double fullP99Ms = 0;
     double fullMaxMs = 0;
+    // The slowest keystrokes (text typed so far, ms), slowest first: where to look when p99 grows.
+    std::vector<std::pair<std::string, double>> slowest;
 };
 
 // Fills `db` (expected empty) with `documents` documents mixing the seeds' titles, keywords and

@@ -5,6 +5,7 @@
 
 #include "core/store/database.h"
 
+#include <cstdint>
 #include <string>
 
 namespace vt {
@@ -21,6 +22,26 @@ struct SearchDocument {
     std::string validFrom;  // YYYY-MM-DD, "" = always (albo acts, notices and events expire)
     std::string validTo;    // inclusive
     double boost = 1.0;     // > 1 ranks it higher: the town's own sheets before national catalogues
+};
+
+// Indexes many documents with one set of prepared statements (preparing them for each document
+// cost as much as indexing it). Use inside the caller's transaction; one writer per import.
+class SearchIndexWriter {
+public:
+    explicit SearchIndexWriter(Database& db);
+    // Adds or replaces the document (kind, key, lang); an unchanged document is not rewritten.
+    void index(const SearchDocument& doc);
+    // Removes (kind, key) in `lang`, or in every language when `lang` is empty.
+    void remove(const std::string& kind, const std::string& key, const std::string& lang = {});
+
+private:
+    void unindex(std::int64_t rowid, const std::string& lang, const std::string& title, const std::string& keywords,
+                 const std::string& body);
+
+    Database& m_db;
+    Statement m_find, m_findAll, m_insertDoc, m_deleteDoc;
+    Statement m_stemIt, m_stemEn, m_prefix, m_titles;
+    Statement m_unStemIt, m_unStemEn, m_unPrefix, m_unTitles;
 };
 
 // Adds or replaces the document (kind, key, lang).

@@ -45,7 +45,7 @@ constexpr const char* kLangFilter =
     "(s.lang = ?1 OR (s.lang = 'it' AND NOT EXISTS (SELECT 1 FROM sheets v WHERE v.sheet_id = s.sheet_id AND "
     "v.lang = ?1)))";
 
-void indexSheet(Database& db, const Sheet& s, double boost) {
+void indexSheet(SearchIndexWriter& writer, const Sheet& s, double boost) {
     SearchDocument d;
     d.kind = "sheet";
     d.key = s.id;
@@ -57,7 +57,7 @@ void indexSheet(Database& db, const Sheet& s, double boost) {
     d.body = sheetPlainText(s);
     d.bodyName = s.bodyName;
     d.boost = boost;
-    indexDocument(db, d);
+    writer.index(d);
 }
 
 std::string initialOf(const std::string& title) {
@@ -74,6 +74,7 @@ SheetImportResult storeSheets(Database& db, const std::vector<Sheet>& sheets, co
     SheetImportResult r;
     Transaction tx(db);
     const std::string at = formatIsoRome(now);
+    SearchIndexWriter writer(db);
     std::set<std::pair<std::string, std::string>> kept;
     for (const Sheet& in : sheets) {
         Sheet s = in;
@@ -119,7 +120,7 @@ SheetImportResult storeSheets(Database& db, const std::vector<Sheet>& sheets, co
         for (const auto& e : s.lifeEvents)
             db.prepare("INSERT OR IGNORE INTO sheet_life_events(sheet, event) VALUES(?1, ?2)")
                 .bind(1, row).bind(2, e).run();
-        indexSheet(db, s, searchBoost);
+        indexSheet(writer, s, searchBoost);
     }
     // Sheets this source had before and no longer has.
     Statement old = db.prepare("SELECT id, sheet_id, lang FROM sheets WHERE source = ?1");
@@ -136,7 +137,7 @@ SheetImportResult storeSheets(Database& db, const std::vector<Sheet>& sheets, co
     std::vector<std::pair<std::string, std::string>> goneDocs;
     while (oldDocs.step())
         if (!kept.count({oldDocs.text(0), oldDocs.text(1)})) goneDocs.emplace_back(oldDocs.text(0), oldDocs.text(1));
-    for (const auto& [id, lang] : goneDocs) removeDocument(db, "sheet", id, lang);
+    for (const auto& [id, lang] : goneDocs) writer.remove("sheet", id, lang);
     for (const ImportIssue& i : report.issues)
         db.prepare("INSERT INTO import_issues(source, position, line, item, reason, seen_at) VALUES(?1,?2,?3,?4,?5,?6)")
             .bind(1, i.source).bind(2, i.position).bind(3, i.line).bind(4, i.item).bind(5, i.reason).bind(6, at)

@@ -1,6 +1,7 @@
 #include "ui/screens/events_screen.h"
 #include "ui/i18n.h"
 
+#include "core/events/event_lookup.h"
 #include "core/util/italian_format.h"
 #include "ui/widgets.h"
 
@@ -168,6 +169,8 @@ void EventsScreen::drawList(ScreenEnv& env) {
                     widgets::visibleRect(pos, max), true);
         if (pressed) {
             m_selected = e;
+            m_found = true;
+            m_openedKey.clear();
             m_detailScroller.stop();
             env.nav.open({ScreenId::EventDetail, e.start});
         }
@@ -177,10 +180,25 @@ void EventsScreen::drawList(ScreenEnv& env) {
     ImGui::EndChild();
 }
 
-void EventsScreen::drawDetail(ScreenEnv& env) {
+void EventsScreen::drawDetail(ScreenEnv& env, const std::string& eventKey) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
     const Palette& p = ui.pal();
+    if (!eventKey.empty() && (eventKey != m_openedKey || m_openedVersion != env.contentVersion)) {
+        // Opened by id (from the search): the next occurrence from the start of today.
+        std::int64_t id = 0;
+        try {
+            id = std::stoll(eventKey);
+        } catch (const std::exception&) {
+        }
+        const std::optional<EventOccurrence> next =
+            id > 0 ? nextOccurrence(env.db, id, romeStartOfDay(romeDate(ui.now))) : std::nullopt;
+        m_found = next.has_value();
+        if (next) m_selected = *next;
+        m_openedKey = eventKey;
+        m_openedVersion = env.contentVersion;
+        m_detailScroller.stop();
+    }
     const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     ImGui::SetCursorScreenPos(env.pos);
@@ -188,6 +206,14 @@ void EventsScreen::drawDetail(ScreenEnv& env) {
     ImGui::SetCursorPos(ImVec2(left - env.pos.x, m.mm(5.0f)));
     ImGui::BeginGroup();
     const EventOccurrence& e = m_selected;
+    if (!m_found) {
+        widgets::text(ui, ui.fonts().title, p.text, tr("Evento non disponibile"), Role::Heading, width);
+        widgets::text(ui, ui.fonts().body, p.text, tr("Questo evento non \xC3\xA8 pi\xC3\xB9 in programma."), Role::Text, width);
+        ImGui::EndGroup();
+        m_detailScroller.update(ui);
+        ImGui::EndChild();
+        return;
+    }
     widgets::text(ui, ui.fonts().small, p.primary, tr("EVENTO", kBoth), Role::Text, width);
     widgets::text(ui, ui.fonts().title, p.text,
                   widgets::displayable(e.summary.empty() ? tr("Evento") : e.summary), Role::Heading, width);

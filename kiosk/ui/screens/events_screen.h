@@ -18,7 +18,9 @@ class EventsScreen {
 public:
     enum class Range { Today, Week, Month };
     void drawList(ScreenEnv& env);
-    void drawDetail(ScreenEnv& env);
+    // `eventKey`: an event's row id when opened from the search ("event:7"): its next occurrence.
+    // Empty: the occurrence chosen on the list.
+    void drawDetail(ScreenEnv& env, const std::string& eventKey = {});
     // Occurrences this month from now on (for the Home tile); loads when needed.
     int upcomingCount(ScreenEnv& env);
     // Back to "today" at the top (a new visitor).
@@ -34,6 +36,9 @@ private:
     Range m_loadedRange = Range::Today;
     int m_monthCount = 0;
     EventOccurrence m_selected;
+    bool m_found = true;  // false: the event opened by key has no occurrence left
+    std::string m_openedKey;
+    std::uint64_t m_openedVersion = ~0ull;
     TouchScroller m_listScroller, m_detailScroller;
 };
 

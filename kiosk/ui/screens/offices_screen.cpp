@@ -40,7 +40,7 @@ int OfficesScreen::count(ScreenEnv& env) {
     return static_cast<int>(m_offices.size());
 }
 
-void OfficesScreen::draw(ScreenEnv& env) {
+void OfficesScreen::draw(ScreenEnv& env, const std::string& only) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
     const Palette& p = ui.pal();
@@ -58,7 +58,10 @@ void OfficesScreen::draw(ScreenEnv& env) {
     ImGui::SetCursorScreenPos(ImVec2(env.pos.x, top));
     ImGui::BeginChild("##offices", ImVec2(env.size.x, env.pos.y + env.size.y - top), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
-    if (m_offices.empty()) {
+    const bool none = only.empty() ? m_offices.empty()
+                                   : std::none_of(m_offices.begin(), m_offices.end(),
+                                                  [&](const Office& o) { return o.uid == only; });
+    if (none) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
         widgets::text(ui, ui.fonts().body, p.text, std::string(tr("Nessun ufficio pubblicato.")) + "\n" + tr("Nessun ufficio pubblicato.", kOther),
                       Role::Text, width);
@@ -69,6 +72,7 @@ void OfficesScreen::draw(ScreenEnv& env) {
     const float innerW = width - 2 * pad;
     ImFont* fs = ui.fonts().small;
     for (const Office& o : m_offices) {
+        if (!only.empty() && o.uid != only) continue;
         ImGui::SetCursorPosX(left - env.pos.x);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -17,7 +17,8 @@ std::string officeDayHours(const Office& o, CivilDate d, const HolidayCalendar& 
 
 class OfficesScreen {
 public:
-    void draw(ScreenEnv& env);
+    // `only`: one office's uid ("office:anagrafe", opened from the search); empty: all of them.
+    void draw(ScreenEnv& env, const std::string& only = {});
     int count(ScreenEnv& env);
 
 private:

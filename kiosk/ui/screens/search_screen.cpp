@@ -36,17 +36,17 @@ std::vector<TextSpan> spansOf(std::string_view marked) {
 }
 
 bool opens(const SearchHit& h) {
-    return h.kind == "sheet" || h.kind == "act";
+    return h.kind == "sheet" || h.kind == "act" || h.kind == "notice" || h.kind == "event" || h.kind == "office";
 }
 
 }  // namespace
 
 std::string searchKindLabel(const std::string& kind) {
-    if (kind == "sheet") return tr("Servizi");
-    if (kind == "act") return tr("Albo pretorio");
-    if (kind == "notice") return tr("Avvisi");
-    if (kind == "event") return tr("Eventi");
-    if (kind == "office") return tr("Uffici");
+    if (kind == "sheet") return tr("Servizi", kBoth);
+    if (kind == "act") return tr("Albo pretorio", kBoth);
+    if (kind == "notice") return tr("Avvisi", kBoth);
+    if (kind == "event") return tr("Eventi", kBoth);
+    if (kind == "office") return tr("Uffici", kBoth);
     return kind;
 }
 
@@ -216,10 +216,15 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
                 if (tapped) {
                     if (h.kind == "sheet") {
                         env.nav.open({ScreenId::SheetDetail, 0, h.key});
+                    } else if (h.kind == "office") {
+                        env.nav.open({ScreenId::Offices, 0, h.key});
+                    } else if (h.kind == "event") {
+                        env.nav.open({ScreenId::EventDetail, 0, h.key});
                     } else {
                         std::int64_t id = 0;
                         std::from_chars(h.key.data(), h.key.data() + h.key.size(), id);
-                        if (id > 0) env.nav.open({ScreenId::ActDetail, id, {}});
+                        if (id > 0)
+                            env.nav.open({h.kind == "notice" ? ScreenId::NoticeDetail : ScreenId::ActDetail, id, {}});
                     }
                 }
             }

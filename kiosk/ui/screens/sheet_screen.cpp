@@ -246,6 +246,8 @@ void SheetScreen::draw(ScreenEnv& env, const std::string& sheetId) {
             drawOnline(ui, width);
         }
         if (m_office) drawOffice(ui, width);
+        ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
+        m_feedback.draw(ui, env.actions, "sheet", s.id, width);
     }
     ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     ImGui::EndGroup();

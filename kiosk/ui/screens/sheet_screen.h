@@ -5,6 +5,7 @@
 #include "core/offices/office.h"
 #include "core/qr/qr_code.h"
 #include "core/sheets/sheet.h"
+#include "ui/feedback_faces.h"
 #include "ui/screen_env.h"
 #include "ui/touch_scroller.h"
 
@@ -38,6 +39,7 @@ private:
     std::vector<float> m_sectionY;  // content y of each section, for the jump buttons
     int m_jumpTo = -1;
     TouchScroller m_scroller;
+    FeedbackFaces m_feedback;
 };
 
 // The short name a jump button uses for a section ("Quanto costa" -> "Costi").
