@@ -1,8 +1,9 @@
-// vetrina bench [--acts N] [--runs N] [--size WxH] [--out FILE.json]
+// vetrina bench [--acts N] [--runs N] [--size WxH] [--out FILE.json] [--frames [--frames-per-screen N]]
 // Start-up to first frame and memory with N acts cached, frames drawn on a static screen,
 // import throughput. Each kiosk figure comes from a fresh `vetrina run` child process, timed
 // from just before fork to the "first-frame" line it prints.
 #include "args.h"
+#include "bench_frames.h"
 #include "commands.h"
 
 #include "core/albo/albo_store.h"
@@ -89,14 +90,20 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int cmdBench(int argc, char** argv) {
-    Args args(argc, argv, 2);
-    args.allowOnly({"acts", "runs", "size", "out", "static-seconds"});
+    Args args(argc, argv, 2, {"frames"});
+    args.allowOnly({"acts", "runs", "size", "out", "static-seconds", "frames", "frames-per-screen"});
     const int actCount = std::stoi(args.get("acts").value_or("10000"));
     const int runs = std::max(1, std::stoi(args.get("runs").value_or("7")));
     const int staticSeconds = std::max(2, std::stoi(args.get("static-seconds").value_or("5")));
     const std::string size = args.get("size").value_or("1080x1920");
     int w = 0, h = 0;
     if (!parseSize(size, w, h)) throw UsageError("--size \"" + size + "\" is not WxH");
+    if (args.has("frames")) {  // per-screen frame times only (bench_frames.cpp)
+        const nlohmann::json f = benchFrames(actCount, w, h, std::stoi(args.get("frames-per-screen").value_or("300")));
+        std::printf("\n%s\n", f.dump(2).c_str());
+        if (auto path = args.get("out")) writeFileAtomic(*path, f.dump(2) + "\n");
+        return 0;
+    }
 
     const fs::path dir = fs::temp_directory_path() / ("vetrina-bench-" + std::to_string(getpid()));
     fs::create_directories(dir / "data");

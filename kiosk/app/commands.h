@@ -18,5 +18,6 @@ int cmdKeygen(int argc, char** argv);
 int cmdPublish(int argc, char** argv);
 int cmdSearch(int argc, char** argv);
 int cmdBenchSearch(int argc, char** argv);
+int cmdSoak(int argc, char** argv);
 
 }  // namespace vt

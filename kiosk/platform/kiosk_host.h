@@ -50,6 +50,8 @@ public:
     // more frames (something moves or input is still queued).
     bool frame(KioskUi& ui, UnixSeconds now, float dt, bool rasterize = true);
     bool savePng(const std::string& path);
+    // Draws the last frame's ImGui data into the renderer (what frame() does when rasterize).
+    void rasterizeLast();
     // Runs until quit; draws only on input, content changes, animations and the clock's minute.
     // Returns the number of frames drawn.
     long run(KioskUi& ui, const LoopHooks& hooks);
