@@ -16,7 +16,7 @@ TEST_CASE("Two simulated hours of use, syncs and alerts: no assertion, no memory
     const std::string dir = scratchDir("soak");
     const auto t0 = std::chrono::steady_clock::now();
     std::string out;
-    const int status = runCommand(std::string(VETRINA_BINARY) + " soak --hours 2 --seed 7 --warmup-hours 0.5 --keep " +
+    const int status = runCommand(std::string(VETRINA_BINARY) + " soak --hours 2 --seed 7 --start 2026-11-23T10:00:00+01:00 --warmup-hours 0.5 --keep " +
                                       dir + "/run --out " + dir + "/soak.json 2>&1",
                                   &out);
     INFO(out);
@@ -31,6 +31,7 @@ TEST_CASE("Two simulated hours of use, syncs and alerts: no assertion, no memory
     CHECK(j["first_sync_failures"].get<int>() == 0);
     CHECK(j["sync_failures"].get<int>() == 0);
     CHECK(j["alerts_issued"].get<int>() >= 1);
+    CHECK(j["alert_frames"].get<long>() > 0);  // the alert reached the screen
     CHECK(j["attract_loop_starts"].get<int>() >= 2);
     CHECK(j["rss_kb_samples"].size() >= 12);
     CHECK(j["frames"].get<long>() > 1000);
