@@ -111,14 +111,13 @@ public:
         long frames = 0;
         double cpu = 0;
         std::vector<double> uiMs, renderMs;
-        bool more = false;
+        bool more = true;  // the frame that started the loop asks for the next one
         while (true) {
             double next = more ? 1.0 / 60.0 : 60.0 - std::fmod(m_now, 60.0);
             if (m_s.host->nextFrameIn() >= 0) next = std::min(next, m_s.host->nextFrameIn());
             next = std::max(next, 1e-3);
             if (m_now + next > end) break;
-            m_dt = next;
-            m_now += next;
+            m_dt = next;  // frame() advances the clock by it
             const double t0 = threadCpuSeconds();
             more = frame(false);
             uiMs.push_back(cpuMsSince(t0));
