@@ -1,11 +1,13 @@
-// vetrina bench [--acts N] [--runs N] [--size WxH] [--out FILE.json]; --pdf: see bench_pdf.cpp
+// vetrina bench [--acts N] [--runs N] [--size WxH] [--out FILE.json] [--frames [--frames-per-screen N]]
+// vetrina bench --pdf: see bench_pdf.cpp
 // vetrina bench --alerts [--runs N] [--poll-seconds N] [--size WxH] [--out FILE.json] (bench_alerts.cpp)
 // Start-up to first frame and memory with N acts cached, frames drawn on a static screen,
 // import throughput. Each kiosk figure comes from a fresh `vetrina run` child process, timed
 // from just before fork to the "first-frame" line it prints.
 #include "args.h"
-#include "bench_pdf.h"
 #include "bench_alerts.h"
+#include "bench_frames.h"
+#include "bench_pdf.h"
 #include "commands.h"
 
 #include "core/albo/albo_store.h"
@@ -93,8 +95,9 @@ double median(std::vector<double> v) {
 
 int cmdBench(int argc, char** argv) {
     if (wantsPdfBench(argc, argv)) return benchPdf(argc, argv);
-    Args args(argc, argv, 2, {"alerts"});
-    args.allowOnly({"acts", "runs", "size", "out", "static-seconds", "alerts", "poll-seconds"});
+    Args args(argc, argv, 2, {"alerts", "frames"});
+    args.allowOnly({"acts", "runs", "size", "out", "static-seconds", "alerts", "poll-seconds", "frames",
+                    "frames-per-screen"});
     if (args.has("alerts")) return benchAlerts(args);  // alert on the server to takeover on screen
     const int actCount = std::stoi(args.get("acts").value_or("10000"));
     const int runs = std::max(1, std::stoi(args.get("runs").value_or("7")));
@@ -102,6 +105,12 @@ int cmdBench(int argc, char** argv) {
     const std::string size = args.get("size").value_or("1080x1920");
     int w = 0, h = 0;
     if (!parseSize(size, w, h)) throw UsageError("--size \"" + size + "\" is not WxH");
+    if (args.has("frames")) {  // per-screen frame times only (bench_frames.cpp)
+        const nlohmann::json f = benchFrames(actCount, w, h, std::stoi(args.get("frames-per-screen").value_or("300")));
+        std::printf("\n%s\n", f.dump(2).c_str());
+        if (auto path = args.get("out")) writeFileAtomic(*path, f.dump(2) + "\n");
+        return 0;
+    }
 
     const fs::path dir = fs::temp_directory_path() / ("vetrina-bench-" + std::to_string(getpid()));
     fs::create_directories(dir / "data");

@@ -19,5 +19,6 @@ int cmdPublish(int argc, char** argv);
 int cmdTrigger(int argc, char** argv);
 int cmdSearch(int argc, char** argv);
 int cmdBenchSearch(int argc, char** argv);
+int cmdSoak(int argc, char** argv);
 
 }  // namespace vt

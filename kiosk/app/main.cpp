@@ -30,7 +30,8 @@ const Command kCommands[] = {
     {"bench-search", vt::cmdBenchSearch, "bench-search --db NEW.db [--docs N] CATALOGUE.json...   search figures"},
     {"doctor", vt::cmdDoctor, "doctor [--config FILE] [--json]                  check display, fonts, store, disk, clock, sources"},
     {"pdf-render", vt::cmdPdfRender, nullptr},  // hidden: the PDF renderer's child process
-    {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json]               performance figures"},
+    {"bench", vt::cmdBench, "bench [--acts N] [--out FILE.json] [--frames]    performance figures (--frames: per screen)"},
+    {"soak", vt::cmdSoak, "soak [--hours H] [--seed N] [--size WxH] [--out FILE.json]   the long run on a simulated clock"},
     {"sync", vt::cmdSync, "sync [--config FILE] --once [--json]            pull every source once, print what changed"},
     {"status", vt::cmdStatus, "status [--config FILE | --db DB] [--json]        cache revision, last sync, errors"},
     {"keygen", vt::cmdKeygen, "keygen --secret FILE --public FILE [--encrypt]   make a content signing key pair"},

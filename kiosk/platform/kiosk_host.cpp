@@ -156,14 +156,16 @@ bool KioskHost::frame(KioskUi& ui, UnixSeconds now, float dt, bool rasterize) {
     m_nextFrameIn = u.nextFrameIn;
     m_asleep = u.asleep;
     ImGui::Render();
-    if (rasterize) {
-        const ImU32 bg = m_asleep ? IM_COL32(0, 0, 0, 255) : m_theme.palette.background;
-        SDL_SetRenderDrawColor(m_renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 0xFF);
-        SDL_RenderClear(m_renderer);
-        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-        if (m_window) SDL_RenderPresent(m_renderer);
-    }
+    if (rasterize) rasterizeLast();
     return u.wantsFrames || m_input.hasPending() || ImGui::GetIO().MouseDown[0];
+}
+
+void KioskHost::rasterizeLast() {
+    const ImU32 bg = m_asleep ? IM_COL32(0, 0, 0, 255) : m_theme.palette.background;
+    SDL_SetRenderDrawColor(m_renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 0xFF);
+    SDL_RenderClear(m_renderer);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (m_window) SDL_RenderPresent(m_renderer);
 }
 
 bool KioskHost::savePng(const std::string& path) {

@@ -54,6 +54,8 @@ public:
     // The last frame scaled down to at most `maxWidth` pixels wide, as PNG bytes ("" on failure):
     // the fleet report's thumbnail.
     std::string pngThumbnail(int maxWidth);
+    // Draws the last frame's ImGui data into the renderer (what frame() does when rasterize).
+    void rasterizeLast();
     // Runs until quit; draws only on input, content changes, animations and the clock's minute.
     // Returns the number of frames drawn.
     long run(KioskUi& ui, const LoopHooks& hooks);

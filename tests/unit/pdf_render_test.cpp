@@ -2,6 +2,7 @@
 // over the page limit, a page too large to draw, and helpers that hang or lie.
 #include "core/pdf/pdf_render.h"
 #include "core/util/files.h"
+#include "core/util/sanitizers.h"
 #include "test_support.h"
 #include "../support/tiny_pdf.h"
 
@@ -191,7 +192,7 @@ TEST_CASE("PDF: limits on pages, output size, memory and time", "[pdf]") {
     CHECK(std::chrono::steady_clock::now() - bombStart < std::chrono::seconds(9));
     INFO(b.detail);
 
-#ifndef __SANITIZE_ADDRESS__
+#ifndef VT_ADDRESS_SANITIZER
     // Too little address space for the renderer: its child dies, the kiosk gets the error.
     PdfLimits tiny;
     tiny.memoryBytes = 8ull << 20;

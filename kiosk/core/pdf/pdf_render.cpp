@@ -1,4 +1,5 @@
 #include "core/pdf/pdf_render.h"
+#include "core/util/sanitizers.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -94,7 +95,7 @@ PdfResult PdfRenderer::run(const std::vector<std::string>& extra) const {
             ::dup2(devnull, 2);
             if (devnull > 2) ::close(devnull);
         }
-#ifdef __SANITIZE_ADDRESS__  // ASan reserves terabytes of shadow memory: any RLIMIT_AS kills it
+#ifdef VT_ADDRESS_SANITIZER  // ASan reserves terabytes of shadow memory: any RLIMIT_AS kills it
         (void)as;
 #else
         ::setrlimit(RLIMIT_AS, &as);
