@@ -40,7 +40,7 @@ TEST_CASE("journey: home, albo, an act, back", "[journey][albo]") {
     CHECK(k.sees("Benvenuti"));
 }
 
-TEST_CASE("journey: the albo follows the clock; ended acts leave at midnight", "[journey][albo][window]") {
+TEST_CASE("journey: the albo follows the clock, then ended acts leave at midnight", "[journey][albo][window]") {
     // 3 June 2026 is the last day of the acts published on 19 May (pubEnd 03/06/2026).
     HeadlessKiosk k("albo-midnight", vt::test::kLadispoliKiosk, "2026-06-03T23:59:00+02:00");
     REQUIRE(k.tap("Albo pretorio"));

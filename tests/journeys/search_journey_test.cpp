@@ -52,7 +52,7 @@ TEST_CASE("journey: search by typing on the on-screen keyboard, open the sheet",
     typeKeys(k, "carta identita");
     CHECK(queryShown(k) == "carta identita");
     CHECK(firstResult(k) == "Carta d'identit\xC3\xA0 elettronica (CIE)");
-    CHECK(k.sees("Servizi ("));
+    CHECK(k.sees("Servizi \xC2\xB7 Services ("));
     k.shot("02-risultati");
 
     REQUIRE(k.tap("Carta d'identit\xC3\xA0 elettronica (CIE)"));

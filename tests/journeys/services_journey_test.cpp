@@ -76,7 +76,7 @@ TEST_CASE("journey: home, services by life event, a sheet with its sections and 
     CHECK(k.sees("Benvenuti"));
 }
 
-TEST_CASE("journey: services by body, by topic and A to Z; a sheet not active says so",
+TEST_CASE("journey: services by body, by topic and A to Z, then a sheet not active says so",
           "[journey][services]") {
     HeadlessKiosk k("services-ways", vt::test::servicesConfig(), vt::test::kServicesAt);
     REQUIRE(k.tap("Servizi"));

@@ -34,7 +34,7 @@ TEST_CASE("a tap arriving in one batch is a press on one frame and a release on 
     CHECK_FALSE(in.hasPending());
 }
 
-TEST_CASE("moves are merged; a second finger is ignored; synthesised mouse events are ignored", "[touch]") {
+TEST_CASE("moves are merged, then a second finger is ignored, then synthesised mouse events are ignored", "[touch]") {
     ImGuiScope scope;
     ImGuiIO& io = ImGui::GetIO();
     TouchInput in;

@@ -13,7 +13,7 @@
 
 using vt::test::HeadlessKiosk;
 
-TEST_CASE("A signed trigger synced during the attract loop takes over in one frame; its Cancel removes it",
+TEST_CASE("A signed trigger synced during the attract loop takes over in one frame, then its Cancel removes it",
           "[journey][signage][trigger]") {
     namespace fs = std::filesystem;
     const std::string dir = std::string(VETRINA_TEST_OUTPUT) + "/journeys/trigger-files";

@@ -230,7 +230,7 @@ TEST_CASE("mapped: the real Camerino JSON and WordPress XML through mappings", "
     CHECK_FALSE(byUid(w, "2020/13")->annulled);
 }
 
-TEST_CASE("mapped XML: attributes, nested markup, several files; bad mappings are fatal",
+TEST_CASE("mapped XML: attributes, nested markup, several files, then bad mappings are fatal",
           "[albo][adapters]") {
     const FieldMapping m{
         {"items", "//atto"},          {"uid", "@id"},           {"subject", "titolo"},  {"type", "tipo"},

@@ -11,7 +11,7 @@ using vt::test::dataPath;
 using vt::test::runCommand;
 using vt::test::scratchDir;
 
-TEST_CASE("vetrina list albo: category, AgID code, annulment, rectification; --category and --filter",
+TEST_CASE("vetrina list albo: category, AgID code, annulment, rectification, then --category and --filter",
           "[albo][cli]") {
     const std::string db = scratchDir("albo-cli") + "/v.db";
     const std::string bin = VETRINA_BINARY;

@@ -57,7 +57,7 @@ TEST_CASE("Camerino (Halley): scraping artefacts, odd RFC 822 spacing, several e
     CHECK(ordinanze == 69);
 }
 
-TEST_CASE("bad items are reported with position, line and reason; the good ones import", "[albo][rss]") {
+TEST_CASE("bad items are reported with position, line and reason, then the good ones import", "[albo][rss]") {
     const AlboFeed feed = parseAlboPopRss(readAll(dataPath("albo/bad_items.xml")), "bad_items.xml");
     REQUIRE_FALSE(feed.report.fatal);
     REQUIRE(feed.acts.size() == 1);

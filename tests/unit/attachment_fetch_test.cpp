@@ -97,7 +97,7 @@ struct FeedRig {
 
 }  // namespace
 
-TEST_CASE("the sync downloads the acts' PDFs; too big, not a PDF and 404 are reported per item",
+TEST_CASE("the sync downloads the acts' PDFs, then too big, not a PDF and 404 are reported per item",
           "[sync][attachments]") {
     FeedRig rig("attachments-fetch", "attachment_max_mb = 1");
     const std::string pdfA = makePdf(3), pdfB = makePdf(2);

@@ -175,7 +175,7 @@ TEST_CASE("bad CAP is reported with its line and keeps what was stored", "[cap]"
     CHECK(importCap(db, "it_alert.xml").unchanged == 1);
 }
 
-TEST_CASE("every alert shown is logged once with the time it appeared; the log survives clearSource",
+TEST_CASE("every alert shown is logged once with the time it appeared, then the log survives clearSource",
           "[cap]") {
     Database db = Database::open(scratchDir("cap-log") + "/v.db");
     REQUIRE_FALSE(importCap(db, "it_alert.xml").report.fatal);

@@ -63,7 +63,7 @@ TEST_CASE("a notice with front matter, English variant and an image scaled at im
     CHECK(it->when.validUntil == at("2027-02-01T00:00:00+01:00"));  // a date is inclusive
 }
 
-TEST_CASE("bad notices are reported with file and line; a bad image drops only the image", "[notices]") {
+TEST_CASE("bad notices are reported with file and line, then a bad image drops only the image", "[notices]") {
     Database db = Database::open(scratchDir("notices-bad") + "/v.db");
     ImportSummary s = importFile(db, "notices", dataPath("signage/bad_front_matter.md"));
     CHECK(s.report.fatal);

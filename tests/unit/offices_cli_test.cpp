@@ -63,7 +63,7 @@ TEST_CASE("bad office files are reported with their line", "[offices]") {
     CHECK(r3.issues.at(0).line == 1);
 }
 
-TEST_CASE("config: kiosk area, exercises, patron saint and sleep hours; errors name file and line",
+TEST_CASE("config: kiosk area, exercises, patron saint and sleep hours, then errors name file and line",
           "[config][signage]") {
     const Config c = parseConfig(R"TOML([town]
 name = "Comune di Borgo Vetrina (demo)"
@@ -190,7 +190,7 @@ TEST_CASE("clearSource removes every signage kind of a source, and only that sou
     CHECK(count("media") == 0);
 }
 
-TEST_CASE("an item dropped from a feed disappears on the next import; unchanged ones are not rewritten",
+TEST_CASE("an item dropped from a feed disappears on the next import, then unchanged ones are not rewritten",
           "[signage][store]") {
     Database db = Database::open(scratchDir("signage-rows") + "/v.db");
     const std::string two = R"(<rss version="2.0"><channel>

@@ -11,7 +11,7 @@ TEST_CASE("no PIN configured: maintenance stays closed whatever is typed", "[mai
     CHECK(g.check("000000", 0) == PinGuard::Result::NotConfigured);
 }
 
-TEST_CASE("the PIN is checked against its hash; five wrong PINs lock for five minutes", "[maintenance]") {
+TEST_CASE("the PIN is checked against its hash, then five wrong PINs lock for five minutes", "[maintenance]") {
     const std::string hash = PinGuard::hashPin("482913");
     CHECK(hash.rfind("$argon2id$", 0) == 0);
     CHECK(hash.find("482913") == std::string::npos);
@@ -29,7 +29,7 @@ TEST_CASE("the PIN is checked against its hash; five wrong PINs lock for five mi
     CHECK(g.check("482913", t + PinGuard::kLockoutSeconds) == PinGuard::Result::Ok);
 }
 
-TEST_CASE("PINs are 6 to 12 digits; a garbage hash never opens", "[maintenance]") {
+TEST_CASE("PINs are 6 to 12 digits, then a garbage hash never opens", "[maintenance]") {
     CHECK_THROWS(PinGuard::hashPin("1234"));
     CHECK_THROWS(PinGuard::hashPin("12ab56"));
     CHECK_THROWS(PinGuard::hashPin("1234567890123"));

@@ -291,7 +291,7 @@ TEST_CASE("queries that found nothing are counted for the staff", "[search]") {
     CHECK(misses[0].count == 2);
 }
 
-TEST_CASE("albo acts are searchable while in their window; indexDocument serves other kinds", "[search]") {
+TEST_CASE("albo acts are searchable while in their window, then indexDocument serves other kinds", "[search]") {
     Database db = Database::open(scratchDir("search-acts") + "/a.db");
     const std::string feed = dataPath("albo/ladispoli_albopop_feed.xml");
     const ImportSummary s = importBuffer(db, "albopop", readAll(feed), feed, kNow);

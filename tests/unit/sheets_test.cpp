@@ -194,7 +194,7 @@ TEST_CASE("every demo sheet is valid and the browsing API lists them by topic, l
     CHECK(en.size() == all.size());
 }
 
-TEST_CASE("re-importing a sheet is a no-op; a changed or emptied file updates the store and the index",
+TEST_CASE("re-importing a sheet is a no-op, then a changed or emptied file updates the store and the index",
           "[sheets]") {
     const std::string dir = scratchDir("sheets-reimport");
     Database db = Database::open(dir + "/s.db");

@@ -63,7 +63,7 @@ struct ManifestRig {
 
 }  // namespace
 
-TEST_CASE("eviction: unreferenced oldest first, then expired largest first, then current images; never the rest",
+TEST_CASE("eviction: unreferenced oldest first, then expired largest first, then current images, then never the rest",
           "[storage]") {
     std::vector<CachedObject> v{
         obj("cur-text", 50, 100, ObjectNeed::Current),

@@ -5,7 +5,7 @@
 
 using namespace vt;
 
-TEST_CASE("entities are decoded, including the bogus &quote;", "[text]") {
+TEST_CASE("entities are decoded, including the bogus &quote,", "[text]") {
     CHECK(decodeEntities("Citt&agrave; &amp; comune") == "Città & comune");
     CHECK(decodeEntities("&#233;&#xE8;&euro;") == "éè€");
     CHECK(decodeEntities("&quote;Piano&quote;") == "\"Piano\"");

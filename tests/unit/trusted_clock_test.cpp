@@ -47,7 +47,7 @@ TEST_CASE("the Date header is read as Unix seconds", "[clock]") {
     CHECK(formatOffset(-45) == "-45 s");
 }
 
-TEST_CASE("a skew under the threshold keeps the local clock; over it, the server's time is used", "[clock]") {
+TEST_CASE("a skew under the threshold keeps the local clock, then over it, the server's time is used", "[clock]") {
     FakeLocal local;
     TrustedClock clock(120, kBuild, local.fn());
     const UnixSeconds t = *local.t;
