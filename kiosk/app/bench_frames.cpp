@@ -5,6 +5,7 @@
 // the way KioskHost::run paces it (a frame only when the UI asks or the minute changes), which
 // gives its frames per second and its CPU share.
 #include "bench_frames.h"
+#include "demo_sources.h"
 
 #include "args.h"
 #include "kiosk_session.h"
@@ -54,18 +55,8 @@ std::string benchConfig(const fs::path& dir, int w, int h) {
     std::string t = "[town]\nname = \"Comune di Borgo Vetrina (bench)\"\n[paths]\ndata_dir = \"" +
                     (dir / "data").string() + "\"\n[display]\nwidth = " + std::to_string(w) +
                     "\nheight = " + std::to_string(h) + "\ndiagonal_inches = 32\n[kiosk]\nidle_seconds = 3600\n";
-    const auto source = [&](const std::string& name, const std::string& kind, const std::string& url) {
-        t += "[[source]]\nname = \"" + name + "\"\nkind = \"" + kind + "\"\nurl = \"" + url + "\"\n";
-    };
-    source("albo", "albopop", (dir / "albo.xml").string());
-    source("eventi", "ical", content + "/events/borgo-vetrina.ics");
-    source("sinonimi", "synonyms", content + "/synonyms.txt");
-    for (const auto& e : fs::directory_iterator(content + "/notices"))
-        if (e.path().extension() == ".md") source("avviso-" + e.path().stem().string(), "notices", e.path().string());
-    for (const auto& e : fs::directory_iterator(content + "/offices"))
-        source("ufficio-" + e.path().stem().string(), "offices", e.path().string());
-    for (const auto& e : fs::directory_iterator(content + "/sheets"))
-        if (e.path().extension() == ".md") source("scheda-" + e.path().stem().string(), "sheets", e.path().string());
+    t += sourceEntry("albo", "albopop", (dir / "albo.xml").string());
+    t += demoContentSources(content);
     return t;
 }
 

@@ -9,6 +9,7 @@
 // Any assertion (IM_ASSERT, a sanitizer) ends the process, so finishing is the other half.
 #include "args.h"
 #include "commands.h"
+#include "demo_sources.h"
 #include "kiosk_session.h"
 
 #include "core/alerts/alert_store.h"
@@ -181,20 +182,10 @@ std::string soakConfig(const fs::path& dir, int w, int h) {
                     "\nheight = " + std::to_string(h) +
                     "\ndiagonal_inches = 32\n[kiosk]\ngeocodes = [\"EMMA_ID=IT003\"]\n"
                     "[screen]\nsleep = \"Mo-Su 01:00-05:30\"\n";
-    const auto source = [&](const std::string& name, const std::string& kind, const std::string& url) {
-        t += "[[source]]\nname = \"" + name + "\"\nkind = \"" + kind + "\"\nurl = \"" + url + "\"\n";
-    };
-    source("albo", "albopop", "file://" + (dir / "feeds/albo.xml").string());
-    source("notizie", "news", "file://" + (dir / "feeds/news.xml").string());
-    source("protezione-civile", "cap", "file://" + (dir / "feeds/alert.xml").string());
-    source("eventi", "ical", content + "/events/borgo-vetrina.ics");
-    source("sinonimi", "synonyms", content + "/synonyms.txt");
-    for (const auto& e : fs::directory_iterator(content + "/notices"))
-        if (e.path().extension() == ".md") source("avviso-" + e.path().stem().string(), "notices", e.path().string());
-    for (const auto& e : fs::directory_iterator(content + "/offices"))
-        source("ufficio-" + e.path().stem().string(), "offices", e.path().string());
-    for (const auto& e : fs::directory_iterator(content + "/sheets"))
-        if (e.path().extension() == ".md") source("scheda-" + e.path().stem().string(), "sheets", e.path().string());
+    t += sourceEntry("albo", "albopop", "file://" + (dir / "feeds/albo.xml").string());
+    t += sourceEntry("notizie", "news", "file://" + (dir / "feeds/news.xml").string());
+    t += sourceEntry("protezione-civile", "cap", "file://" + (dir / "feeds/alert.xml").string());
+    t += demoContentSources(content);
     return t;
 }
 

@@ -1,6 +1,7 @@
 #include "core/config/config.h"
 
 #include "core/config/ops_config_parse.h"
+#include "core/config/toml_values.h"
 
 #include "core/schedule/opening_hours.h"
 #include "core/feeds/mapped_feed.h"
@@ -39,10 +40,7 @@ std::string Config::resolve(const std::string& pathOrUrl) const {
 
 namespace {
 
-std::string where(const std::string& file, const toml::node& n) {
-    const auto& src = n.source();
-    return file + ":" + std::to_string(src.begin.line);
-}
+std::string where(const std::string& file, const toml::node& n) { return tomlWhere(file, n); }
 
 template <typename T>
 T get(const toml::table& t, const char* key, T fallback, const std::string& file) {
@@ -55,16 +53,7 @@ T get(const toml::table& t, const char* key, T fallback, const std::string& file
 // Seconds as an integer or a float ("0.5" keeps test timeouts short).
 double getSeconds(const toml::table& t, const char* key, double fallback, double min, double max,
                   const std::string& file) {
-    const toml::node* n = t.get(key);
-    if (!n) return fallback;
-    double v = 0;
-    if (auto i = n->value_exact<std::int64_t>()) v = static_cast<double>(*i);
-    else if (auto d = n->value_exact<double>()) v = *d;
-    else throw ConfigError(where(file, *n) + ": \"" + key + "\" must be a number of seconds");
-    if (!(v >= min && v <= max))
-        throw ConfigError(where(file, *n) + ": \"" + key + "\" must be between " + std::to_string(min) + " and " +
-                          std::to_string(max));
-    return v;
+    return tomlNumber(t, key, fallback, min, max, file, "a number of seconds");
 }
 
 std::int64_t getInt(const toml::table& t, const char* key, std::int64_t fallback, std::int64_t min, std::int64_t max,

@@ -1,6 +1,7 @@
 #include "core/config/ops_config_parse.h"
 
 #include "core/config/config.h"
+#include "core/config/toml_values.h"
 #include "core/util/files.h"
 #include "core/util/text.h"
 
@@ -8,22 +9,11 @@ namespace vt {
 
 namespace {
 
-std::string at(const std::string& file, const toml::node& n) {
-    return file + ":" + std::to_string(n.source().begin.line);
-}
+std::string at(const std::string& file, const toml::node& n) { return tomlWhere(file, n); }
 
 double number(const toml::table& t, const char* key, double fallback, double min, double max,
               const std::string& file) {
-    const toml::node* n = t.get(key);
-    if (!n) return fallback;
-    double v = 0;
-    if (auto i = n->value_exact<std::int64_t>()) v = static_cast<double>(*i);
-    else if (auto d = n->value_exact<double>()) v = *d;
-    else throw ConfigError(at(file, *n) + ": \"" + key + "\" must be a number");
-    if (!(v >= min && v <= max))
-        throw ConfigError(at(file, *n) + ": \"" + key + "\" must be between " + std::to_string(min) + " and " +
-                          std::to_string(max));
-    return v;
+    return tomlNumber(t, key, fallback, min, max, file);
 }
 
 std::string text(const toml::table& t, const char* key, const std::string& file) {
