@@ -1,16 +1,23 @@
 // Small helpers shared by the unit tests.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace vt::test {
 
 inline std::string dataPath(const std::string& rel) { return std::string(VETRINA_TEST_DATA) + "/" + rel; }
 
-// A fresh, empty directory under the build tree, removed at the start of each use.
+// A fresh, empty directory under the build tree, removed at the start of each use. Its name
+// carries the running test case's: ctest runs test cases in parallel processes, and two of them
+// sharing one folder removed each other's files (SQLite then failed with "disk I/O error").
 inline std::string scratchDir(const std::string& name) {
-    const auto dir = std::filesystem::path(VETRINA_TEST_OUTPUT) / "scratch" / name;
+    const std::string test = Catch::getResultCapture().getCurrentTestName();
+    const auto dir = std::filesystem::path(VETRINA_TEST_OUTPUT) / "scratch" /
+                     (name + "-" + std::to_string(std::hash<std::string>{}(test) % 1000000007u));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir.string();
