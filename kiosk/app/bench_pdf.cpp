@@ -8,6 +8,7 @@
 
 #include "args.h"
 
+#include "core/bench/pdf_writer.h"
 #include "core/pdf/pdf_render.h"
 #include "core/util/files.h"
 
@@ -64,12 +65,8 @@ std::string pageStream(int page, int pages) {
 }
 
 std::string makeBenchPdf(int pages) {
-    std::string out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-    std::vector<size_t> offsets;
-    auto object = [&](const std::string& body) {
-        offsets.push_back(out.size());
-        out += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-    };
+    PdfWriter pdf;
+    const auto object = [&](const std::string& body) { pdf.object(body); };
     object("<< /Type /Catalog /Pages 2 0 R >>");
     std::string kids;
     for (int i = 0; i < pages; ++i) kids += std::to_string(5 + 2 * i) + " 0 R ";
@@ -82,16 +79,7 @@ std::string makeBenchPdf(int pages) {
         const std::string text = pageStream(i, pages);
         object("<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "endstream");
     }
-    const size_t xref = out.size();
-    out += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
-    for (const size_t o : offsets) {
-        char line[32];
-        std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
-        out += line;
-    }
-    out += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           std::to_string(xref) + "\n%%EOF\n";
-    return out;
+    return pdf.finish();
 }
 
 double median(std::vector<double> v) {

@@ -2,20 +2,19 @@
 // viewer): no binary fixtures, and exactly the pages a test needs.
 #pragma once
 
+#include "core/bench/pdf_writer.h"
+
 #include <cstdio>
 #include <string>
-#include <vector>
 
 namespace vt::test {
 
+using vt::PdfWriter;
+
 // A minimal PDF 1.4: one text line per page in the standard Helvetica font, a correct xref.
 inline std::string makePdf(int pages, double widthPt = 595, double heightPt = 842) {
-    std::string out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-    std::vector<size_t> offsets;  // of objects 1..n
-    auto object = [&](const std::string& body) {
-        offsets.push_back(out.size());
-        out += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-    };
+    PdfWriter pdf;
+    const auto object = [&](const std::string& body) { pdf.object(body); };
     object("<< /Type /Catalog /Pages 2 0 R >>");
     std::string kids;
     for (int i = 0; i < pages; ++i) kids += std::to_string(4 + 2 * i) + " 0 R ";
@@ -33,16 +32,7 @@ inline std::string makePdf(int pages, double widthPt = 595, double heightPt = 84
                                  "0 0 1 rg 60 600 200 50 re f\n";
         object("<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "endstream");
     }
-    const size_t xref = out.size();
-    out += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
-    for (const size_t o : offsets) {
-        char line[32];
-        std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
-        out += line;
-    }
-    out += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           std::to_string(xref) + "\n%%EOF\n";
-    return out;
+    return pdf.finish();
 }
 
 }  // namespace vt::test

@@ -1,5 +1,6 @@
 // The PDF renderer in its child process, on PDFs written here: multi-page, corrupt, truncated,
 // over the page limit, a page too large to draw, and helpers that hang or lie.
+#include "core/bench/pdf_writer.h"
 #include "core/pdf/pdf_render.h"
 #include "core/util/files.h"
 #include "core/util/sanitizers.h"
@@ -24,16 +25,9 @@ namespace {
 // A "bomb": form XObject i draws form i+1 `fanout` times, `levels` deep; the last fills a small
 // rectangle. A few hundred bytes that ask for fanout^levels drawing operations.
 std::string makeXObjectBomb(int levels, int fanout) {
-    std::string out = "%PDF-1.4\n";
-    std::vector<size_t> offsets;
-    auto object = [&](const std::string& body) {
-        offsets.push_back(out.size());
-        out += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-    };
-    auto stream = [](const std::string& dict, const std::string& data) {
-        return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
-               "\nendstream";
-    };
+    vt::PdfWriter pdf;
+    const auto object = [&](const std::string& body) { pdf.object(body); };
+    const auto stream = &vt::PdfWriter::stream;
     object("<< /Type /Catalog /Pages 2 0 R >>");
     object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
     object(
@@ -53,16 +47,7 @@ std::string makeXObjectBomb(int levels, int fanout) {
                 stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", "0 0 1 rg 10 10 500 500 re f"));
         }
     }
-    const size_t xref = out.size();
-    out += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
-    for (const size_t o : offsets) {
-        char line[32];
-        std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
-        out += line;
-    }
-    out += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           std::to_string(xref) + "\n%%EOF\n";
-    return out;
+    return pdf.finish();
 }
 
 std::string write(const std::string& dir, const std::string& name, const std::string& bytes) {
