@@ -83,3 +83,14 @@ TEST_CASE("dd/mm/yyyy dates", "[time]") {
     CHECK_FALSE(parseDayMonthYear("19/05/26"));
     CHECK_FALSE(parseDayMonthYear("2026/05/19"));
 }
+
+// Found by the calendar fuzzer: an event in year 2^31 made the summer-time rule step back from
+// day 31 forever (signed overflow). Instants outside years 1..9999 are clamped instead.
+TEST_CASE("Rome time of instants far outside any real content is defined", "[time][fuzz]") {
+    const UnixSeconds huge = 67767976233532800;  // about year 2^31
+    CHECK(romeOffsetAt(huge) == 3600);
+    CHECK(romeOffsetAt(-huge) == 3600);
+    CHECK(romeLocal(huge).date == CivilDate{9999, 12, 31});
+    CHECK(romeLocal(INT64_MIN).date.year == 1);
+    CHECK(romeLocal(INT64_MAX).date.year == 9999);
+}

@@ -36,16 +36,15 @@ std::string field(const json& item, std::initializer_list<const char*> keys) {
 
 AlboFeed parseAlboPopJson(std::string_view bytes, const std::string& sourceName) {
     AlboFeed feed;
-    json doc;
-    try {
-        doc = json::parse(bytes.begin(), bytes.end());
-    } catch (const json::parse_error& e) {
-        int line = 0;
-        std::string reason = describeJsonError(e, bytes, line);
+    int line = 0;
+    std::string reason;
+    std::optional<json> parsed = parseFeedJson(bytes, line, reason);
+    if (!parsed) {
         feed.report.fatal = true;
         feed.report.add({sourceName, 0, line, "", std::move(reason)});
         return feed;
     }
+    json doc = std::move(*parsed);  // mutable: operator[] below may add a null member
     const json* channel = nullptr;
     if (doc.is_object() && doc.contains("rss") && doc["rss"].is_object() && doc["rss"].contains("channel"))
         channel = &doc["rss"]["channel"];

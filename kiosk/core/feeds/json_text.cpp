@@ -19,12 +19,29 @@ std::string jsonField(const nlohmann::json& obj, std::string_view key) {
     return it == obj.end() ? std::string() : jsonScalarText(*it);
 }
 
-std::string describeJsonError(const nlohmann::json::parse_error& e, std::string_view bytes, int& line) {
-    line = e.byte > 0 ? lineAtOffset(bytes, static_cast<std::ptrdiff_t>(e.byte - 1)) : 0;
-    std::string what = e.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> after ": "
+namespace {
+
+// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> after ": "
+std::string withoutPrefix(const std::string& what) {
     const size_t colon = what.find(": ");
-    return "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
+    if (colon != std::string::npos) return what.substr(colon + 2);
+    const size_t bracket = what.find("] ");
+    return bracket == std::string::npos ? what : what.substr(bracket + 2);
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> parseFeedJson(std::string_view bytes, int& line, std::string& reason) {
+    line = 0;
+    try {
+        return nlohmann::json::parse(bytes.begin(), bytes.end());
+    } catch (const nlohmann::json::parse_error& e) {
+        line = e.byte > 0 ? lineAtOffset(bytes, static_cast<std::ptrdiff_t>(e.byte - 1)) : 0;
+        reason = "not valid JSON: " + withoutPrefix(e.what());
+    } catch (const nlohmann::json::exception& e) {
+        reason = "not valid JSON: " + withoutPrefix(e.what());
+    }
+    return std::nullopt;
 }
 
 }  // namespace vt

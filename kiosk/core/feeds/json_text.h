@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,7 +13,9 @@ namespace vt {
 std::string jsonScalarText(const nlohmann::json& v);
 // The member `key` of an object as text; empty when absent or not an object.
 std::string jsonField(const nlohmann::json& obj, std::string_view key);
-// "not valid JSON: ... at line N" from a parse error of `bytes`.
-std::string describeJsonError(const nlohmann::json::parse_error& e, std::string_view bytes, int& line);
+// A feed's bytes as JSON, or nullopt with `reason` ("not valid JSON: ...") and the `line` it
+// happened at (0 when unknown). Every error nlohmann can raise while parsing is caught: a syntax
+// error, and also a number too large for a double (out_of_range 406, found by fuzzing).
+std::optional<nlohmann::json> parseFeedJson(std::string_view bytes, int& line, std::string& reason);
 
 }  // namespace vt

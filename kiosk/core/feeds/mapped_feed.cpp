@@ -86,14 +86,11 @@ AlboFeed fatal(const std::string& sourceName, int line, std::string reason) {
 }
 
 AlboFeed parseJsonList(std::string_view bytes, const FieldMapping& m, const std::string& sourceName) {
-    json doc;
-    try {
-        doc = json::parse(bytes.begin(), bytes.end());
-    } catch (const json::parse_error& e) {
-        int line = 0;
-        std::string reason = describeJsonError(e, bytes, line);
-        return fatal(sourceName, line, std::move(reason));
-    }
+    int line = 0;
+    std::string reason;
+    std::optional<json> parsed = parseFeedJson(bytes, line, reason);
+    if (!parsed) return fatal(sourceName, line, std::move(reason));
+    json doc = std::move(*parsed);  // mutable: operator[] below may add a null member
     const json::json_pointer itemsPtr(get(m, "items"));
     if (!doc.contains(itemsPtr) || !(doc.at(itemsPtr).is_array() || doc.at(itemsPtr).is_object()))
         return fatal(sourceName, 0, "no list of acts at \"" + get(m, "items") + "\" (mapping key items)");

@@ -58,16 +58,15 @@ RawAct fromJson(const json& a) {
 
 AlboFeed parseJson(std::string_view bytes, const std::string& sourceName) {
     AlboFeed feed;
-    json doc;
-    try {
-        doc = json::parse(bytes.begin(), bytes.end());
-    } catch (const json::parse_error& e) {
-        int line = 0;
-        std::string reason = describeJsonError(e, bytes, line);
+    int line = 0;
+    std::string reason;
+    std::optional<json> parsed = parseFeedJson(bytes, line, reason);
+    if (!parsed) {
         feed.report.fatal = true;
         feed.report.add({sourceName, 0, line, "", std::move(reason)});
         return feed;
     }
+    json doc = std::move(*parsed);  // mutable: operator[] below may add a null member
     std::vector<const json*> atti;
     auto isAct = [](const json& v) { return v.is_object() && v.contains("Numero"); };
     if (isAct(doc)) {

@@ -29,7 +29,9 @@ CivilDate civilFromDays(std::int64_t z) {
     return {year, month, day};
 }
 
-CivilDate addDays(CivilDate d, int days) { return civilFromDays(daysFromCivil(d) + days); }
+CivilDate addDays(CivilDate d, int days) {
+    return civilFromDays(daysFromCivil(d) + days);
+}
 
 int weekday(CivilDate d) {
     const std::int64_t z = daysFromCivil(d);  // 1970-01-01 was a Thursday (3)
@@ -46,17 +48,29 @@ bool isValidDate(CivilDate d) {
 
 namespace {
 
-CivilDate lastSunday(int year, int month) {
-    CivilDate d{year, month, 31};
-    while (!isValidDate(d)) --d.day;
+// March and October, the months of the EU clock changes, both have 31 days. (This used to step
+// back from day 31 "until valid", which never ended for years outside isValidDate's range: a
+// fuzzed calendar reached it with a date in year 2^31.)
+CivilDate lastSundayOf31DayMonth(int year, int month) {
+    const CivilDate d{year, month, 31};
     return addDays(d, -((weekday(d) + 1) % 7));  // weekday 6 = Sunday
+}
+
+// Instants far outside any real content (before year 1 or after 9999) are clamped so that the
+// arithmetic below cannot overflow whatever a feed or a calendar says.
+constexpr UnixSeconds kEarliest = -62135596800;  // 0001-01-01T00:00:00Z
+constexpr UnixSeconds kLatest = 253402297199;    // 9999-12-31T23:59:59 in Rome
+UnixSeconds clampInstant(UnixSeconds t) {
+    return t < kEarliest ? kEarliest : t > kLatest ? kLatest : t;
 }
 
 UnixSeconds utcInstant(const CivilDateTime& t) {
     return daysFromCivil(t.date) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Reads up to maxDigits digits at s[i]; false if none.
 bool readInt(std::string_view s, size_t& i, int maxDigits, int& out) {
@@ -71,8 +85,7 @@ bool readInt(std::string_view s, size_t& i, int maxDigits, int& out) {
 }
 
 void skipBlank(std::string_view s, size_t& i) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == ','))
-        ++i;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == ',')) ++i;
 }
 
 std::string lower(std::string_view s) {
@@ -84,14 +97,16 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 int romeOffsetAt(UnixSeconds t) {
+    t = clampInstant(t);
     const CivilDate utcDay = civilFromDays(t >= 0 ? t / 86400 : (t - 86399) / 86400);
     const int y = utcDay.year;
-    const UnixSeconds start = utcInstant({lastSunday(y, 3), 1, 0, 0});
-    const UnixSeconds end = utcInstant({lastSunday(y, 10), 1, 0, 0});
+    const UnixSeconds start = utcInstant({lastSundayOf31DayMonth(y, 3), 1, 0, 0});
+    const UnixSeconds end = utcInstant({lastSundayOf31DayMonth(y, 10), 1, 0, 0});
     return (t >= start && t < end) ? 7200 : 3600;
 }
 
 CivilDateTime romeLocal(UnixSeconds t) {
+    t = clampInstant(t);
     const UnixSeconds local = t + romeOffsetAt(t);
     const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
     const std::int64_t secs = local - days * 86400;
@@ -103,7 +118,9 @@ CivilDateTime romeLocal(UnixSeconds t) {
     return r;
 }
 
-CivilDate romeDate(UnixSeconds t) { return romeLocal(t).date; }
+CivilDate romeDate(UnixSeconds t) {
+    return romeLocal(t).date;
+}
 
 UnixSeconds romeToInstant(const CivilDateTime& local) {
     const UnixSeconds asUtc = utcInstant(local);
@@ -115,7 +132,9 @@ UnixSeconds romeToInstant(const CivilDateTime& local) {
     return asUtc - 3600;  // skipped spring hour: 02:30 becomes 03:30 CEST
 }
 
-UnixSeconds romeStartOfDay(CivilDate d) { return romeToInstant({d, 0, 0, 0}); }
+UnixSeconds romeStartOfDay(CivilDate d) {
+    return romeToInstant({d, 0, 0, 0});
+}
 
 std::string formatDate(CivilDate d) {
     char buf[16];
@@ -175,7 +194,8 @@ std::string formatIsoUtc(UnixSeconds t) {
     const CivilDate d = civilFromDays(days);
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
-                  static_cast<int>(secs / 3600), static_cast<int>(secs % 3600 / 60), static_cast<int>(secs % 60));
+                  static_cast<int>(secs / 3600), static_cast<int>(secs % 3600 / 60),
+                  static_cast<int>(secs % 60));
     return buf;
 }
 
@@ -183,8 +203,8 @@ std::string formatIsoRome(UnixSeconds t) {
     const CivilDateTime l = romeLocal(t);
     const int off = romeOffsetAt(t) / 3600;
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+%02d:00", l.date.year, l.date.month, l.date.day,
-                  l.hour, l.minute, l.second, off);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+%02d:00", l.date.year, l.date.month,
+                  l.date.day, l.hour, l.minute, l.second, off);
     return buf;
 }
 
@@ -240,18 +260,30 @@ std::optional<UnixSeconds> parseRfc822(std::string_view s) {
         size_t z0 = i;
         while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
         const std::string zone = lower(s.substr(z0, i - z0));
-        if (zone == "gmt" || zone == "ut" || zone == "utc" || zone == "z") offset = 0;
-        else if (zone == "cet") offset = 3600;
-        else if (zone == "cest") offset = 7200;
-        else if (zone == "est") offset = -5 * 3600;
-        else if (zone == "edt") offset = -4 * 3600;
-        else if (zone == "cst") offset = -6 * 3600;
-        else if (zone == "cdt") offset = -5 * 3600;
-        else if (zone == "mst") offset = -7 * 3600;
-        else if (zone == "mdt") offset = -6 * 3600;
-        else if (zone == "pst") offset = -8 * 3600;
-        else if (zone == "pdt") offset = -7 * 3600;
-        else return std::nullopt;
+        if (zone == "gmt" || zone == "ut" || zone == "utc" || zone == "z")
+            offset = 0;
+        else if (zone == "cet")
+            offset = 3600;
+        else if (zone == "cest")
+            offset = 7200;
+        else if (zone == "est")
+            offset = -5 * 3600;
+        else if (zone == "edt")
+            offset = -4 * 3600;
+        else if (zone == "cst")
+            offset = -6 * 3600;
+        else if (zone == "cdt")
+            offset = -5 * 3600;
+        else if (zone == "mst")
+            offset = -7 * 3600;
+        else if (zone == "mdt")
+            offset = -6 * 3600;
+        else if (zone == "pst")
+            offset = -8 * 3600;
+        else if (zone == "pdt")
+            offset = -7 * 3600;
+        else
+            return std::nullopt;
     }
     return utcInstant(t) - offset;
 }
