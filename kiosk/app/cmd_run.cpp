@@ -11,6 +11,7 @@
 #include "core/feedback/feedback.h"
 #include "core/search/search.h"
 #include "core/sync/sync_engine.h"
+#include "core/system/system_info.h"
 #include "platform/journal_sink.h"
 #include "platform/speech.h"
 #include "platform/systemd_notify.h"
@@ -39,14 +40,6 @@ namespace {
 constexpr int kExitQuitRequested = 64;
 // Width in pixels of the screenshot sent with a fleet report.
 constexpr int kFleetThumbnailWidth = 270;
-
-long residentKb(const char* field) {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(field, 0) == 0) return std::atol(line.c_str() + std::strlen(field));
-    return -1;
-}
 
 }  // namespace
 
@@ -215,7 +208,7 @@ int cmdRun(int argc, char** argv) {
         ops.start();
         logInfo("kiosk", "first frame on screen");
         if (exitAfterFirst) {
-            std::printf("first-frame rss_kb=%ld\n", residentKb("VmRSS:"));
+            std::printf("first-frame rss_kb=%ld\n", procFieldKb("/proc/self/status", "VmRSS:"));
             std::fflush(stdout);
         }
     };
@@ -237,7 +230,7 @@ int cmdRun(int argc, char** argv) {
         const double cpu = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                            double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
         std::printf("run frames=%ld seconds=%ld cpu_s=%.3f rss_kb=%ld hwm_kb=%ld\n", frames,
-                    long(std::time(nullptr) - start), cpu, residentKb("VmRSS:"), residentKb("VmHWM:"));
+                    long(std::time(nullptr) - start), cpu, procFieldKb("/proc/self/status", "VmRSS:"), procFieldKb("/proc/self/status", "VmHWM:"));
     } else {
         frames = s.host->run(*s.ui, hooks);
     }

@@ -18,14 +18,6 @@ namespace vt {
 
 namespace {
 
-long procKb(const char* file, const char* field) {
-    std::ifstream in(file);
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(field, 0) == 0) return std::atol(line.c_str() + std::strlen(field));
-    return -1;
-}
-
 nlohmann::json isoOrNull(UnixSeconds t) {
     return t ? nlohmann::json(formatIsoUtc(t)) : nlohmann::json(nullptr);
 }
@@ -52,9 +44,9 @@ nlohmann::json buildFleetReport(const Config& config, const Database& db, const 
     j["generated_at"] = formatIsoUtc(f.now);
     j["uptime_seconds"] = {{"kiosk", static_cast<std::int64_t>(f.processUptimeSeconds)},
                            {"machine", static_cast<std::int64_t>(machineUptimeSeconds())}};
-    j["memory_kb"] = {{"rss", procKb("/proc/self/status", "VmRSS:")},
-                      {"available", procKb("/proc/meminfo", "MemAvailable:")},
-                      {"total", procKb("/proc/meminfo", "MemTotal:")}};
+    j["memory_kb"] = {{"rss", procFieldKb("/proc/self/status", "VmRSS:")},
+                      {"available", procFieldKb("/proc/meminfo", "MemAvailable:")},
+                      {"total", procFieldKb("/proc/meminfo", "MemTotal:")}};
 
     std::uint64_t freeBytes = 0, totalBytes = 0;
     diskSpace(config.dataDir, freeBytes, totalBytes);

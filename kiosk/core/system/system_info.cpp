@@ -3,6 +3,8 @@
 #include "core/util/files.h"
 #include "core/util/text.h"
 
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sys/statvfs.h>
@@ -17,6 +19,14 @@ void diskSpace(const std::string& path, std::uint64_t& freeBytes, std::uint64_t&
     }
     freeBytes = std::uint64_t(st.f_bavail) * st.f_frsize;
     totalBytes = std::uint64_t(st.f_blocks) * st.f_frsize;
+}
+
+long procFieldKb(const char* file, const char* field) {
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(field, 0) == 0) return std::atol(line.c_str() + std::strlen(field));
+    return -1;
 }
 
 std::vector<NetworkInterface> networkInterfaces() {
