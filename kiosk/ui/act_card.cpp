@@ -33,15 +33,11 @@ bool drawActCard(Ui& ui, const ActCard& card, ImVec2 size) {
     const Palette& p = ui.pal();
     const Metrics& m = ui.met();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool held = false;
     ImGui::PushID(static_cast<int>(card.id));
-    const bool pressed = widgets::pressArea("##act", size, &held);
+    const bool pressed = widgets::card(ui, "##act", size, widgets::CardStyle::List);
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
-    dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
-    dl->AddRect(pos, max, p.border, m.radius, 0, std::max(1.0f, m.mm(0.3f)));
-    dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius, ImDrawFlags_RoundCornersLeft);
 
     const float pad = m.mm(4.0f);
     const float x = pos.x + pad + m.mm(1.5f);

@@ -40,14 +40,11 @@ void FeedbackFaces::draw(Ui& ui, const KioskActions& actions, const std::string&
     for (int i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine(0, m.gap);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
-        bool held = false;
         ImGui::PushID(i);
-        const bool pressed = widgets::pressArea("##face", ImVec2(bw, bh), &held);
+        const bool pressed = widgets::card(ui, "##face", ImVec2(bw, bh), widgets::CardStyle::Outlined);
         ImGui::PopID();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 max(pos.x + bw, pos.y + bh);
-        dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
-        dl->AddRect(pos, max, p.primary, m.radius, 0, std::max(2.0f, m.mm(0.6f)));
         const float r = std::min(bw, bh) * 0.2f;
         drawFace(dl, ImVec2(pos.x + bw * 0.5f, pos.y + m.mm(3.0f) + r), r, p.primary, i - 1, std::max(2.0f, m.mm(0.7f)));
         ImFont* f = ui.fonts().bodyBold;

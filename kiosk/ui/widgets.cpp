@@ -37,6 +37,30 @@ bool pressArea(const char* id, ImVec2 size, bool* held, bool* hovered) {
     return pressed;
 }
 
+bool card(Ui& ui, const char* id, ImVec2 size, CardStyle style) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool held = false, pressed = false;
+    if (style == CardStyle::Static)
+        ImGui::Dummy(size);
+    else
+        pressed = pressArea(id, size, &held);
+    if (!ImGui::IsItemVisible()) return pressed;
+    const Palette& p = ui.pal();
+    const Metrics& m = ui.met();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
+    if (style == CardStyle::Outlined) {
+        dl->AddRect(pos, max, p.primary, m.radius, 0, std::max(2.0f, m.mm(0.6f)));
+        return pressed;
+    }
+    dl->AddRect(pos, max, p.border, m.radius, 0, std::max(1.0f, m.mm(0.3f)));
+    if (style == CardStyle::List)
+        dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius,
+                          ImDrawFlags_RoundCornersLeft);
+    return pressed;
+}
+
 bool button(Ui& ui, const char* id, std::string_view label, std::string_view english, ImVec2 size,
             ButtonStyle style, std::string_view icon) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -45,16 +69,20 @@ bool button(Ui& ui, const char* id, std::string_view label, std::string_view eng
     const bool pressed = pressArea(id, size, &held);
     const Palette& p = ui.pal();
     ImU32 bg = p.primary, fg = p.textOnPrimary, border = 0;
-    if (style == ButtonStyle::Primary) bg = held ? p.primaryDark : p.primary;
-    else if (style == ButtonStyle::Secondary) bg = held ? p.surfacePressed : p.surface, fg = p.primary, border = p.primary;
-    else bg = held ? p.surfacePressed : p.primaryLight, fg = p.primaryDark;
+    if (style == ButtonStyle::Primary)
+        bg = held ? p.primaryDark : p.primary;
+    else if (style == ButtonStyle::Secondary)
+        bg = held ? p.surfacePressed : p.surface, fg = p.primary, border = p.primary;
+    else
+        bg = held ? p.surfacePressed : p.primaryLight, fg = p.primaryDark;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     dl->AddRectFilled(pos, max, bg, ui.met().radius);
     if (border) dl->AddRect(pos, max, border, ui.met().radius, 0, std::max(2.0f, ui.met().mm(0.6f)));
     ImFont* f1 = ui.fonts().bodyBold;
     ImFont* f2 = ui.fonts().small;
-    const std::string shown = icon.empty() ? std::string(label) : std::string(icon) + "  " + std::string(label);
+    const std::string shown =
+        icon.empty() ? std::string(label) : std::string(icon) + "  " + std::string(label);
     ImVec2 s1 = f1->CalcTextSizeA(f1->FontSize, FLT_MAX, 0, shown.data(), shown.data() + shown.size());
     if (s1.x > size.x - ui.met().mm(4.0f)) {  // a long label in a narrow button: the smaller type
         f1 = ui.fonts().small;
@@ -106,7 +134,8 @@ bool tile(Ui& ui, const char* id, std::string_view title, std::string_view engli
     ImFont* fa = ui.fonts().title;
     const char* arrow = "\xE2\x96\xB6";  // ▶
     const ImVec2 as = fa->CalcTextSizeA(fa->FontSize * 0.7f, FLT_MAX, 0, arrow);
-    dl->AddText(fa, fa->FontSize * 0.7f, ImVec2(max.x - pad - as.x, max.y - pad - as.y), p.textOnPrimary, arrow);
+    dl->AddText(fa, fa->FontSize * 0.7f, ImVec2(max.x - pad - as.x, max.y - pad - as.y), p.textOnPrimary,
+                arrow);
     std::string spoken(english);
     if (!detail.empty()) spoken += spoken.empty() ? std::string(detail) : ". " + std::string(detail);
     ui.tree.add(Role::Tile, title, spoken, visibleRect(pos, max), true);
@@ -116,7 +145,8 @@ bool tile(Ui& ui, const char* id, std::string_view title, std::string_view engli
 void text(Ui& ui, ImFont* font, ImU32 color, std::string_view s, Role role, float wrapWidth) {
     if (wrapWidth <= 0) wrapWidth = ImGui::GetContentRegionAvail().x;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapWidth, s.data(), s.data() + s.size());
+    const ImVec2 size =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapWidth, s.data(), s.data() + s.size());
     ImGui::ItemSize(size);
     const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     if (ImGui::ItemAdd(bb, 0)) {
@@ -148,7 +178,8 @@ float clampedText(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, float w
             while (!cut.empty()) {
                 std::string withEll = cut + ell;
                 if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, withEll.c_str()).x <= width) {
-                    dl->AddText(font, font->FontSize, ImVec2(pos.x, pos.y + static_cast<float>(line) * lineH), color, withEll.c_str());
+                    dl->AddText(font, font->FontSize, ImVec2(pos.x, pos.y + static_cast<float>(line) * lineH),
+                                color, withEll.c_str());
                     break;
                 }
                 // Drop one UTF-8 code point.
@@ -159,7 +190,8 @@ float clampedText(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, float w
             ++line;
             break;
         }
-        dl->AddText(font, font->FontSize, ImVec2(pos.x, pos.y + static_cast<float>(line) * lineH), color, p, brk);
+        dl->AddText(font, font->FontSize, ImVec2(pos.x, pos.y + static_cast<float>(line) * lineH), color, p,
+                    brk);
         p = brk;
         ++line;
     }
@@ -182,4 +214,3 @@ std::string displayable(std::string_view s) {
 }
 
 }  // namespace vt::widgets
-

@@ -18,6 +18,15 @@ Rect visibleRect(ImVec2 min, ImVec2 max);
 // turned into a scroll is never a click.
 bool pressArea(const char* id, ImVec2 size, bool* held = nullptr, bool* hovered = nullptr);
 
+// The frame of a pressable card, drawn the same way everywhere so that a passer-by learns once
+// what can be tapped: List is a list entry (thin border, a blue bar on the left), Outlined a
+// bordered button-like card (feedback faces, attachments, browse rows), Static a list entry that
+// opens nothing (no bar, no press). The background turns "pressed" on the frame after the touch.
+enum class CardStyle { List, Outlined, Static };
+// Lays out a card of `size` at the cursor and draws its frame; true on a tap. What goes inside
+// is drawn by the caller from the position the cursor had before the call.
+bool card(Ui& ui, const char* id, ImVec2 size, CardStyle style);
+
 // A large button with an Italian label and an optional English line under it.
 // `icon` (e.g. "◀") is drawn before the label but is not part of its name.
 bool button(Ui& ui, const char* id, std::string_view label, std::string_view english, ImVec2 size,

@@ -31,14 +31,11 @@ bool attachmentButton(Ui& ui, int index, const AttachmentView& v, float width) {
     const float pad = m.mm(3.0f);
     const float h = std::max(m.touchMin, std::round(2 * pad + fb->FontSize + fs->FontSize * 1.1f));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool held = false;
     ImGui::PushID(index);
-    const bool pressed = widgets::pressArea("##attachment", ImVec2(width, h), &held);
+    const bool pressed = widgets::card(ui, "##attachment", ImVec2(width, h), widgets::CardStyle::Outlined);
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + width, pos.y + h);
-    dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
-    dl->AddRect(pos, max, p.primary, m.radius, 0, std::max(2.0f, m.mm(0.6f)));
     const char* arrow = "\xE2\x96\xB6";  // ▶
     const float aw = fb->CalcTextSizeA(fb->FontSize, FLT_MAX, 0, arrow).x;
     dl->AddText(fb, fb->FontSize, ImVec2(max.x - pad - aw, pos.y + (h - fb->FontSize) * 0.5f), p.primary, arrow);

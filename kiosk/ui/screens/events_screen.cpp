@@ -141,17 +141,12 @@ void EventsScreen::drawList(ScreenEnv& env) {
     for (const EventOccurrence& e : m_events) {
         ImGui::SetCursorPosX(left - env.pos.x);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
-        bool held = false;
         ImGui::PushID(index++);
-        const bool pressed = widgets::pressArea("##event", ImVec2(width, cardH), &held);
+        const bool pressed = widgets::card(ui, "##event", ImVec2(width, cardH), widgets::CardStyle::List);
         ImGui::PopID();
         ImGui::Dummy(ImVec2(0, m.gap));
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 max(pos.x + width, pos.y + cardH);
-        dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
-        dl->AddRect(pos, max, p.border, m.radius, 0, std::max(1.0f, m.mm(0.3f)));
-        dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius,
-                          ImDrawFlags_RoundCornersLeft);
         const float pad = m.mm(4.0f);
         const float x = pos.x + pad + m.mm(1.5f);
         const float w = width - 2 * pad - m.mm(1.5f);

@@ -136,17 +136,12 @@ void NoticesScreen::drawList(ScreenEnv& env) {
     for (const Notice& n : m_notices) {
         ImGui::SetCursorPosX(left - env.pos.x);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
-        bool held = false;
         ImGui::PushID(static_cast<int>(n.id));
-        const bool pressed = widgets::pressArea("##notice", ImVec2(width, cardH), &held);
+        const bool pressed = widgets::card(ui, "##notice", ImVec2(width, cardH), widgets::CardStyle::List);
         ImGui::PopID();
         ImGui::Dummy(ImVec2(0, m.gap));
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 max(pos.x + width, pos.y + cardH);
-        dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
-        dl->AddRect(pos, max, p.border, m.radius, 0, std::max(1.0f, m.mm(0.3f)));
-        dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius,
-                          ImDrawFlags_RoundCornersLeft);
         const float pad = m.mm(4.0f);
         float textW = width - 2 * pad - m.mm(1.5f);
         if (!n.imageHash.empty()) {

@@ -189,18 +189,12 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
                 const ImVec2 size(width, std::max(m.touchMin, 2 * pad + titleH + bodyH + snipH));
                 const ImVec2 pos = ImGui::GetCursorScreenPos();
                 ImGui::PushID((h.kind + ":" + h.key).c_str());
-                bool held = false;
                 const bool tapped =
-                    opens(h) ? widgets::pressArea("##hit", size, &held) : (ImGui::Dummy(size), false);
+                    widgets::card(ui, "##hit", size, opens(h) ? widgets::CardStyle::List : widgets::CardStyle::Static);
                 ImGui::PopID();
                 if (!ImGui::IsItemVisible()) continue;
                 ImDrawList* dl = ImGui::GetWindowDrawList();
                 const ImVec2 max(pos.x + size.x, pos.y + size.y);
-                dl->AddRectFilled(pos, max, held ? p.surfacePressed : p.surface, m.radius);
-                dl->AddRect(pos, max, p.border, m.radius, 0, std::max(1.0f, m.mm(0.3f)));
-                if (opens(h))
-                    dl->AddRectFilled(pos, ImVec2(pos.x + m.mm(1.5f), max.y), p.primary, m.radius,
-                                      ImDrawFlags_RoundCornersLeft);
                 const float x = pos.x + pad + m.mm(1.5f);
                 float y = pos.y + pad;
                 y += widgets::clampedText(dl, fb, p.text, ImVec2(x, y), innerW, title, 2);
