@@ -1,7 +1,7 @@
-// vetrina soak [--hours H] [--seed N] [--start ISO] [--size WxH] [--warmup-hours H] [--raster-every N] [--keep DIR] [--out FILE.json]
-// The long run: the kiosk headless on a simulated clock for H hours (24 by default), with random
-// visitors (taps on whatever is on screen, drags, typing in the search), a sync of local file://
-// sources every few simulated minutes whose content changes (new acts, news, CAP alerts issued
+// vetrina soak [--hours H] [--seed N] [--start ISO] [--size WxH] [--warmup-hours H] [--raster-every N]
+// [--keep DIR] [--out FILE.json] The long run: the kiosk headless on a simulated clock for H hours (24 by
+// default), with random visitors (taps on whatever is on screen, drags, typing in the search), a sync of
+// local file:// sources every few simulated minutes whose content changes (new acts, news, CAP alerts issued
 // and cancelled), idle resets, the attract loop and the sleep hours. Frames are drawn when the
 // real loop (KioskHost::run) would draw them: on input, when the UI asks, on the clock's minute.
 // Resident memory is sampled; the verdict fails when the lowest sample of the last quarter is
@@ -17,12 +17,16 @@
 #include "core/feedback/feedback.h"
 #include "core/search/search.h"
 #include "core/sync/sync_engine.h"
+#include "core/system/heap.h"
+#include "core/system/system_info.h"
 #include "core/util/files.h"
 #include "core/util/sanitizers.h"
 #include "platform/journey_runner.h"
 
+#include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -33,7 +37,6 @@
 #include <fstream>
 #include <random>
 #include <set>
-#include <unistd.h>
 
 namespace vt {
 
@@ -45,14 +48,6 @@ constexpr long kGrowthLimitKb = 2048;
 // A Monday in late November: day, evening, the sleep hours (01:00-05:30) and the next morning.
 constexpr const char* kStart = "2026-11-23T06:00:00+01:00";
 constexpr int kKeptActs = 200;  // a feed lists only its latest items; the store keeps the rest
-
-long residentKb() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
-    return -1;
-}
 
 std::string rfc822(UnixSeconds t) {
     const std::time_t tt = static_cast<std::time_t>(t);
@@ -66,10 +61,14 @@ std::string rfc822(UnixSeconds t) {
 std::string xmlEscape(const std::string& s) {
     std::string o;
     for (char c : s) {
-        if (c == '&') o += "&amp;";
-        else if (c == '<') o += "&lt;";
-        else if (c == '>') o += "&gt;";
-        else o += c;
+        if (c == '&')
+            o += "&amp;";
+        else if (c == '<')
+            o += "&lt;";
+        else if (c == '>')
+            o += "&gt;";
+        else
+            o += c;
     }
     return o;
 }
@@ -116,10 +115,14 @@ public:
     }
     void cancelAlert(UnixSeconds now) {
         const std::string refs = kSender + std::string(",") + m_liveAlert + "," + formatIsoRome(m_liveSent);
-        writeCap("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
-                 "<identifier>" + m_liveAlert + "-C</identifier><sender>" + kSender + "</sender><sent>" +
-                 formatIsoRome(now) + "</sent><status>Actual</status><msgType>Cancel</msgType><scope>Public</scope>"
-                 "<references>" + refs + "</references></alert>\n");
+        writeCap(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alert "
+            "xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+            "<identifier>" +
+            m_liveAlert + "-C</identifier><sender>" + kSender + "</sender><sent>" + formatIsoRome(now) +
+            "</sent><status>Actual</status><msgType>Cancel</msgType><scope>Public</scope>"
+            "<references>" +
+            refs + "</references></alert>\n");
         m_liveAlert.clear();
     }
     bool alertLive() const { return !m_liveAlert.empty(); }
@@ -136,33 +139,47 @@ private:
         writeFileAtomic((m_dir / "albo.xml").string(), toAlboPopRss(tail));
     }
     void addNews(UnixSeconds at) {
-        static const char* kTitles[] = {"Raccolta dei rifiuti ingombranti", "Sportello anagrafe: nuovo orario",
-                                        "Lavori sulla rete idrica", "Iscrizioni al centro estivo",
-                                        "Chiusura della biblioteca per inventario", "Mercato straordinario in piazza"};
+        static const char* kTitles[] = {"Raccolta dei rifiuti ingombranti",
+                                        "Sportello anagrafe: nuovo orario",
+                                        "Lavori sulla rete idrica",
+                                        "Iscrizioni al centro estivo",
+                                        "Chiusura della biblioteca per inventario",
+                                        "Mercato straordinario in piazza"};
         const int n = ++m_newsCount;
-        m_news.push_back("<item><title>" + xmlEscape(std::string(kTitles[m_rng() % 6])) + " (" + std::to_string(n) +
-                         ")</title><guid>soak-" + std::to_string(n) + "</guid><pubDate>" + rfc822(at) +
-                         "</pubDate><description>Avviso numero " + std::to_string(n) +
+        m_news.push_back("<item><title>" + xmlEscape(std::string(kTitles[m_rng() % 6])) + " (" +
+                         std::to_string(n) + ")</title><guid>soak-" + std::to_string(n) + "</guid><pubDate>" +
+                         rfc822(at) + "</pubDate><description>Avviso numero " + std::to_string(n) +
                          " della prova di durata.</description></item>\n");
         if (m_news.size() > 5) m_news.erase(m_news.begin());
     }
     void writeNews() {
-        std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Notizie</title>\n";
+        std::string x =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss "
+            "version=\"2.0\"><channel><title>Notizie</title>\n";
         for (const auto& i : m_news) x += i;
         writeFileAtomic((m_dir / "news.xml").string(), x + "</channel></rss>\n");
     }
     static std::string capAlert(const std::string& id, const std::string& status, const std::string& severity,
                                 UnixSeconds from, UnixSeconds to) {
-        const std::string info = "<category>Met</category><event>Temporali</event><urgency>Expected</urgency>"
-                                 "<severity>" + severity + "</severity><certainty>Likely</certainty><effective>" +
-                                 formatIsoRome(from) + "</effective><expires>" + formatIsoRome(to) + "</expires>";
-        const std::string area = "<area><areaDesc>Comune</areaDesc><geocode><valueName>EMMA_ID</valueName>"
-                                 "<value>IT003</value></geocode></area>";
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
-               "<identifier>" + id + "</identifier><sender>" + kSender + "</sender><sent>" + formatIsoRome(from) +
-               "</sent><status>" + status + "</status><msgType>Alert</msgType><scope>Public</scope><info>"
-               "<language>it-IT</language>" + info + "<headline>Allerta per temporali (" + id + ")</headline>"
-               "<description>Prova di durata: evitare i sottopassi.</description>" + area + "</info></alert>\n";
+        const std::string info =
+            "<category>Met</category><event>Temporali</event><urgency>Expected</urgency>"
+            "<severity>" +
+            severity + "</severity><certainty>Likely</certainty><effective>" + formatIsoRome(from) +
+            "</effective><expires>" + formatIsoRome(to) + "</expires>";
+        const std::string area =
+            "<area><areaDesc>Comune</areaDesc><geocode><valueName>EMMA_ID</valueName>"
+            "<value>IT003</value></geocode></area>";
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alert "
+               "xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+               "<identifier>" +
+               id + "</identifier><sender>" + kSender + "</sender><sent>" + formatIsoRome(from) +
+               "</sent><status>" + status +
+               "</status><msgType>Alert</msgType><scope>Public</scope><info>"
+               "<language>it-IT</language>" +
+               info + "<headline>Allerta per temporali (" + id +
+               ")</headline>"
+               "<description>Prova di durata: evitare i sottopassi.</description>" +
+               area + "</info></alert>\n";
     }
     void writeCap(const std::string& xml) { writeFileAtomic((m_dir / "alert.xml").string(), xml); }
 
@@ -208,7 +225,8 @@ public:
     // One frame at the current instant, `dt` after the previous one.
     bool frame(double dt) {
         const bool raster = m_c.frames % m_rasterEvery == 0;
-        const bool more = m_s.host->frame(*m_s.ui, static_cast<UnixSeconds>(m_now), static_cast<float>(dt), raster);
+        const bool more =
+            m_s.host->frame(*m_s.ui, static_cast<UnixSeconds>(m_now), static_cast<float>(dt), raster);
         ++m_c.frames;
         if (raster) ++m_c.rasterized;
         if (m_s.ui->attractPlaying() && !m_wasAttract) ++m_c.attractStarts;
@@ -266,7 +284,8 @@ public:
     // Part of the warm-up: every screen once, in every text size and in high contrast, so that
     // first-use allocations (font atlases, screen caches) happen before the baseline sample.
     void tour() {
-        std::vector<std::string> routes = {"albo", "services", "search:carta", "notices", "events", "offices"};
+        std::vector<std::string> routes = {"albo",    "services", "search:carta",
+                                           "notices", "events",   "offices"};
         Statement act = m_s.reader.prepare("SELECT id FROM acts ORDER BY id DESC LIMIT 1");
         if (act.step()) routes.push_back("act:" + std::to_string(act.integer(0)));
         Statement sheet = m_s.reader.prepare("SELECT sheet_id FROM sheets ORDER BY sheet_id LIMIT 1");
@@ -306,7 +325,8 @@ private:
             if (!m_s.host->tree().findInteractive("Cerca") && !r.tapLabel("Inizio", err)) return;
             if (!r.tapLabel("Cerca", err)) return;
         }
-        static const char* kWords[] = {"carta", "residenza", "tari", "ordinanza", "bando", "biblioteca", "xq"};
+        static const char* kWords[] = {"carta", "residenza",  "tari", "ordinanza",
+                                       "bando", "biblioteca", "xq"};
         const std::string word = kWords[m_rng() % 7];
         for (char c : word) {
             const std::string key = std::string("Lettera ") + char(c - 'a' + 'A');
@@ -323,6 +343,7 @@ private:
     Counters m_c;
 };
 
+
 }  // namespace
 
 int cmdSoak(int argc, char** argv) {
@@ -331,14 +352,16 @@ int cmdSoak(int argc, char** argv) {
     const double hours = std::stod(args.get("hours").value_or("24"));
     if (!(hours > 0 && hours <= 24 * 30)) throw UsageError("--hours must be between 0 and 720");
     const unsigned seed = static_cast<unsigned>(std::stoul(args.get("seed").value_or("1")));
-    const double warmupHours = std::stod(args.get("warmup-hours").value_or(std::to_string(std::min(2.0, hours / 4))));
+    const double warmupHours =
+        std::stod(args.get("warmup-hours").value_or(std::to_string(std::min(2.0, hours / 4))));
     const int rasterEvery = std::stoi(args.get("raster-every").value_or("20"));
     const std::string size = args.get("size").value_or("1080x1920");
     int w = 0, h = 0;
     if (!parseSize(size, w, h)) throw UsageError("--size \"" + size + "\" is not WxH");
 
-    const fs::path dir = args.get("keep") ? fs::absolute(*args.get("keep"))
-                                          : fs::temp_directory_path() / ("vetrina-soak-" + std::to_string(getpid()));
+    const fs::path dir = args.get("keep")
+                             ? fs::absolute(*args.get("keep"))
+                             : fs::temp_directory_path() / ("vetrina-soak-" + std::to_string(getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir / "feeds");
     fs::create_directories(dir / "data");
@@ -388,7 +411,9 @@ int cmdSoak(int argc, char** argv) {
     // Visitors: about one every 20 minutes by day, rare in the evening and at night.
     const auto nextVisit = [&](double t) {
         const int hour = romeLocal(static_cast<UnixSeconds>(t)).hour;
-        const double mean = (hour >= 8 && hour < 19) ? 20 * 60 : (hour >= 19 && hour < 23) ? 60 * 60 : 180 * 60;
+        const double mean = (hour >= 8 && hour < 19)    ? 20 * 60
+                            : (hour >= 19 && hour < 23) ? 60 * 60
+                                                        : 180 * 60;
         return t + std::exponential_distribution<double>(1.0 / mean)(rng) + 30;
     };
     const auto nextSyncAfter = [&](double t) { return t + 180 + double(rng() % 241); };  // 3 to 7 minutes
@@ -404,8 +429,18 @@ int cmdSoak(int argc, char** argv) {
         driver.idleUntil(next);
         const double t = driver.now();
         if (t >= sampleAt) {
-            lastKb = residentKb();
-            samples.push_back({{"hour", std::round((t - double(start)) / 36.0) / 100.0}, {"rss_kb", lastKb}});
+            lastKb = procFieldKb("/proc/self/status", "VmRSS:");
+            // Besides resident memory, what makes it up: anonymous and file-backed pages, the C
+            // heap in use and reserved, SQLite's share of the heap. A leak shows in heap_kb; a
+            // heap that is not given back shows in heap_reserved_kb and rss_anon_kb only.
+            const HeapUse heap = heapUse();
+            samples.push_back({{"hour", std::round((t - double(start)) / 36.0) / 100.0},
+                               {"rss_kb", lastKb},
+                               {"rss_anon_kb", procFieldKb("/proc/self/status", "RssAnon:")},
+                               {"rss_file_kb", procFieldKb("/proc/self/status", "RssFile:")},
+                               {"heap_kb", heap.inUseKb},
+                               {"heap_reserved_kb", heap.reservedKb},
+                               {"sqlite_kb", long(sqlite3_memory_used() / 1024)}});
             if (t >= warmupEnd && baselineKb < 0) baselineKb = lastKb;
             if (t >= warmupEnd) peakAfterWarmupKb = std::max(peakAfterWarmupKb, lastKb);
             sampleAt += 600;  // every 10 simulated minutes
@@ -444,11 +479,12 @@ int cmdSoak(int argc, char** argv) {
             visitAt = nextVisit(driver.now());
         }
     }
-    lastKb = residentKb();
+    lastKb = procFieldKb("/proc/self/status", "VmRSS:");
     samples.push_back({{"hour", hours}, {"rss_kb", lastKb}});
     peakAfterWarmupKb = std::max(peakAfterWarmupKb, lastKb);
     if (baselineKb < 0) baselineKb = lastKb;
-    const double wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+    const double wallSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
 
     // Growth: the lowest sample of the last quarter of the run over the value at the end of the
     // warm-up. A leak never gives memory back, so it shows in the lowest sample too; a transient
@@ -512,7 +548,8 @@ int cmdSoak(int argc, char** argv) {
     s.host.reset();
     if (!args.get("keep")) fs::remove_all(dir);
     if (!pass)
-        std::fprintf(stderr, "vetrina soak: resident memory grew by %ld kB after the warm-up (limit %ld kB)\n",
+        std::fprintf(stderr,
+                     "vetrina soak: resident memory grew by %ld kB after the warm-up (limit %ld kB)\n",
                      growthKb, kGrowthLimitKb);
     return pass ? 0 : 1;
 }

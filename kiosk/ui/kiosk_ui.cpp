@@ -1,6 +1,7 @@
 #include "ui/kiosk_ui.h"
 
 #include "core/a11y/reach.h"
+#include "core/system/heap.h"
 #include "ui/chrome.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
@@ -351,6 +352,9 @@ void KioskUi::resetSession() {
         w->Scroll = ImVec2(0, 0);
         w->ScrollTarget = ImVec2(FLT_MAX, FLT_MAX);
     }
+    // The visitor's allocations (results, pages, larger fonts) are free now: give the pages back
+    // so resident memory does not climb in steps over months (core/system/heap.h).
+    releaseFreeHeap();
 }
 
 void KioskUi::detectMaintenanceGesture(Ui& ui) {
