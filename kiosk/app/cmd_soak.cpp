@@ -1,7 +1,8 @@
-// vetrina soak [--hours H] [--seed N] [--start ISO] [--size WxH] [--warmup-hours H] [--raster-every N]
-// [--keep DIR] [--out FILE.json] The long run: the kiosk headless on a simulated clock for H hours (24 by
-// default), with random visitors (taps on whatever is on screen, drags, typing in the search), a sync of
-// local file:// sources every few simulated minutes whose content changes (new acts, news, CAP alerts issued
+// vetrina soak [--hours H] [--seed N] [--start ISO] [--size WxH] [--warmup-hours H]
+//              [--raster-every N] [--keep DIR] [--out FILE.json]
+// The long run: the kiosk headless on a simulated clock for H hours (24 by default), with random
+// visitors (taps on whatever is on screen, drags, typing in the search), a sync of local file://
+// sources every few simulated minutes whose content changes (new acts, news, CAP alerts issued
 // and cancelled), idle resets, the attract loop and the sleep hours. Frames are drawn when the
 // real loop (KioskHost::run) would draw them: on input, when the UI asks, on the clock's minute.
 // Resident memory is sampled; the verdict fails when the lowest sample of the last quarter is
