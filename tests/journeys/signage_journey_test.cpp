@@ -290,3 +290,37 @@ TEST_CASE("Signage screens with the largest text and high contrast", "[journey][
     REQUIRE(k.tap("Ho capito"));
     k.shot("offices-banner");
 }
+
+TEST_CASE("Home with the largest text: tiles scroll above the access bar, never under it", "[journey][signage][a11y]") {
+    // Landscape: with the largest text the four tiles do not fit above the access bar.
+    HeadlessKiosk k("home-larger-scroll", kSignageConfig, "2026-11-23T10:00:00+01:00", 1920, 1080);
+    k.ui->session().textSize = vt::TextSize::Larger;
+    k.runner->settle();
+    const auto overlaps = [](const vt::Rect& a, const vt::Rect& b) {
+        return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    };
+    // No two controls share pixels: before, the language switch and the access bar were drawn
+    // over the lower tiles, and a tap there could open a tile.
+    const auto checkNoOverlap = [&] {
+        const auto& t = k.host->tree();
+        for (size_t i = 0; i < t.size(); ++i)
+            for (size_t j = i + 1; j < t.size(); ++j)
+                if (t[i].interactive && t[j].interactive && t[i].rect.w > 0 && t[j].rect.w > 0) {
+                    INFO(t[i].label << " / " << t[j].label);
+                    CHECK_FALSE(overlaps(t[i].rect, t[j].rect));
+                }
+    };
+    checkNoOverlap();
+    const vt::SemanticNode* offices = k.host->tree().findInteractive("Uffici e orari");
+    CHECK((offices == nullptr || offices->rect.h < 50.0f));  // below the fold, at most a sliver
+    k.shot("home-larger-top");
+    k.runner->drag(960, 600, 960, 150);  // on the tiles: the drag starts inside the scroll region
+    k.runner->wait(2);
+    checkNoOverlap();
+    offices = k.host->tree().findInteractive("Uffici e orari");
+    REQUIRE(offices != nullptr);
+    CHECK(offices->rect.h > 100.0f);
+    k.shot("home-larger-scrolled");
+    REQUIRE(k.tap("Uffici e orari"));
+    CHECK(k.sees("Aperto ora \xC2\xB7 chiude alle 12:30"));
+}

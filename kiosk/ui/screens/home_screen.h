@@ -3,6 +3,7 @@
 
 #include "ui/act_card.h"
 #include "ui/screen_env.h"
+#include "ui/touch_scroller.h"
 
 #include <vector>
 
@@ -25,6 +26,7 @@ private:
     int m_actsToday = 0;
     int m_sheets = 0;
     std::vector<ActCard> m_newest;
+    TouchScroller m_scroller;
 };
 
 }  // namespace vt
