@@ -1,4 +1,5 @@
 // The .mo reader, the English formats, and the catalogs in po/ against the sources' tr() calls.
+#include "core/albo/act_types.h"
 #include "core/i18n/catalog.h"
 #include "core/i18n/local_format.h"
 #include "core/util/files.h"
@@ -178,6 +179,11 @@ TEST_CASE("po/en.po translates every tr() message of the sources, and po/vetrina
                                   std::back_inserter(stale));
     INFO("po/vetrina.pot is out of date (run `ninja -C build update-po`), e.g. " << (stale.empty() ? "" : stale[0]));
     CHECK(stale.empty());
+    // The albo's filter chips are core's category names, translated where they are drawn.
+    for (const std::string& chip : alboCategories()) {
+        INFO(chip);
+        CHECK(fresh.count(chip));
+    }
     // Placeholders survive translation: "{0}" in the Italian is "{0}" in the English.
     for (const std::string& id : fresh) {
         const char* t = en->find(id);

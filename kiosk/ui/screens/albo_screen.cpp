@@ -14,6 +14,12 @@ namespace vt {
 namespace {
 
 constexpr const char* kAll = tr("Tutti", kMarkOnly);  // translated where the chips are drawn
+// The other chips are core's alboCategories(), in Italian; marked here so that the catalog
+// extraction sees them (drawFilterChips translates each name). A test keeps the two lists equal.
+[[maybe_unused]] constexpr const char* kChipNames[] = {
+    tr("Delibere", kMarkOnly),       tr("Determinazioni", kMarkOnly), tr("Ordinanze e decreti", kMarkOnly),
+    tr("Avvisi e bandi", kMarkOnly), tr("Concorsi", kMarkOnly),       tr("Pubblicazioni di matrimonio", kMarkOnly),
+    tr("Altro", kMarkOnly)};
 
 }  // namespace
 
