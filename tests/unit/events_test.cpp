@@ -126,3 +126,24 @@ TEST_CASE("week and month ranges follow the Rome calendar", "[events]") {
     CHECK(todayRange(at("2026-10-25T12:00:00+01:00")).to - todayRange(at("2026-10-25T12:00:00+01:00")).from ==
           25 * 3600);
 }
+
+TEST_CASE("iCalendar: Europe/Rome times keep their wall clock across both clock changes", "[events][tz]") {
+    Database db = Database::open(scratchDir("events-rome") + "/v.db");
+    const ImportSummary s = importBuffer(db, "ical", readAll(dataPath("signage/events_rome.ics")),
+                                         "events_rome.ics", at("2026-01-01T00:00:00Z"));
+    REQUIRE_FALSE(s.report.fatal);
+    const auto all = listEvents(db, at("2026-03-01T00:00:00Z"), at("2026-12-31T00:00:00Z"));
+    const auto market = named(all, "mercato@test");
+    REQUIRE(market.size() == 4);
+    std::vector<std::string> starts;
+    for (const auto& e : market) starts.push_back(formatIsoRome(e.start));
+    // 08:00 in Rome every Saturday, before and after the change of 25 October.
+    CHECK(starts == std::vector<std::string>{"2026-10-17T08:00:00+02:00", "2026-10-24T08:00:00+02:00",
+                                             "2026-10-31T08:00:00+01:00", "2026-11-07T08:00:00+01:00"});
+    CHECK(market[2].end - market[2].start == 5 * 3600);
+    const auto night = named(all, "notte-bianca@test");
+    REQUIRE(night.size() == 1);
+    CHECK(formatIsoRome(night[0].start) == "2026-03-28T22:00:00+01:00");
+    CHECK(formatIsoRome(night[0].end) == "2026-03-29T04:00:00+02:00");
+    CHECK(night[0].end - night[0].start == 5 * 3600);  // the night of the change has an hour less
+}

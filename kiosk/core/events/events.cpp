@@ -30,10 +30,23 @@ std::string icalString(icalcomponent* c) {
     return out;
 }
 
-// An iCalendar time as an instant: dates are Rome days, floating times Rome wall clock.
+// Whether a time's zone is Italy's: the town's own calendars say so with the Olson name.
+bool isRomeZone(const icaltimetype& t) {
+    const char* tzid = t.zone ? icaltimezone_get_tzid(const_cast<icaltimezone*>(t.zone)) : nullptr;
+    if (!tzid) return false;
+    const std::string_view id(tzid);
+    // Some exporters prefix the Olson name with their own path ("/freeassociation.sourceforge.net/...").
+    return id == "Europe/Rome" || (id.size() > 12 && id.substr(id.size() - 12) == "/Europe/Rome");
+}
+
+// An iCalendar time as an instant: dates are Rome days, floating times Rome wall clock. Times in
+// Europe/Rome use the kiosk's own EU summer-time rule: libical would expand the calendar's
+// VTIMEZONE from its first year on every parse of a stored event, which was an eighth of the
+// kiosk's start-up (perf, 23 Nov 2026). Other zones go through libical.
 UnixSeconds toInstant(const icaltimetype& t) {
     if (t.is_date) return romeStartOfDay({t.year, t.month, t.day});
-    if (t.zone) return static_cast<UnixSeconds>(icaltime_as_timet_with_zone(t, t.zone));
+    if (icaltime_is_utc(t)) return static_cast<UnixSeconds>(icaltime_as_timet(t));
+    if (t.zone && !isRomeZone(t)) return static_cast<UnixSeconds>(icaltime_as_timet_with_zone(t, t.zone));
     return romeToInstant({{t.year, t.month, t.day}, t.hour, t.minute, t.second});
 }
 
