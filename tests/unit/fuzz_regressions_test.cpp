@@ -1,5 +1,6 @@
 // Inputs found by fuzzing (tests/data/fuzz-regressions): each parser must report them, not
 // throw something unexpected or crash.
+#include "core/config/config.h"
 #include "core/events/events.h"
 #include "core/feeds/albopop_json.h"
 #include "core/feeds/mapped_feed.h"
@@ -57,4 +58,19 @@ TEST_CASE("JSON feeds: a number too large for a double is a clear error, not an 
         CHECK(f.report.issues[0].reason.find("number overflow") != std::string::npos);
         CHECK(f.acts.empty());
     }
+}
+
+TEST_CASE("config: a float where an integer is expected is a ConfigError, never a conversion",
+          "[fuzz][config]") {
+    CHECK_THROWS_WITH(parseConfig(regression("config-float-width.toml"), "k.toml"),
+                      Catch::Contains("k.toml:3") && Catch::Contains("width") && Catch::Contains("integer"));
+    CHECK_THROWS_WITH(parseConfig("[display]\nwidth = 1080.5\n", "k.toml"), Catch::Contains("integer"));
+    CHECK_THROWS_WITH(parseConfig("[display]\nwidth = 4294968616\n", "k.toml"),
+                      Catch::Contains("between 320 and 8192"));
+    CHECK_THROWS_WITH(
+        parseConfig("[[source]]\nname = \"a\"\nkind = \"albopop\"\nurl = \"x\"\npoll_seconds = 1e300\n",
+                    "k.toml"),
+        Catch::Contains("poll_seconds"));
+    CHECK(parseConfig("[display]\nwidth = 1080\nheight = 1920\ndiagonal_inches = 32\n", "k.toml")
+              .display.width == 1080);
 }

@@ -3,8 +3,8 @@
 #include "core/config/ops_config_parse.h"
 #include "core/config/toml_values.h"
 
-#include "core/schedule/opening_hours.h"
 #include "core/feeds/mapped_feed.h"
+#include "core/schedule/opening_hours.h"
 #include "core/sources/importers.h"
 #include "core/sync/minisign.h"
 #include "core/util/text.h"
@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <type_traits>
 
 namespace vt {
 
@@ -30,8 +31,10 @@ double DisplayConfig::effectivePixelsPerMm() const {
 
 std::string Config::resolve(const std::string& pathOrUrl) const {
     std::string p = pathOrUrl;
-    if (startsWith(p, "file://")) p = p.substr(7);
-    else if (p.find("://") != std::string::npos) return p;
+    if (startsWith(p, "file://"))
+        p = p.substr(7);
+    else if (p.find("://") != std::string::npos)
+        return p;
     if (p.empty()) return p;
     fs::path path(p);
     if (path.is_relative()) path = fs::path(baseDir) / path;
@@ -40,13 +43,21 @@ std::string Config::resolve(const std::string& pathOrUrl) const {
 
 namespace {
 
-std::string where(const std::string& file, const toml::node& n) { return tomlWhere(file, n); }
+std::string where(const std::string& file, const toml::node& n) {
+    return tomlWhere(file, n);
+}
 
 template <typename T>
 T get(const toml::table& t, const char* key, T fallback, const std::string& file) {
     const toml::node* n = t.get(key);
     if (!n) return fallback;
-    if (auto v = n->value<T>()) return *v;
+    // Integers only from integer values: toml++'s value<int64_t>() would also convert a float,
+    // and a float beyond the range of a long is undefined (found by the config fuzzer).
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (auto v = n->value_exact<T>()) return *v;
+    } else if (auto v = n->value<T>()) {
+        return *v;
+    }
     throw ConfigError(where(file, *n) + ": \"" + key + "\" has the wrong type");
 }
 
@@ -56,20 +67,21 @@ double getSeconds(const toml::table& t, const char* key, double fallback, double
     return tomlNumber(t, key, fallback, min, max, file, "a number of seconds");
 }
 
-std::int64_t getInt(const toml::table& t, const char* key, std::int64_t fallback, std::int64_t min, std::int64_t max,
-                    const std::string& file) {
+std::int64_t getInt(const toml::table& t, const char* key, std::int64_t fallback, std::int64_t min,
+                    std::int64_t max, const std::string& file) {
     const toml::node* n = t.get(key);
     if (!n) return fallback;
     auto v = n->value_exact<std::int64_t>();
     if (!v) throw ConfigError(where(file, *n) + ": \"" + key + "\" must be an integer");
     if (*v < min || *v > max)
-        throw ConfigError(where(file, *n) + ": \"" + key + "\" must be between " + std::to_string(min) + " and " +
-                          std::to_string(max));
+        throw ConfigError(where(file, *n) + ": \"" + key + "\" must be between " + std::to_string(min) +
+                          " and " + std::to_string(max));
     return *v;
 }
 
 SyncLimits parseLimits(const toml::table& t, SyncLimits l, const std::string& file) {
-    l.connectTimeoutSeconds = getSeconds(t, "connect_timeout_seconds", l.connectTimeoutSeconds, 0.05, 300, file);
+    l.connectTimeoutSeconds =
+        getSeconds(t, "connect_timeout_seconds", l.connectTimeoutSeconds, 0.05, 300, file);
     l.timeoutSeconds = getSeconds(t, "timeout_seconds", l.timeoutSeconds, 0.1, 86400, file);
     l.lowSpeedBytes = static_cast<int>(getInt(t, "low_speed_bytes", l.lowSpeedBytes, 1, 1 << 30, file));
     l.lowSpeedSeconds = static_cast<int>(getInt(t, "low_speed_seconds", l.lowSpeedSeconds, 1, 3600, file));
@@ -91,7 +103,8 @@ Config parseConfig(const std::string& text, const std::string& path) {
     try {
         root = toml::parse(text, path);
     } catch (const toml::parse_error& e) {
-        throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+        throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " +
+                          std::string(e.description()));
     }
     Config c;
     c.file = path;
@@ -112,20 +125,23 @@ Config parseConfig(const std::string& text, const std::string& path) {
     if (const toml::table* mt = root["maintenance"].as_table()) {
         c.maintenance.pinHash = get<std::string>(*mt, "pin_hash", "", path);
         if (!c.maintenance.pinHash.empty() && c.maintenance.pinHash.rfind("$argon2", 0) != 0)
-            throw ConfigError(where(path, *mt) + ": maintenance.pin_hash is not a hash from `vetrina pin-hash` "
-                                                 "(a plain PIN must never be written in the configuration)");
+            throw ConfigError(where(path, *mt) +
+                              ": maintenance.pin_hash is not a hash from `vetrina pin-hash` "
+                              "(a plain PIN must never be written in the configuration)");
     }
     std::string dataDir = "data";
-    if (const toml::table* paths = root["paths"].as_table()) dataDir = get<std::string>(*paths, "data_dir", dataDir, path);
+    if (const toml::table* paths = root["paths"].as_table())
+        dataDir = get<std::string>(*paths, "data_dir", dataDir, path);
     c.dataDir = c.resolve(dataDir);
 
     if (const toml::table* d = root["display"].as_table()) {
-        c.display.width = static_cast<int>(get<std::int64_t>(*d, "width", c.display.width, path));
-        c.display.height = static_cast<int>(get<std::int64_t>(*d, "height", c.display.height, path));
+        c.display.width = static_cast<int>(getInt(*d, "width", c.display.width, 320, 8192, path));
+        c.display.height = static_cast<int>(getInt(*d, "height", c.display.height, 320, 8192, path));
         c.display.fullscreen = get<bool>(*d, "fullscreen", c.display.fullscreen, path);
         c.display.pixelsPerMm = get<double>(*d, "pixels_per_mm", 0.0, path);
         c.display.diagonalInches = get<double>(*d, "diagonal_inches", c.display.diagonalInches, path);
-        if (c.display.width < 320 || c.display.height < 320 || c.display.width > 8192 || c.display.height > 8192)
+        if (c.display.width < 320 || c.display.height < 320 || c.display.width > 8192 ||
+            c.display.height > 8192)
             throw ConfigError(where(path, *d) + ": display size " + std::to_string(c.display.width) + "x" +
                               std::to_string(c.display.height) + " is out of range");
         if (c.display.diagonalInches <= 3 || c.display.diagonalInches > 150)
@@ -138,13 +154,15 @@ Config parseConfig(const std::string& text, const std::string& path) {
     if (const toml::table* k = root["kiosk"].as_table()) {
         c.kiosk.language = get<std::string>(*k, "language", c.kiosk.language, path);
         c.kiosk.showExercises = get<bool>(*k, "show_exercises", false, path);
-        c.kiosk.idleSeconds = static_cast<int>(getInt(*k, "idle_seconds", c.kiosk.idleSeconds, 15, 3600, path));
+        c.kiosk.idleSeconds =
+            static_cast<int>(getInt(*k, "idle_seconds", c.kiosk.idleSeconds, 15, 3600, path));
         if (const toml::node* g = k->get("geocodes")) {
             const toml::array* arr = g->as_array();
             if (!arr) throw ConfigError(where(path, *g) + ": \"geocodes\" must be an array of strings");
             for (const toml::node& n : *arr) {
                 auto v = n.value<std::string>();
-                if (!v || trim(*v).empty()) throw ConfigError(where(path, n) + ": each geocode must be a non-empty string");
+                if (!v || trim(*v).empty())
+                    throw ConfigError(where(path, n) + ": each geocode must be a non-empty string");
                 c.kiosk.geocodes.push_back(trim(*v));
             }
         }
@@ -171,15 +189,19 @@ Config parseConfig(const std::string& text, const std::string& path) {
             }
         }
         c.screen.wakeOnTouch = get<bool>(*sc, "wake_on_touch", true, path);
-        for (auto [key, into] : {std::pair{"off_command", &c.screen.offCommand}, std::pair{"on_command", &c.screen.onCommand}}) {
+        for (auto [key, into] :
+             {std::pair{"off_command", &c.screen.offCommand}, std::pair{"on_command", &c.screen.onCommand}}) {
             const toml::node* n = sc->get(key);
             if (!n) continue;
             const toml::array* arr = n->as_array();
             if (!arr || arr->empty())
-                throw ConfigError(where(path, *n) + ": \"" + key + "\" must be a non-empty array of strings (program and arguments)");
+                throw ConfigError(where(path, *n) + ": \"" + key +
+                                  "\" must be a non-empty array of strings (program and arguments)");
             for (const toml::node& e : *arr) {
                 auto v = e.value<std::string>();
-                if (!v || v->empty()) throw ConfigError(where(path, e) + ": each word of \"" + key + "\" must be a non-empty string");
+                if (!v || v->empty())
+                    throw ConfigError(where(path, e) + ": each word of \"" + key +
+                                      "\" must be a non-empty string");
                 into->push_back(*v);
             }
         }
@@ -200,7 +222,8 @@ Config parseConfig(const std::string& text, const std::string& path) {
     std::set<std::string> names;
     if (const toml::node* srcNode = root.get("source")) {
         const toml::array* arr = srcNode->as_array();
-        if (!arr) throw ConfigError(where(path, *srcNode) + ": \"source\" must be an array of tables ([[source]])");
+        if (!arr)
+            throw ConfigError(where(path, *srcNode) + ": \"source\" must be an array of tables ([[source]])");
         for (const toml::node& n : *arr) {
             const toml::table* t = n.as_table();
             if (!t) throw ConfigError(where(path, n) + ": each [[source]] must be a table");
@@ -209,20 +232,23 @@ Config parseConfig(const std::string& text, const std::string& path) {
             s.kind = get<std::string>(*t, "kind", "", path);
             s.url = get<std::string>(*t, "url", "", path);
             if (s.kind == "cap" || s.isTrigger()) s.pollSeconds = kAlertPollSeconds;
-            s.pollSeconds = static_cast<int>(get<std::int64_t>(*t, "poll_seconds", s.pollSeconds, path));
+            s.pollSeconds = static_cast<int>(getInt(*t, "poll_seconds", s.pollSeconds, 5, 7 * 86400, path));
             if (s.name.empty()) throw ConfigError(where(path, n) + ": a source needs a \"name\"");
-            if (s.kind.empty()) throw ConfigError(where(path, n) + ": source \"" + s.name + "\" needs a \"kind\"");
-            if (s.url.empty()) throw ConfigError(where(path, n) + ": source \"" + s.name + "\" needs a \"url\"");
-            s.maxWindowDays = static_cast<int>(get<std::int64_t>(*t, "max_window_days", s.maxWindowDays, path));
-            if (s.maxWindowDays < 1)
-                throw ConfigError(where(path, n) + ": source \"" + s.name + "\": max_window_days below 1");
+            if (s.kind.empty())
+                throw ConfigError(where(path, n) + ": source \"" + s.name + "\" needs a \"kind\"");
+            if (s.url.empty())
+                throw ConfigError(where(path, n) + ": source \"" + s.name + "\" needs a \"url\"");
+            s.maxWindowDays = static_cast<int>(getInt(*t, "max_window_days", s.maxWindowDays, 1, 3660, path));
             if (const toml::node* mapNode = t->get("mapping")) {
                 const toml::table* mt = mapNode->as_table();
-                if (!mt) throw ConfigError(where(path, *mapNode) + ": \"mapping\" must be a table ([source.mapping])");
+                if (!mt)
+                    throw ConfigError(where(path, *mapNode) +
+                                      ": \"mapping\" must be a table ([source.mapping])");
                 for (const auto& [k, v] : *mt) {
                     const auto str = v.value<std::string>();
                     if (!str)
-                        throw ConfigError(where(path, v) + ": mapping." + std::string(k.str()) + " must be a string");
+                        throw ConfigError(where(path, v) + ": mapping." + std::string(k.str()) +
+                                          " must be a string");
                     s.mapping[std::string(k.str())] = *str;
                 }
             }
@@ -230,18 +256,20 @@ Config parseConfig(const std::string& text, const std::string& path) {
                 if (const std::string problem = checkMapping(s.mapping); !problem.empty())
                     throw ConfigError(where(path, n) + ": source \"" + s.name + "\": " + problem);
             }
-            if (s.pollSeconds < 5) throw ConfigError(where(path, n) + ": source \"" + s.name + "\": poll_seconds below 5");
             if (!s.isManifest() && !isImportKind(s.kind))
-                throw ConfigError(where(path, n) + ": source \"" + s.name + "\": unknown kind \"" + s.kind + "\"");
+                throw ConfigError(where(path, n) + ": source \"" + s.name + "\": unknown kind \"" + s.kind +
+                                  "\"");
             if (!validUrl(s.url))
-                throw ConfigError(where(path, n) + ": source \"" + s.name + "\": url must be https:// (file:// and " +
+                throw ConfigError(where(path, n) + ": source \"" + s.name +
+                                  "\": url must be https:// (file:// and " +
                                   "http://127.0.0.1 only for tests and demos), not \"" + s.url + "\"");
             s.limits = parseLimits(*t, c.sync.limits, path);
             if (const toml::node* keys = t->get("public_keys")) {
                 const toml::array* ka = keys->as_array();
                 if (!ka || ka->empty() || ka->size() > 2)
-                    throw ConfigError(where(path, *keys) + ": source \"" + s.name +
-                                      "\": public_keys must list one or two minisign public keys (current, next)");
+                    throw ConfigError(
+                        where(path, *keys) + ": source \"" + s.name +
+                        "\": public_keys must list one or two minisign public keys (current, next)");
                 for (const toml::node& k : *ka) {
                     auto v = k.value<std::string>();
                     if (!v) throw ConfigError(where(path, k) + ": public_keys entries must be strings");
