@@ -46,7 +46,8 @@ void HomeScreen::draw(ScreenEnv& env, const Counts& counts) {
     // (one tile per row) or on a landscape panel they may not all fit, and the access bar must
     // never cover a tile.
     const float top = ImGui::GetCursorScreenPos().y;
-    const float bottom = env.pos.y + env.size.y - accessBarHeight(ui) - m.mm(4.0f);
+    const AccessBar bar = accessBarLayout(env, left, width);
+    const float bottom = env.pos.y + env.size.y - bar.height - m.mm(4.0f);
     ImGui::SetCursorScreenPos(ImVec2(env.pos.x, top));
     ImGui::BeginChild("##home-content", ImVec2(env.size.x, std::max(1.0f, bottom - top)), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
@@ -112,9 +113,15 @@ void HomeScreen::draw(ScreenEnv& env, const Counts& counts) {
          {ScreenId::Offices, 0},
          counts.offices > 0},
     };
-    // Two columns while a half tile still holds its title and detail on one line; one with larger text.
-    const int columns = (width - m.gap * 2) * 0.5f >= ui.fonts().title->FontSize * 8.5f ? 2 : 1;
-    const float tileW = columns == 2 ? std::floor((width - m.gap * 2) * 0.5f) : width;
+    // As many columns (up to two, three on a landscape panel) as keep a tile's title and detail on
+    // one line; one with larger text. Three in landscape leave room for the newest acts.
+    const int shownTiles = static_cast<int>(
+        std::count_if(std::begin(tiles), std::end(tiles), [](const TileDef& t) { return t.shown; }));
+    const int maxColumns = env.size.x > env.size.y && shownTiles > 4 ? 3 : 2;
+    int columns = maxColumns;
+    const auto tileWidth = [&](int n) { return std::floor((width - m.gap * 2 * float(n - 1)) / float(n)); };
+    while (columns > 1 && tileWidth(columns) < ui.fonts().title->FontSize * 8.5f) --columns;
+    const float tileW = tileWidth(columns);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     int shown = 0;
     for (const TileDef& t : tiles) {
@@ -146,50 +153,73 @@ void HomeScreen::draw(ScreenEnv& env, const Counts& counts) {
     ImGui::EndGroup();
     m_scroller.update(ui);
     ImGui::EndChild();
-    drawAccessBar(env, left, width);
+    drawAccessBar(env, bar);
 }
 
-float HomeScreen::accessBarHeight(const Ui& ui) {
-    // The language switch, then two rows of two buttons.
-    return 3 * std::max(ui.met().touchMin, ui.fonts().bodyBold->FontSize * 2.2f) + 2 * ui.met().gap +
-           2 * ui.met().mm(4.0f);
+HomeScreen::AccessBar HomeScreen::accessBarLayout(const ScreenEnv& env, float left, float width) {
+    const Ui& ui = env.ui;
+    const Metrics& m = ui.met();
+    AccessBar bar;
+    bar.buttonH = std::max(m.touchMin, ui.fonts().bodyBold->FontSize * 2.2f);
+    bar.buttons = hasReadAloud(env) ? 5 : 4;
+    // One row across the whole width when every button still holds its longest label ("A portata
+    // di mano: no", about eleven ems): a landscape panel then keeps two rows for the newest acts.
+    const float full = env.size.x - 2 * m.margin;
+    const float oneRowW = (full - float(bar.buttons - 1) * m.gap) / float(bar.buttons);
+    if (oneRowW >= ui.fonts().bodyBold->FontSize * 11.0f) {
+        bar.rows = 1;
+        bar.left = env.pos.x + m.margin;
+        bar.width = full;
+    } else {
+        bar.rows = 3;  // the language switch, then two rows of two buttons
+        bar.left = left;
+        bar.width = width;
+    }
+    bar.height = float(bar.rows) * bar.buttonH + float(bar.rows - 1) * m.gap + 2 * m.mm(4.0f);
+    return bar;
 }
 
-void HomeScreen::drawAccessBar(ScreenEnv& env, float left, float width) {
+void HomeScreen::drawAccessBar(ScreenEnv& env, const AccessBar& bar) {
     // Accessibility on the home screen, at the bottom (within reach seated), always in words:
     // the current state is written on the button, not shown by colour.
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
-    const float h = (accessBarHeight(ui) - 2 * m.mm(4.0f) - 2 * m.gap) / 3.0f;
-    const float y0 = env.pos.y + env.size.y - 3 * h - 2 * m.gap - m.mm(4.0f);
-    const float bw = std::floor((width - m.gap) * 0.5f);
-    auto at = [&](int col, int row) {
-        ImGui::SetCursorScreenPos(ImVec2(left + float(col) * (bw + m.gap), y0 + float(row) * (h + m.gap)));
+    const float h = bar.buttonH;
+    const float y0 = env.pos.y + env.size.y - float(bar.rows) * h - float(bar.rows - 1) * m.gap - m.mm(4.0f);
+    // Slot i: in one row, the i-th of `buttons`; in three rows, the language switch alone on the
+    // first row, then two per row.
+    const float rowW = bar.rows == 1 ? (bar.width - float(bar.buttons - 1) * m.gap) / float(bar.buttons)
+                                     : std::floor((bar.width - m.gap) * 0.5f);
+    auto at = [&](int slot) {
+        const int col = bar.rows == 1 ? slot : (slot == 0 ? 0 : (slot - 1) % 2);
+        const int row = bar.rows == 1 ? 0 : (slot == 0 ? 0 : 1 + (slot - 1) / 2);
+        ImGui::SetCursorScreenPos(
+            ImVec2(std::floor(bar.left + float(col) * (rowW + m.gap)), y0 + float(row) * (h + m.gap)));
     };
+    const ImVec2 button(std::floor(rowW), h);
     const char* kSizes[] = {tr("Testo normale"), tr("Testo grande"), tr("Testo molto grande")};
     Session& s = env.session;
-    at(0, 0);
-    languageButton(env, ImVec2(width, h));
-    at(0, 1);
+    at(0);
+    languageButton(env, bar.rows == 1 ? button : ImVec2(bar.width, h));
+    at(1);
     if (widgets::button(ui, "##text-size", kSizes[static_cast<int>(s.textSize)],
-                        tr("Dimensione del testo", kOther), ImVec2(bw, h), widgets::ButtonStyle::Quiet, "Aa"))
+                        tr("Dimensione del testo", kOther), button, widgets::ButtonStyle::Quiet, "Aa"))
         s.textSize = s.textSize == TextSize::Normal  ? TextSize::Large
                      : s.textSize == TextSize::Large ? TextSize::Larger
                                                      : TextSize::Normal;
-    at(1, 1);
-    if (widgets::button(
-            ui, "##contrast", s.highContrast ? tr("Alto contrasto: s\xC3\xAC") : tr("Alto contrasto: no"),
-            tr("Alto contrasto", kOther), ImVec2(bw, h), widgets::ButtonStyle::Quiet, "\xE2\x97\x90"))
+    at(2);
+    if (widgets::button(ui, "##contrast",
+                        s.highContrast ? tr("Alto contrasto: s\xC3\xAC") : tr("Alto contrasto: no"),
+                        tr("Alto contrasto", kOther), button, widgets::ButtonStyle::Quiet, "\xE2\x97\x90"))
         s.highContrast = !s.highContrast;
-    at(0, 2);
-    if (widgets::button(ui, "##reach",
-                        s.reach ? tr("A portata di mano: s\xC3\xAC") : tr("A portata di mano: no"),
-                        tr("A portata di mano (da seduti)", kOther), ImVec2(bw, h),
-                        widgets::ButtonStyle::Quiet, "\xE2\x86\x93"))
+    at(3);
+    if (widgets::button(
+            ui, "##reach", s.reach ? tr("A portata di mano: s\xC3\xAC") : tr("A portata di mano: no"),
+            tr("A portata di mano (da seduti)", kOther), button, widgets::ButtonStyle::Quiet, "\xE2\x86\x93"))
         s.reach = !s.reach;
-    if (hasReadAloud(env)) {
-        at(1, 2);
-        listenButton(env, ImVec2(bw, h));
+    if (bar.buttons == 5) {
+        at(4);
+        listenButton(env, button);
     }
 }
 

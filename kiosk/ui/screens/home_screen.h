@@ -18,8 +18,12 @@ public:
     void draw(ScreenEnv& env, const Counts& counts);
 
 private:
-    static float accessBarHeight(const Ui& ui);
-    void drawAccessBar(ScreenEnv& env, float left, float width);
+    struct AccessBar {
+        float left = 0, width = 0, buttonH = 0, height = 0;
+        int rows = 3, buttons = 4;
+    };
+    static AccessBar accessBarLayout(const ScreenEnv& env, float left, float width);
+    static void drawAccessBar(ScreenEnv& env, const AccessBar& bar);
 
     std::uint64_t m_loadedVersion = ~0ull;
     CivilDate m_loadedDay;
