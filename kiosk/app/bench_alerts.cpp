@@ -7,31 +7,32 @@
 //   to frame   the import -> the takeover frame drawn (a headless loop polls for content changes
 //              every <= 500 ms; a kiosk with a display is woken by an SDL event at once)
 #include "bench_alerts.h"
+#include "bench_feed_server.h"
 
 #include "core/util/civil_time.h"
 #include "core/util/files.h"
 
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
-#include <fcntl.h>
 #include <filesystem>
 #include <map>
 #include <mutex>
-#include <netinet/in.h>
 #include <optional>
-#include <poll.h>
 #include <random>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace vt {
@@ -51,110 +52,18 @@ double steadyMs(Steady::time_point t) {
     return std::chrono::duration<double, std::milli>(t.time_since_epoch()).count();
 }
 
-// One file over HTTP/1.1 with ETag and If-None-Match, one request per connection. It notes when
-// each version of the file was first sent in full: the moment the alert "reached" the kiosk.
-class FeedServer {
-public:
-    FeedServer() {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || ::listen(m_fd, 16) != 0)
-            throw std::runtime_error("bench: cannot listen on 127.0.0.1");
-        socklen_t len = sizeof a;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&a), &len);
-        m_port = ntohs(a.sin_port);
-        m_thread = std::thread([this] { serve(); });
-    }
-    ~FeedServer() {
-        m_stop = true;
-        m_thread.join();
-        ::close(m_fd);
-    }
-    int port() const { return m_port; }
-    void publish(std::string body) {
-        std::lock_guard lock(m_mutex);
-        m_body = std::move(body);
-        ++m_version;
-    }
-    int version() {
-        std::lock_guard lock(m_mutex);
-        return m_version;
-    }
-    std::optional<Steady::time_point> firstServed(int version) {
-        std::lock_guard lock(m_mutex);
-        auto it = m_served.find(version);
-        if (it == m_served.end()) return std::nullopt;
-        return it->second;
-    }
-
-private:
-    void serve() {
-        while (!m_stop) {
-            pollfd p{m_fd, POLLIN, 0};
-            if (::poll(&p, 1, 100) <= 0) continue;
-            const int c = ::accept(m_fd, nullptr, nullptr);
-            if (c < 0) continue;
-            timeval tv{2, 0};
-            ::setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-            std::string req;
-            char buf[2048];
-            ssize_t n;
-            while (req.find("\r\n\r\n") == std::string::npos && req.size() < 16384 &&
-                   (n = ::recv(c, buf, sizeof buf, 0)) > 0)
-                req.append(buf, static_cast<size_t>(n));
-            answer(c, req);
-            ::close(c);
-        }
-    }
-    void answer(int c, const std::string& req) {
-        std::string reply;
-        {
-            std::lock_guard lock(m_mutex);
-            const std::string etag = "\"v" + std::to_string(m_version) + "\"";
-            std::string ifNoneMatch;
-            for (const char* h : {"If-None-Match: ", "if-none-match: "})
-                if (const size_t at = req.find(h); at != std::string::npos)
-                    ifNoneMatch = req.substr(at + std::strlen(h), req.find("\r\n", at) - at - std::strlen(h));
-            if (req.rfind("GET /alerts.xml ", 0) != 0) {
-                reply = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-            } else if (ifNoneMatch == etag) {
-                reply = "HTTP/1.1 304 Not Modified\r\nETag: " + etag + "\r\nConnection: close\r\n\r\n";
-            } else {
-                reply = "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: " +
-                        std::to_string(m_body.size()) + "\r\nETag: " + etag + "\r\nConnection: close\r\n\r\n" + m_body;
-                m_served.emplace(m_version, Steady::now());
-            }
-        }
-        for (size_t sent = 0; sent < reply.size();) {
-            const ssize_t n = ::send(c, reply.data() + sent, reply.size() - sent, MSG_NOSIGNAL);
-            if (n <= 0) break;
-            sent += static_cast<size_t>(n);
-        }
-    }
-
-    int m_fd = -1;
-    int m_port = 0;
-    std::atomic<bool> m_stop{false};
-    std::mutex m_mutex;
-    std::string m_body;
-    int m_version = 0;
-    std::map<int, Steady::time_point> m_served;
-    std::thread m_thread;
-};
-
 std::string capAlert(const std::string& id, UnixSeconds sent, bool takeover) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>" + id +
-           "</identifier><sender>bench@vetrina.example</sender><sent>" + formatIsoRome(sent) +
+           "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>" +
+           id + "</identifier><sender>bench@vetrina.example</sender><sent>" + formatIsoRome(sent) +
            "</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info>"
            "<language>it-IT</language><category>Met</category><event>Misura</event><urgency>" +
            (takeover ? "Immediate" : "Past") + "</urgency><severity>" + (takeover ? "Severe" : "Minor") +
            "</severity><certainty>Observed</certainty><expires>" +
-           formatIsoRome(takeover ? sent + 3600 : sent + 60) + "</expires><headline>Misura del tempo di allerta " +
-           id + "</headline><description>Allerta di prova per la misura dei tempi.</description>"
-                "<area><areaDesc>Borgo Vetrina</areaDesc></area></info></alert>\n";
+           formatIsoRome(takeover ? sent + 3600 : sent + 60) +
+           "</expires><headline>Misura del tempo di allerta " + id +
+           "</headline><description>Allerta di prova per la misura dei tempi.</description>"
+           "<area><areaDesc>Borgo Vetrina</areaDesc></area></info></alert>\n";
 }
 
 // The kiosk child: its stdout read line by line with a deadline.
@@ -194,7 +103,8 @@ public:
                 m_buffer.erase(0, nl + 1);
                 if (line.rfind(tag, 0) == 0) return line;
             }
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Steady::now()).count();
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Steady::now()).count();
             if (left <= 0) return std::nullopt;
             pollfd p{m_fd, POLLIN, 0};
             if (::poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000))) <= 0) continue;
@@ -236,18 +146,21 @@ int benchAlerts(const Args& args) {
 
     const fs::path dir = fs::temp_directory_path() / ("vetrina-bench-alerts-" + std::to_string(::getpid()));
     fs::create_directories(dir / "data");
-    FeedServer server;
+    FeedServer server("/alerts.xml");
     const UnixSeconds base = std::time(nullptr) - 600;
     server.publish(capAlert("bench-0", base, false));  // something valid, not on screen
     const std::string config = (dir / "bench.toml").string();
-    writeFileAtomic(config, "[town]\nname = \"Comune di Borgo Vetrina (bench)\"\n[paths]\ndata_dir = \"data\"\n"
-                            "[display]\nwidth = " + std::to_string(w) + "\nheight = " + std::to_string(h) +
-                                "\ndiagonal_inches = 32\n[[source]]\nname = \"protezione-civile\"\nkind = \"cap\"\n"
-                                "url = \"http://127.0.0.1:" + std::to_string(server.port()) +
-                                "/alerts.xml\"\npoll_seconds = " + std::to_string(pollSeconds) + "\n");
+    writeFileAtomic(config,
+                    "[town]\nname = \"Comune di Borgo Vetrina (bench)\"\n[paths]\ndata_dir = \"data\"\n"
+                    "[display]\nwidth = " +
+                        std::to_string(w) + "\nheight = " + std::to_string(h) +
+                        "\ndiagonal_inches = 32\n[[source]]\nname = \"protezione-civile\"\nkind = \"cap\"\n"
+                        "url = \"http://127.0.0.1:" +
+                        std::to_string(server.port()) +
+                        "/alerts.xml\"\npoll_seconds = " + std::to_string(pollSeconds) + "\n");
     const std::string log = (dir / "kiosk.log").string();
-    KioskChild kiosk({fs::read_symlink("/proc/self/exe").string(), "run", "--config", config, "--headless", "--size",
-                      size, "--print-alerts"},
+    KioskChild kiosk({fs::read_symlink("/proc/self/exe").string(), "run", "--config", config, "--headless",
+                      "--size", size, "--print-alerts"},
                      log);
     const auto fail = [&](const std::string& what) -> int {
         std::fprintf(stderr, "bench --alerts: %s\n%s", what.c_str(), readFile(log).value_or("").c_str());
@@ -270,7 +183,8 @@ int benchAlerts(const Args& args) {
         std::optional<std::string> changed, shown;
         while (!shown) {
             auto line = kiosk.nextLine("", deadline);
-            if (!line) return fail("no takeover for " + id + " within " + std::to_string(pollSeconds + 30) + " s");
+            if (!line)
+                return fail("no takeover for " + id + " within " + std::to_string(pollSeconds + 30) + " s");
             if (line->rfind("content-changed", 0) == 0) changed = line;
             if (line->rfind("alert-shown", 0) == 0 && line->find("," + id) != std::string::npos) shown = line;
         }

@@ -2,21 +2,26 @@
 // vetrina bench --pdf: see bench_pdf.cpp
 // vetrina bench --alerts [--runs N] [--poll-seconds N] [--size WxH] [--out FILE.json] (bench_alerts.cpp)
 // Start-up to first frame and memory with N acts cached, frames drawn on a static screen,
-// import throughput. Each kiosk figure comes from a fresh `vetrina run` child process, timed
-// from just before fork to the "first-frame" line it prints.
+// import throughput, full and no-change sync times over HTTP. Each kiosk figure comes from a fresh `vetrina
+// run` child process, timed from just before fork to the "first-frame" line it prints.
 #include "args.h"
 #include "bench_alerts.h"
+#include "bench_feed_server.h"
 #include "bench_frames.h"
 #include "bench_pdf.h"
 #include "commands.h"
 
 #include "core/albo/albo_store.h"
 #include "core/bench/synthetic.h"
+#include "core/config/config.h"
 #include "core/sources/importers.h"
+#include "core/sync/sync_engine.h"
 #include "core/util/files.h"
 
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,8 +29,6 @@
 #include <filesystem>
 #include <string>
 #include <thread>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace vt {
 
@@ -34,7 +37,9 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-std::string selfExe() { return fs::read_symlink("/proc/self/exe").string(); }
+std::string selfExe() {
+    return fs::read_symlink("/proc/self/exe").string();
+}
 
 // Runs `vetrina run ...` and returns (ms until the first line containing `marker`, that line).
 std::pair<double, std::string> timeChild(const std::vector<std::string>& argsIn, const std::string& marker) {
@@ -106,7 +111,8 @@ int cmdBench(int argc, char** argv) {
     int w = 0, h = 0;
     if (!parseSize(size, w, h)) throw UsageError("--size \"" + size + "\" is not WxH");
     if (args.has("frames")) {  // per-screen frame times only (bench_frames.cpp)
-        const nlohmann::json f = benchFrames(actCount, w, h, std::stoi(args.get("frames-per-screen").value_or("300")));
+        const nlohmann::json f =
+            benchFrames(actCount, w, h, std::stoi(args.get("frames-per-screen").value_or("300")));
         std::printf("\n%s\n", f.dump(2).c_str());
         if (auto path = args.get("out")) writeFileAtomic(*path, f.dump(2) + "\n");
         return 0;
@@ -115,9 +121,10 @@ int cmdBench(int argc, char** argv) {
     const fs::path dir = fs::temp_directory_path() / ("vetrina-bench-" + std::to_string(getpid()));
     fs::create_directories(dir / "data");
     const std::string config = (dir / "bench.toml").string();
-    writeFileAtomic(config, "[town]\nname = \"Comune di Borgo Vetrina (bench)\"\n[paths]\ndata_dir = \"data\"\n"
-                            "[display]\nwidth = " + std::to_string(w) + "\nheight = " + std::to_string(h) +
-                                "\ndiagonal_inches = 32\n");
+    writeFileAtomic(config,
+                    "[town]\nname = \"Comune di Borgo Vetrina (bench)\"\n[paths]\ndata_dir = \"data\"\n"
+                    "[display]\nwidth = " +
+                        std::to_string(w) + "\nheight = " + std::to_string(h) + "\ndiagonal_inches = 32\n");
 
     // Import throughput: an AlboPOP RSS feed through the same path as `vetrina import` (parse,
     // rules, store, search index) into a fresh store, then the same feed again (nothing changes).
@@ -130,10 +137,39 @@ int cmdBench(int argc, char** argv) {
         const ImportSummary first = importBuffer(db, "albopop", feed, "bench", now);
         importMs = std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
         if (first.report.fatal || first.inserted != actCount)
-            throw std::runtime_error("bench import failed: " + std::to_string(first.inserted) + " acts imported");
+            throw std::runtime_error("bench import failed: " + std::to_string(first.inserted) +
+                                     " acts imported");
         t0 = SteadyClock::now();
         importBuffer(db, "albopop", feed, "bench", now);
         reimportMs = std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
+    }
+
+    // Sync: the same feed from an HTTP server on 127.0.0.1 into a fresh store (download, parse,
+    // rules, store, index), then again: the server answers 304 to the ETag and nothing is written.
+    double syncFullMs = 0, syncUnchangedMs = 0;
+    {
+        FeedServer server("/albo.xml");
+        server.publish(feed);
+        fs::create_directories(dir / "sync-data");
+        // attachments_per_round = 0: the synthetic acts' PDF links point at a domain that does not
+        // exist, and how long a resolver takes to say so is not the kiosk's figure.
+        Config syncConfig = parseConfig("[paths]\ndata_dir = \"" + (dir / "sync-data").string() +
+                                            "\"\n[sync]\nattachments_per_round = 0\n[[source]]\nname = "
+                                            "\"albo\"\nkind = \"albopop\"\nurl = \"http://127.0.0.1:" +
+                                            std::to_string(server.port()) + "/albo.xml\"\n",
+                                        (dir / "sync.toml").string());
+        SyncEngine engine(syncConfig, Database::open(syncConfig.databasePath()));
+        auto t0 = SteadyClock::now();
+        const std::vector<SyncOutcome> full = engine.syncAll(now);
+        syncFullMs = std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
+        if (full.size() != 1 || !full[0].ok || !full[0].changed)
+            throw std::runtime_error("bench sync failed: " +
+                                     (full.empty() ? std::string("no outcome") : full[0].message));
+        t0 = SteadyClock::now();
+        const std::vector<SyncOutcome> again = engine.syncAll(now + 600);
+        syncUnchangedMs = std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
+        if (again.size() != 1 || !again[0].ok || !again[0].notModified)
+            throw std::runtime_error("bench sync: the second sync was not a 304: " + again[0].message);
     }
 
     const std::string exe = selfExe();
@@ -169,6 +205,8 @@ int cmdBench(int argc, char** argv) {
           {"cpu_seconds_total", cpu}}},
         {"import_albopop_rss_ms", importMs},
         {"reimport_unchanged_ms", reimportMs},
+        {"sync_full_ms", syncFullMs},
+        {"sync_unchanged_ms", syncUnchangedMs},
         {"feed_bytes", feed.size()},
     };
     std::printf("%s\n\n", out.dump(2).c_str());
@@ -178,9 +216,11 @@ int cmdBench(int argc, char** argv) {
     std::printf("%-44s %ld frames in %d s (%ld after start-up)\n", "static screen", frames, staticSeconds,
                 std::max(0L, frames - 3));
     std::printf("%-44s %.3f s in %d s\n", "CPU time of the static run", cpu, staticSeconds);
-    std::printf("%-44s %.1f ms for %d acts (%.1f MB of RSS)\n", "import of an AlboPOP feed", importMs, actCount,
-                double(feed.size()) / 1e6);
+    std::printf("%-44s %.1f ms for %d acts (a %.1f MB RSS feed)\n", "import of an AlboPOP feed", importMs,
+                actCount, double(feed.size()) / 1e6);
     std::printf("%-44s %.1f ms\n", "the same feed again (nothing changed)", reimportMs);
+    std::printf("%-44s %.1f ms (HTTP on 127.0.0.1, fresh store)\n", "full sync of that feed", syncFullMs);
+    std::printf("%-44s %.1f ms (the server answers 304)\n", "sync again, nothing changed", syncUnchangedMs);
     if (auto path = args.get("out")) writeFileAtomic(*path, out.dump(2) + "\n");
     fs::remove_all(dir);
     return 0;
