@@ -104,7 +104,7 @@ const Help kHelp[] = {
      "\n"
      "Performance figures on deterministic data, as JSON and a table (docs/PERFORMANCE.md):\n"
      "start to first frame and memory with N acts cached, frames on a static screen, import\n"
-     "throughput; --frames: UI and software-render time per screen; --pdf: first page and page\n"
+     "throughput, a full and a no-change sync of N acts over HTTP on 127.0.0.1; --frames: UI and software-render time per screen; --pdf: first page and page\n"
      "turn of a generated PDF; --alerts: from an alert on the server to the takeover on screen.\n"},
     {"soak",
      "vetrina soak [--hours H] [--seed N] [--start ISO] [--size WxH] [--warmup-hours H]\n"
