@@ -104,8 +104,9 @@ const Help kHelp[] = {
      "\n"
      "Performance figures on deterministic data, as JSON and a table (docs/PERFORMANCE.md):\n"
      "start to first frame and memory with N acts cached, frames on a static screen, import\n"
-     "throughput, a full and a no-change sync of N acts over HTTP on 127.0.0.1; --frames: UI and software-render time per screen; --pdf: first page and page\n"
-     "turn of a generated PDF; --alerts: from an alert on the server to the takeover on screen.\n"},
+     "throughput, a full and a no-change sync of the N acts over HTTP on 127.0.0.1;\n"
+     "--frames: UI and software-render time per screen; --pdf: first page and page turn of a\n"
+     "generated PDF; --alerts: from an alert on the server to the takeover on screen.\n"},
     {"soak",
      "vetrina soak [--hours H] [--seed N] [--start ISO] [--size WxH] [--warmup-hours H]\n"
      "             [--raster-every N] [--keep DIR] [--out FILE.json]\n"
