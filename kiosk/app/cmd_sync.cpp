@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "core/sync/sync_engine.h"
+#include "core/system/trusted_clock.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,8 +30,15 @@ int cmdSync(int argc, char** argv) {
     Config config = loadConfig(args.get("config").value_or("config/vetrina.toml"));
     std::filesystem::create_directories(config.dataDir);
     SyncEngine engine(config, Database::open(config.databasePath()));
+    // The kiosk's trusted time, as `vetrina run` keeps it: a board whose clock is off (no RTC after
+    // a power cut) must not purge acts or drop alerts by its wrong date when a technician syncs by
+    // hand. The servers' Date headers of this sync correct it and are saved for the kiosk.
+    TrustedClock clock(config.clock.maxSkewSeconds);
+    clock.setStatePath(config.dataDir + "/clock.json");
+    clock.load();
+    engine.setClock(&clock);
     if (args.has("once")) {
-        const auto outcomes = engine.syncAll(std::time(nullptr));
+        const auto outcomes = engine.syncAll(clock.now());
         int failed = 0;
         nlohmann::json out = nlohmann::json::array();
         for (const SyncOutcome& o : outcomes) {

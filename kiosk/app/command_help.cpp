@@ -124,7 +124,8 @@ const Help kHelp[] = {
      "\n"
      "Pulls every configured source (signed content, albo feeds, CAP alerts, calendars) into the\n"
      "kiosk's store and prints what changed. Without --once it keeps syncing at the poll intervals\n"
-     "until SIGINT or SIGTERM.\n"},
+     "until SIGINT or SIGTERM. It runs on the kiosk's trusted time (<data>/clock.json, corrected by\n"
+     "the servers' Date headers), so a board with a wrong clock purges and shows what the kiosk would.\n"},
     {"status",
      "vetrina status [--config FILE | --db DB] [--json]\n"
      "\n"

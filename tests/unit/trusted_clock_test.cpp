@@ -1,7 +1,7 @@
 // The trusted clock: when a server's Date header corrects the local clock, and when it does not.
+#include "core/system/trusted_clock.h"
 #include "core/config/config.h"
 #include "core/sync/sync_engine.h"
-#include "core/system/trusted_clock.h"
 #include "core/util/files.h"
 #include "sync_fixtures.h"
 #include "test_support.h"
@@ -21,7 +21,8 @@ constexpr UnixSeconds kBuild = 1790000000;  // 2026-09-21
 constexpr UnixSeconds kH = 3600;
 
 struct FakeLocal {
-    std::shared_ptr<std::atomic<UnixSeconds>> t = std::make_shared<std::atomic<UnixSeconds>>(kBuild + 100 * 86400);
+    std::shared_ptr<std::atomic<UnixSeconds>> t =
+        std::make_shared<std::atomic<UnixSeconds>>(kBuild + 100 * 86400);
     TrustedClock::LocalClock fn() const {
         auto p = t;
         return [p] { return p->load(); };
@@ -47,7 +48,8 @@ TEST_CASE("the Date header is read as Unix seconds", "[clock]") {
     CHECK(formatOffset(-45) == "-45 s");
 }
 
-TEST_CASE("a skew under the threshold keeps the local clock, then over it, the server's time is used", "[clock]") {
+TEST_CASE("a skew under the threshold keeps the local clock, then over it, the server's time is used",
+          "[clock]") {
     FakeLocal local;
     TrustedClock clock(120, kBuild, local.fn());
     const UnixSeconds t = *local.t;
@@ -73,8 +75,9 @@ TEST_CASE("a skew under the threshold keeps the local clock, then over it, the s
     CHECK(clock.now() == *local.t);
 }
 
-TEST_CASE("a local clock before the build date is corrected even by a small skew, and floored without a server",
-          "[clock]") {
+TEST_CASE(
+    "a local clock before the build date is corrected even by a small skew, and floored without a server",
+    "[clock]") {
     FakeLocal local;
     *local.t = 86400;  // 1970-01-02: a board with no RTC after a power cut
     TrustedClock clock(120, kBuild, local.fn());
@@ -91,8 +94,8 @@ TEST_CASE("absurd and missing Date headers are ignored", "[clock]") {
     FakeLocal local;
     TrustedClock clock(120, kBuild, local.fn());
     const UnixSeconds t = *local.t;
-    CHECK_FALSE(clock.observe(sample(0, t)));                      // no header
-    CHECK_FALSE(clock.observe(sample(kBuild - 86400, t)));         // before this program was built
+    CHECK_FALSE(clock.observe(sample(0, t)));                            // no header
+    CHECK_FALSE(clock.observe(sample(kBuild - 86400, t)));               // before this program was built
     CHECK_FALSE(clock.observe(sample(kBuild + 40ll * 365 * 86400, t)));  // decades ahead
     CHECK_FALSE(clock.state().correcting);
     CHECK(clock.state().lastServerTime == 0);
@@ -155,9 +158,10 @@ TEST_CASE("the sync engine reports each server's Date and runs on the corrected 
     std::filesystem::create_directories(dir + "/www");
     REQUIRE(writeFileAtomic(dir + "/www/albo.xml", makeAlboFeed(3, "Ora")));
     FaultServer server(dir + "/www");
-    REQUIRE(writeFileAtomic(dir + "/kiosk.toml", "[paths]\ndata_dir = \"data\"\n[[source]]\nname = \"albo\"\n"
-                                                 "kind = \"albopop\"\nurl = \"" +
-                                                     server.url("albo.xml") + "\"\n"));
+    REQUIRE(writeFileAtomic(dir + "/kiosk.toml",
+                            "[paths]\ndata_dir = \"data\"\n[[source]]\nname = \"albo\"\n"
+                            "kind = \"albopop\"\nurl = \"" +
+                                server.url("albo.xml") + "\"\n"));
     Config config = loadConfig(dir + "/kiosk.toml");
     std::filesystem::create_directories(config.dataDir);
     // This board's clock is 3 hours behind (and after the build date).
@@ -172,4 +176,35 @@ TEST_CASE("the sync engine reports each server's Date and runs on the corrected 
     CHECK(s.correcting);
     CHECK(std::llabs(s.offset - 3 * kH) <= 5);
     CHECK(std::llabs(clock.now() - std::time(nullptr)) <= 5);
+}
+
+TEST_CASE("vetrina sync --once runs on the kiosk's trusted clock and keeps it up to date",
+          "[clock][sync][cli]") {
+    const std::string dir = scratchDir("clock-sync-cli");
+    std::filesystem::create_directories(dir + "/www");
+    std::filesystem::create_directories(dir + "/data");
+    REQUIRE(writeFileAtomic(dir + "/www/albo.xml", makeAlboFeed(3, "Ora")));
+    FaultServer server(dir + "/www");
+    REQUIRE(writeFileAtomic(dir + "/kiosk.toml",
+                            "[paths]\ndata_dir = \"data\"\n[[source]]\nname = \"albo\"\n"
+                            "kind = \"albopop\"\nurl = \"" +
+                                server.url("albo.xml") + "\"\n"));
+    // The kiosk had saved a correction of +5 days (its board's clock was behind then); this
+    // server's Date says the local clock is right now.
+    const UnixSeconds real = std::time(nullptr);
+    REQUIRE(writeFileAtomic(
+        dir + "/data/clock.json",
+        "{\"correcting\": true, \"offset\": 432000, \"reason\": \"saved\", \"source\": \"old\", "
+        "\"https\": false, \"last_server_time\": " +
+            std::to_string(real - 86400) + ", \"measured_skew\": 432000}\n"));
+    std::string out;
+    REQUIRE(runCommand(std::string(VETRINA_BINARY) + " sync --once --config " + dir + "/kiosk.toml 2>&1",
+                       &out) == 0);
+    INFO(out);
+    const std::optional<ClockState> after = TrustedClock::readStateFile(dir + "/data/clock.json");
+    REQUIRE(after);
+    // Before, a manual sync ignored the saved clock and never told it what the server said.
+    CHECK(after->source == "albo");
+    CHECK_FALSE(after->correcting);
+    CHECK(std::llabs(after->lastServerTime - real) <= 60);
 }
