@@ -11,6 +11,7 @@
 #include <atomic>
 #include <ctime>
 #include <filesystem>
+#include <memory>
 
 using namespace vt;
 using namespace vt::test;
@@ -153,15 +154,26 @@ TEST_CASE("the correction survives a restart without network, and never goes bac
     CHECK(clock.now() == t + 5 * kH - 120 + 30);
 }
 
-TEST_CASE("the sync engine reports each server's Date and runs on the corrected clock", "[clock][sync]") {
-    const std::string dir = scratchDir("clock-sync");
+namespace {
+
+// A fault server with a three-act albo feed in dir/www, and dir/kiosk.toml with that one source
+// (data in dir/data).
+std::unique_ptr<FaultServer> alboServerWithKiosk(const std::string& dir) {
     std::filesystem::create_directories(dir + "/www");
     REQUIRE(writeFileAtomic(dir + "/www/albo.xml", makeAlboFeed(3, "Ora")));
-    FaultServer server(dir + "/www");
+    auto server = std::make_unique<FaultServer>(dir + "/www");
     REQUIRE(writeFileAtomic(dir + "/kiosk.toml",
                             "[paths]\ndata_dir = \"data\"\n[[source]]\nname = \"albo\"\n"
                             "kind = \"albopop\"\nurl = \"" +
-                                server.url("albo.xml") + "\"\n"));
+                                server->url("albo.xml") + "\"\n"));
+    return server;
+}
+
+}  // namespace
+
+TEST_CASE("the sync engine reports each server's Date and runs on the corrected clock", "[clock][sync]") {
+    const std::string dir = scratchDir("clock-sync");
+    const auto server = alboServerWithKiosk(dir);
     Config config = loadConfig(dir + "/kiosk.toml");
     std::filesystem::create_directories(config.dataDir);
     // This board's clock is 3 hours behind (and after the build date).
@@ -181,14 +193,8 @@ TEST_CASE("the sync engine reports each server's Date and runs on the corrected 
 TEST_CASE("vetrina sync --once runs on the kiosk's trusted clock and keeps it up to date",
           "[clock][sync][cli]") {
     const std::string dir = scratchDir("clock-sync-cli");
-    std::filesystem::create_directories(dir + "/www");
+    const auto server = alboServerWithKiosk(dir);
     std::filesystem::create_directories(dir + "/data");
-    REQUIRE(writeFileAtomic(dir + "/www/albo.xml", makeAlboFeed(3, "Ora")));
-    FaultServer server(dir + "/www");
-    REQUIRE(writeFileAtomic(dir + "/kiosk.toml",
-                            "[paths]\ndata_dir = \"data\"\n[[source]]\nname = \"albo\"\n"
-                            "kind = \"albopop\"\nurl = \"" +
-                                server.url("albo.xml") + "\"\n"));
     // The kiosk had saved a correction of +5 days (its board's clock was behind then); this
     // server's Date says the local clock is right now.
     const UnixSeconds real = std::time(nullptr);
