@@ -9,6 +9,7 @@
 #include "bench_alerts.h"
 #include "bench_feed_server.h"
 
+#include "core/system/board_clock.h"
 #include "core/util/civil_time.h"
 #include "core/util/files.h"
 
@@ -147,7 +148,7 @@ int benchAlerts(const Args& args) {
     const fs::path dir = fs::temp_directory_path() / ("vetrina-bench-alerts-" + std::to_string(::getpid()));
     fs::create_directories(dir / "data");
     FeedServer server("/alerts.xml");
-    const UnixSeconds base = std::time(nullptr) - 600;
+    const UnixSeconds base = boardNow() - 600;
     server.publish(capAlert("bench-0", base, false));  // something valid, not on screen
     const std::string config = (dir / "bench.toml").string();
     writeFileAtomic(config,

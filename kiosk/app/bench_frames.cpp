@@ -13,6 +13,7 @@
 #include "core/albo/albo_store.h"
 #include "core/bench/synthetic.h"
 #include "core/sources/local_refresh.h"
+#include "core/system/board_clock.h"
 #include "core/util/files.h"
 #include "platform/journey_runner.h"
 
@@ -158,7 +159,7 @@ nlohmann::json benchFrames(int acts, int width, int height, int framesPerScreen)
     fs::remove_all(dir);
     fs::create_directories(dir / "data");
     // Today at 10:00 in Rome: the acts are in their window and the daytime notices play.
-    const UnixSeconds now = romeToInstant({romeDate(std::time(nullptr)), 10, 0, 0});
+    const UnixSeconds now = romeToInstant({romeDate(boardNow()), 10, 0, 0});
     writeFileAtomic((dir / "albo.xml").string(), toAlboPopRss(makeSyntheticActs(acts, romeDate(now))));
     const std::string configPath = (dir / "bench.toml").string();
     writeFileAtomic(configPath, benchConfig(dir, width, height));

@@ -16,6 +16,7 @@
 #include "core/config/config.h"
 #include "core/sources/importers.h"
 #include "core/sync/sync_engine.h"
+#include "core/system/board_clock.h"
 #include "core/util/files.h"
 
 #include <nlohmann/json.hpp>
@@ -128,7 +129,7 @@ int cmdBench(int argc, char** argv) {
 
     // Import throughput: an AlboPOP RSS feed through the same path as `vetrina import` (parse,
     // rules, store, search index) into a fresh store, then the same feed again (nothing changes).
-    const UnixSeconds now = std::time(nullptr);
+    const UnixSeconds now = boardNow();
     const std::string feed = toAlboPopRss(makeSyntheticActs(actCount, romeDate(now)));
     double importMs = 0, reimportMs = 0;
     {

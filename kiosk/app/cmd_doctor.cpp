@@ -3,6 +3,7 @@
 // database, disk, clock, and every configured source. One line per check, Italian first with an
 // English line; exits 1 on any error (warnings alone exit 0).
 #include "args.h"
+#include "command_clock.h"
 #include "commands.h"
 #include "kiosk_session.h"
 #include "ops_checks.h"
@@ -11,6 +12,8 @@
 #include "core/sources/local_refresh.h"
 #include "core/store/database.h"
 #include "core/store/migrations.h"
+#include "core/system/board_clock.h"
+#include "core/system/trusted_clock.h"
 
 #include <SDL.h>
 #include <curl/curl.h>
@@ -131,37 +134,17 @@ Check checkDatabase(const Config& c) {
     }
 }
 
-// The day this binary was built: no real clock can be earlier.
-std::time_t buildDay() {
-#ifdef VETRINA_BUILD_DATE
-    const char* date = VETRINA_BUILD_DATE;  // "YYYY-MM-DD"
-    std::tm tm{};
-    if (std::sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) return 0;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-#else
-    static const char* kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
-    char month[4] = {};
-    int day = 0, year = 0;
-    if (std::sscanf(__DATE__, "%3s %d %d", month, &day, &year) != 3) return 0;
-    std::tm tm{};
-    const char* m = std::strstr(kMonths, month);
-    tm.tm_mon = m ? static_cast<int>((m - kMonths) / 3) : 0;
-    tm.tm_mday = day;
-    tm.tm_year = year - 1900;
-#endif
-    return timegm(&tm);
-}
-
+// The board's own clock (what NTP or the RTC set), not the trusted clock: this is the diagnosis of
+// the clock the trusted one corrects.
 Check checkClock() {
-    const std::time_t now = std::time(nullptr);
+    const std::time_t now = static_cast<std::time_t>(boardNow());
     std::tm utc{};
     gmtime_r(&now, &utc);
     char shown[32];
     std::strftime(shown, sizeof shown, "%Y-%m-%d %H:%M UTC", &utc);
     const std::string when = shown;
     // A day of slack for time zones around the build.
-    if (now < buildDay() - 86400 || utc.tm_year + 1900 > 2100)
+    if (now < earliestTrustedTime() - 86400 || utc.tm_year + 1900 > 2100)
         return {"clock", Status::Error,
                 "Orologio: segna " + when + ", prima della data di compilazione o fuori scala: le date dell'albo sarebbero sbagliate.",
                 "Clock: reads " + when + ", before the build date or out of range: albo dates would be wrong."};
@@ -280,7 +263,7 @@ int cmdDoctor(int argc, char** argv) {
     if (haveConfig && fs::exists(config.databasePath())) {
         try {
             const Database db = Database::open(config.databasePath(), OpenMode::ReadOnly);
-            for (const OpsCheck& c : opsChecks(config.dataDir, &config, db, std::time(nullptr)))
+            for (const OpsCheck& c : opsChecks(config.dataDir, &config, db, commandNow(config.dataDir)))
                 checks.push_back({c.id, c.level == 0 ? Status::Ok : c.level == 1 ? Status::Warning : Status::Error, c.it, c.en});
         } catch (const std::exception&) {
             // checkDatabase above already says what is wrong with the store

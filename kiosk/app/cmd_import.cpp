@@ -1,8 +1,12 @@
-// vetrina import --kind KIND --db DB [--source NAME] [--at ISO-8601] FILE...
-// --at: the instant the import happens (acts expired before it are purged); default now.
+// vetrina import --kind KIND --db DB [--source NAME] [--config FILE] FILE...
+// It runs at the kiosk's trusted clock (the store's clock.json), like a sync: acts whose window
+// ended are purged and expired alerts dropped by that clock. There is no --at: an import at a
+// chosen instant would write the store as that instant sees it (tests pin the board clock with
+// VETRINA_BOARD_CLOCK instead).
 // --config FILE: take the options of the source named by --source there (max_window_days, and
 // the [source.mapping] that kind "mapped" needs).
 #include "args.h"
+#include "command_clock.h"
 #include "commands.h"
 
 #include "core/config/config.h"
@@ -11,14 +15,16 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 
 namespace vt {
 
 int cmdImport(int argc, char** argv) {
     Args args(argc, argv, 2, {"quiet"});
-    args.allowOnly({"kind", "db", "source", "quiet", "at", "config"});
+    if (args.get("at"))
+        throw UsageError("import has no --at: it writes at the kiosk's clock (--at is for the commands that look: "
+                         "list, search, shoot, play; VETRINA_BOARD_CLOCK pins the board clock)");
+    args.allowOnly({"kind", "db", "source", "quiet", "config"});
     const std::string kind = args.require("kind");
     const std::string dbPath = args.require("db");
     if (!isImportKind(kind)) {
@@ -29,12 +35,7 @@ int cmdImport(int argc, char** argv) {
     if (args.positional().empty()) throw UsageError("no files to import");
     const auto parent = std::filesystem::path(dbPath).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
-    UnixSeconds now = std::time(nullptr);
-    if (auto at = args.get("at")) {
-        const auto t = parseIsoInstant(*at);
-        if (!t) throw UsageError("--at \"" + *at + "\" is not an ISO 8601 date or date-time");
-        now = *t;
-    }
+    const UnixSeconds now = commandNow(dataDirOfDatabase(dbPath));
     ImportOptions options;
     if (auto configPath = args.get("config")) {
         const Config config = loadConfig(*configPath);

@@ -3,6 +3,7 @@
 // language and the patron saint's holiday; without it every alert is listed whatever its area
 // and only national holidays count.
 #include "args.h"
+#include "command_clock.h"
 #include "commands.h"
 
 #include "core/albo/act_types.h"
@@ -18,7 +19,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <ctime>
 
 namespace vt {
 
@@ -45,15 +45,6 @@ nlohmann::json actToJson(const Act& a) {
             {"annulled_on", a.annulledOn ? nlohmann::json(formatDate(*a.annulledOn)) : nlohmann::json(nullptr)},
             {"annul_reason", a.annulReason},
             {"rectifies", a.rectifies ? nlohmann::json(a.rectifies) : nlohmann::json(nullptr)}};
-}
-
-UnixSeconds instantFromArgs(const Args& args) {
-    if (auto at = args.get("at")) {
-        auto t = parseIsoInstant(*at);
-        if (!t) throw UsageError("--at \"" + *at + "\" is not an ISO 8601 date or date-time");
-        return *t;
-    }
-    return std::time(nullptr);
 }
 
 namespace {
@@ -234,7 +225,7 @@ int cmdList(int argc, char** argv) {
     if (args.positional().size() != 1)
         throw UsageError("say what to list: albo, sheets, notices, alerts, events or offices");
     const std::string what = args.positional().front();
-    const UnixSeconds now = instantFromArgs(args);
+    const UnixSeconds now = viewedInstant(args, dataDirOfDatabase(args.require("db")));
     const bool signage = what == "notices" || what == "alerts" || what == "events" || what == "offices";
     if (!signage && what != "albo" && what != "sheets" && what != "feedback")
         throw UsageError("cannot list \"" + what + "\" (known: albo, sheets, notices, alerts, events, offices, feedback)");

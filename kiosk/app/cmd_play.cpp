@@ -1,5 +1,6 @@
-// vetrina play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]
+// vetrina play --config FILE --script FILE --out DIR [--size WxH] [--at ISO] [--sync]
 #include "args.h"
+#include "command_clock.h"
 #include "commands.h"
 #include "kiosk_session.h"
 
@@ -10,22 +11,22 @@
 
 namespace vt {
 
-UnixSeconds instantFromArgs(const Args& args);
-
 int cmdPlay(int argc, char** argv) {
-    Args args(argc, argv, 2);
-    args.allowOnly({"config", "script", "out", "size", "at", "data-dir"});
+    // A look at what the store holds (taps on the feedback faces are not recorded); --sync first
+    // pulls every source once, as `vetrina sync --once` would, at the kiosk's clock (not at --at).
+    Args args(argc, argv, 2, {"sync"});
+    args.allowOnly({"config", "script", "out", "size", "at", "data-dir", "sync"});
     const std::string scriptPath = args.require("script");
     const std::string outDir = args.require("out");
     auto text = readFile(scriptPath);
     if (!text) throw UsageError("cannot read the script " + scriptPath);
     const std::vector<PlayStep> steps = parsePlayScript(*text, scriptPath);
-    KioskSession s = KioskSession::open(args);
+    KioskSession s = KioskSession::open(args, StoreAccess::Look);
     int w = s.config.display.width, h = s.config.display.height;
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))
         throw UsageError("--size \"" + *size + "\" is not WxH");
-    const UnixSeconds now = instantFromArgs(args);
-    s.syncNow(now);
+    if (args.has("sync")) s.syncNow();
+    const UnixSeconds now = viewedInstant(args, s.config.dataDir);
     s.createHost(w, h, false, true);
     JourneyRunner runner(*s.host, *s.ui, now);
     const JourneyRunner::Result r = runner.run(steps, outDir, scriptPath);

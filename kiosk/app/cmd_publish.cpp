@@ -4,6 +4,7 @@
 #include "key_password.h"
 
 #include "core/sync/publish.h"
+#include "core/system/board_clock.h"
 #include "core/util/files.h"
 
 #include <cstdio>
@@ -24,7 +25,7 @@ int cmdPublish(int argc, char** argv) {
     } catch (const std::exception&) {
         throw UsageError("--revision and --expires-days take whole numbers");
     }
-    o.now = std::time(nullptr);
+    o.now = boardNow();
     auto keyText = readFile(keyPath, 1 << 16);
     if (!keyText) throw std::runtime_error(keyPath + ": cannot read the secret key");
     std::optional<std::string> password;

@@ -1,6 +1,7 @@
 // vetrina search QUERY --db DB [--lang it|en] [--limit N] [--at ISO] [--as-you-type] --json
 // vetrina bench-search --db NEW.db [--docs N] CATALOGUE.json...
 #include "args.h"
+#include "command_clock.h"
 #include "commands.h"
 
 #include "core/search/search.h"
@@ -12,12 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 
 namespace vt {
-
-UnixSeconds instantFromArgs(const Args& args);  // cmd_list.cpp
 
 namespace {
 
@@ -55,13 +53,15 @@ int cmdSearch(int argc, char** argv) {
         }
         if (opt.limit < 1 || opt.limit > 1000) throw UsageError("--limit must be between 1 and 1000");
     }
-    opt.now = instantFromArgs(args);
+    const std::string dbPath = args.require("db");
+    opt.now = viewedInstant(args, dataDirOfDatabase(dbPath));
     // The kiosk's "Cerca" key; --as-you-type gives what the results list shows while typing.
     opt.asYouType = args.has("as-you-type");
     const std::string query = args.positional().front();
-    Database db = Database::open(args.require("db"));
+    // A look: the store is opened read-only. The kiosk records the searches that found nothing
+    // (for the staff's report); a technician trying a query here must not add to them.
+    Database db = Database::open(dbPath, OpenMode::ReadOnly);
     const SearchResult r = search(db, query, opt);
-    if (r.hits.empty() && !opt.asYouType) recordSearchMiss(db, query, std::time(nullptr));
     if (args.has("json")) {
         nlohmann::json out = nlohmann::json::array();
         for (const SearchHit& h : r.hits)

@@ -1,5 +1,6 @@
-// vetrina shoot --config FILE --screen SCREEN --size WxH [--at ISO] [--language it|en] --out FILE.png
+// vetrina shoot --config FILE --screen SCREEN --size WxH [--at ISO] [--language it|en] [--sync] --out FILE.png
 #include "args.h"
+#include "command_clock.h"
 #include "commands.h"
 #include "kiosk_session.h"
 
@@ -10,12 +11,13 @@
 
 namespace vt {
 
-UnixSeconds instantFromArgs(const Args& args);
-
 int cmdShoot(int argc, char** argv) {
-    // --cached: render what the store holds, without pulling the sources first.
-    Args args(argc, argv, 2, {"cached"});
-    args.allowOnly({"config", "screen", "size", "at", "out", "data-dir", "cached", "language"});
+    // A look at what the store holds; --sync first pulls every source once, as `vetrina sync
+    // --once` would, at the kiosk's clock (not at --at). --cached, the old name of the default, is
+    // still accepted.
+    Args args(argc, argv, 2, {"cached", "sync"});
+    args.allowOnly({"config", "screen", "size", "at", "out", "data-dir", "cached", "sync", "language"});
+    if (args.has("cached") && args.has("sync")) throw UsageError("--cached and --sync exclude each other");
     const std::string screen = args.require("screen");
     const std::string out = args.require("out");
     auto route = parseRoute(screen);
@@ -23,14 +25,14 @@ int cmdShoot(int argc, char** argv) {
         throw UsageError("unknown --screen \"" + screen +
                          "\" (home, albo, albo:CHIP, act:ID, pdf:ACT[:PAGE], services, sheets:event:CODE, sheet:ID, "
                          "search, search:QUERY, notices, notice:ID, events, offices, attract, alert, maintenance)");
-    KioskSession s = KioskSession::open(args);
+    KioskSession s = KioskSession::open(args, StoreAccess::Look);
     int w = s.config.display.width, h = s.config.display.height;
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))
         throw UsageError("--size \"" + *size + "\" is not WxH");
     const std::string language = args.get("language").value_or("it");
     if (language != "it" && language != "en") throw UsageError("--language \"" + language + "\" is not it or en");
-    const UnixSeconds now = instantFromArgs(args);
-    if (!args.has("cached")) s.syncNow(now);
+    if (args.has("sync")) s.syncNow();
+    const UnixSeconds now = viewedInstant(args, s.config.dataDir);
     s.createHost(w, h, false, true);
     if (language == "en") s.ui->session().language = Language::English;
     s.ui->nav().open(*route);

@@ -1,6 +1,7 @@
 // vetrina status [--config FILE | --db DB] [--json]: cache revision, last sync per source,
 // counts and errors, read from the store the kiosk uses.
 #include "args.h"
+#include "command_clock.h"
 #include "commands.h"
 #include "ops_checks.h"
 
@@ -34,8 +35,8 @@ int cmdStatus(int argc, char** argv) {
         config = loadConfig(args.get("config").value_or("config/vetrina.toml"));
         dbPath = config->databasePath();
     }
-    const std::string dataDir = std::filesystem::path(dbPath).parent_path().string();
-    const UnixSeconds now = std::time(nullptr);
+    const std::string dataDir = dataDirOfDatabase(dbPath);
+    const UnixSeconds now = commandNow(dataDir);
     if (!std::filesystem::exists(dbPath)) {
         std::fprintf(stderr, "%s: no cache yet (run `vetrina sync --once`)\n", dbPath.c_str());
         return 1;

@@ -3,8 +3,7 @@
 #include "args.h"
 #include "commands.h"
 
-#include "core/sync/sync_engine.h"
-#include "core/system/trusted_clock.h"
+#include "core/sync/kiosk_sync.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,17 +27,9 @@ int cmdSync(int argc, char** argv) {
     Args args(argc, argv, 2, {"once", "json"});
     args.allowOnly({"config", "once", "json"});
     Config config = loadConfig(args.get("config").value_or("config/vetrina.toml"));
-    std::filesystem::create_directories(config.dataDir);
-    SyncEngine engine(config, Database::open(config.databasePath()));
-    // The kiosk's trusted time, as `vetrina run` keeps it: a board whose clock is off (no RTC after
-    // a power cut) must not purge acts or drop alerts by its wrong date when a technician syncs by
-    // hand. The servers' Date headers of this sync correct it and are saved for the kiosk.
-    TrustedClock clock(config.clock.maxSkewSeconds);
-    clock.setStatePath(config.dataDir + "/clock.json");
-    clock.load();
-    engine.setClock(&clock);
+    KioskSync sync(config);
     if (args.has("once")) {
-        const auto outcomes = engine.syncAll(clock.now());
+        const auto outcomes = sync.once();
         int failed = 0;
         nlohmann::json out = nlohmann::json::array();
         for (const SyncOutcome& o : outcomes) {
@@ -64,13 +55,13 @@ int cmdSync(int argc, char** argv) {
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);  // before the thread starts, so it inherits the mask
-    engine.start([] {
+    sync.engine.start([] {
         std::printf("content changed\n");
         std::fflush(stdout);
     });
     int sig = 0;
     sigwait(&set, &sig);
-    engine.stop();
+    sync.engine.stop();
     return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "key_password.h"
 
 #include "core/sync/trigger_source.h"
+#include "core/system/board_clock.h"
 #include "core/util/files.h"
 
 #include <cstdio>
@@ -53,7 +54,7 @@ int cmdTrigger(int argc, char** argv) {
 
     AlertTrigger t;
     t.templateId = args.require("template");
-    t.sent = args.get("sent") ? instantOption(args, "sent") : static_cast<UnixSeconds>(std::time(nullptr));
+    t.sent = args.get("sent") ? instantOption(args, "sent") : boardNow();
     t.identifier = args.get("identifier").value_or("");
     t.status = args.get("status").value_or("Actual");
     if (auto c = args.get("cancel")) {

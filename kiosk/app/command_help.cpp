@@ -30,10 +30,13 @@ const Help kHelp[] = {
      "  --run-seconds N, --exit-after-first-frame, --print-alerts\n"
      "                   used by `vetrina bench` to time start-up and alerts\n"},
     {"import",
-     "vetrina import --kind KIND --db DB [--source NAME] [--config FILE] [--at ISO] [--quiet] FILE...\n"
+     "vetrina import --kind KIND --db DB [--source NAME] [--config FILE] [--quiet] FILE...\n"
      "\n"
      "Imports content files into a store, as the sync would, and reports every item it could not\n"
      "use with file, line and reason. What was stored before stays when a file is bad.\n"
+     "It writes the store, at the kiosk's clock (the trusted clock saved in the store's folder,\n"
+     "clock.json): acts whose window ended are purged and expired alerts dropped by that clock.\n"
+     "There is no --at; VETRINA_BOARD_CLOCK=ISO pins the board clock (tests, demos).\n"
      "\n"
      "  --kind KIND      albopop, albopop-json, wp-albo, mapped (albo feeds); sheets, servizi-gov,\n"
      "                   jsonld, synonyms (service sheets and search); notices, news, cap,\n"
@@ -42,7 +45,6 @@ const Help kHelp[] = {
      "  --source NAME    the source name stored with the content (default: the file name);\n"
      "                   with --config, the [[source]] whose options apply (max_window_days,\n"
      "                   the [source.mapping] that kind mapped needs)\n"
-     "  --at ISO         the instant of the import (acts expired before it are purged); default now\n"
      "  --quiet          no per-item report, only errors\n"},
     {"list",
      "vetrina list albo|sheets|notices|alerts|events|offices|feedback --db DB [--at ISO] [--config FILE] "
@@ -50,9 +52,10 @@ const Help kHelp[] = {
      "\n"
      "Prints what the kiosk would show at an instant: the acts in their window, the notices and\n"
      "events of the day, the alerts for the kiosk's area, the offices open now, the feedback counts.\n"
+     "It only reads the store.\n"
      "\n"
      "  --db DB          the store\n"
-     "  --at ISO         the instant (default now)\n"
+     "  --at ISO         the instant looked at (default: the kiosk's trusted clock, clock.json)\n"
      "  --config FILE    the kiosk's area for alerts, its language, the patron saint's holiday\n"
      "  --category CHIP  albo only: one filter chip (delibere, determinazioni, ordinanze, avvisi,\n"
      "                   concorsi, matrimoni, altro)\n"
@@ -61,29 +64,45 @@ const Help kHelp[] = {
      "  --json           JSON instead of text\n"},
     {"shoot",
      "vetrina shoot --config FILE --screen SCREEN --out FILE.png [--size WxH] [--at ISO] [--language it|en] "
-     "[--cached]\n"
+     "[--sync]\n"
      "\n"
-     "Renders one screen headless (software renderer) into a PNG, after a sync unless --cached.\n"
+     "Renders one screen headless (software renderer) into a PNG from what the store holds. It only\n"
+     "reads the store (a live kiosk's data folder is left as it was) unless --sync asks for a sync.\n"
      "\n"
      "  --screen SCREEN  home, albo, albo:CHIP, act:ID, pdf:ACT[:PAGE], services, sheets:event:CODE,\n"
      "                   sheet:ID, search, search:QUERY, notices, notice:ID, events, event:ID,\n"
      "                   offices, office:UID, attract, alert, maintenance\n"
      "  --size WxH       e.g. 1080x1920 (portrait) or 1920x1080 (landscape)\n"
-     "  --at ISO         the simulated instant (publication windows, opening hours, clock)\n"
+     "  --at ISO         the instant looked at (publication windows, opening hours, clock);\n"
+     "                   default: the kiosk's trusted clock. It never changes what is written.\n"
      "  --language it|en the interface language\n"
-     "  --cached         do not sync first: show the store as it is\n"
+     "  --sync           first pull every source once, as `vetrina sync --once` (this writes the\n"
+     "                   store, at the kiosk's clock, not at --at)\n"
+     "  --cached         the default (no sync); kept for old scripts\n"
      "  --data-dir DIR   the cache folder instead of [kiosk] data_dir\n"},
     {"play",
-     "vetrina play --config FILE --script FILE --out DIR [--size WxH] [--at ISO] [--data-dir DIR]\n"
+     "vetrina play --config FILE --script FILE --out DIR [--size WxH] [--at ISO] [--sync] [--data-dir DIR]\n"
      "\n"
      "Plays a touch journey headless (taps by label or point, drags, typing, waits, shots) and\n"
-     "writes the screenshots the script asks for into DIR. See demo/*.play and docs/TESTING.md.\n"},
+     "writes the screenshots the script asks for into DIR. See demo/*.play and docs/TESTING.md.\n"
+     "It only reads the store (feedback tapped in the journey is not recorded) unless --sync.\n"
+     "\n"
+     "  --at ISO         the instant the journey starts at (default: the kiosk's trusted clock)\n"
+     "  --sync           first pull every source once, as `vetrina sync --once` (this writes the\n"
+     "                   store, at the kiosk's clock, not at --at)\n"
+     "  --size WxH       e.g. 1080x1920 (portrait) or 1920x1080 (landscape)\n"
+     "  --data-dir DIR   the cache folder instead of [kiosk] data_dir\n"},
     {"search",
      "vetrina search QUERY --db DB [--lang it|en] [--limit N] [--at ISO] [--as-you-type] [--json]\n"
      "\n"
      "Runs the kiosk's search engine on a store: results grouped by kind, ranked, with snippets and\n"
-     "\"Forse cercavi\" suggestions.\n"
+     "\"Forse cercavi\" suggestions. It only reads the store: unlike the kiosk, it does not record\n"
+     "searches that found nothing.\n"
      "\n"
+     "  --at ISO         the instant looked at (which acts and notices are current); default: the\n"
+     "                   kiosk's trusted clock\n"
+     "  --lang it|en     the content language\n"
+     "  --json           JSON instead of text\n"
      "  --as-you-type    the query as typed on the keyboard (the last word is a prefix)\n"
      "  --limit N        results per group\n"},
     {"bench-search",
@@ -130,7 +149,7 @@ const Help kHelp[] = {
      "vetrina status [--config FILE | --db DB] [--json]\n"
      "\n"
      "The content revision, the last sync of each source with its errors, and the counts, read\n"
-     "from the store the kiosk uses.\n"},
+     "from the store the kiosk uses, at the kiosk's trusted clock. It only reads.\n"},
     {"keygen",
      "vetrina keygen --secret FILE --public FILE [--encrypt [--password-stdin]] [--force]\n"
      "\n"

@@ -1,7 +1,7 @@
 #include "kiosk_session.h"
 
 #include "core/feedback/feedback.h"
-#include "core/sync/sync_engine.h"
+#include "core/sync/kiosk_sync.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -30,19 +30,21 @@ std::string findFontDir() {
     return "";
 }
 
-KioskSession KioskSession::open(const Args& args) {
+KioskSession KioskSession::open(const Args& args, StoreAccess access) {
     KioskSession s;
     s.config = loadConfig(findConfigPath(args));
     if (auto d = args.get("data-dir")) s.config.dataDir = fs::absolute(*d).string();
     fs::create_directories(s.config.dataDir);
-    s.writer = Database::open(s.config.databasePath());
+    if (access == StoreAccess::Live || !fs::exists(s.config.databasePath()))
+        s.writer = Database::open(s.config.databasePath());  // creates and migrates the store
+    if (access == StoreAccess::Look) s.writer = Database();
     s.reader = Database::open(s.config.databasePath(), OpenMode::ReadOnly);
     return s;
 }
 
-void KioskSession::syncNow(UnixSeconds now) {
-    SyncEngine engine(config, Database::open(config.databasePath()));
-    for (const SyncOutcome& o : engine.syncAll(now))
+void KioskSession::syncNow() {
+    KioskSync sync(config);
+    for (const SyncOutcome& o : sync.once())
         if (!o.ok) std::fprintf(stderr, "vetrina: %s: %s (keeping what was cached)\n", o.source.c_str(), o.message.c_str());
 }
 
@@ -63,7 +65,7 @@ void KioskSession::createHost(int width, int height, bool fullscreen, bool headl
     KioskActions actions;
     actions.syncOverview = [this] { return readSyncOverview(reader); };
     actions.recordFeedback = [this](const std::string& kind, const std::string& item, int face) {
-        recordFeedback(writer, kind, item, static_cast<FeedbackFace>(face));
+        if (writer.handle()) recordFeedback(writer, kind, item, static_cast<FeedbackFace>(face));
     };
     ui->setActions(actions);
 }

@@ -19,17 +19,23 @@ std::string findConfigPath(const Args& args);
 // Titillium Web next to the binary's share dir, in the source tree, or none (DejaVu).
 std::string findFontDir();
 
+// How a session uses the store: the kiosk (and the benches' own stores) write to it; shoot and
+// play only look, so a live kiosk's store is left as it was (DESIGN.md "Time").
+enum class StoreAccess { Live, Look };
+
 struct KioskSession {
     Config config;
-    Database writer;
+    Database writer;  // not open when looking
     Database reader;
     std::unique_ptr<KioskHost> host;
     std::unique_ptr<KioskUi> ui;
 
-    // Opens config and store; --data-dir overrides the config's data directory (tests).
-    static KioskSession open(const Args& args);
-    // Pulls every source once, now (shoot, play); the kiosk does it on the sync engine's thread.
-    void syncNow(UnixSeconds now);
+    // Opens config and store; --data-dir overrides the config's data directory (tests). A look at
+    // a data folder with no store yet starts an empty one.
+    static KioskSession open(const Args& args, StoreAccess access = StoreAccess::Live);
+    // Pulls every source once on the kiosk's trusted clock (shoot --sync, play --sync), as
+    // `vetrina sync --once` does; the kiosk does it on the sync engine's thread.
+    void syncNow();
     // Creates the window (or the off-screen surface when headless) and the UI.
     void createHost(int width, int height, bool fullscreen, bool headless);
 };

@@ -21,15 +21,15 @@ struct Command {
 const Command kCommands[] = {
     {"run", vt::cmdRun, "run [--config FILE] [--size WxH] [--windowed]    run the kiosk (the default)"},
     {"import", vt::cmdImport,
-     "import --kind KIND --db DB [--source NAME] [--config FILE] [--at ISO] FILE...   import content files"},
+     "import --kind KIND --db DB [--source NAME] [--config FILE] FILE...   import content files"},
     {"list", vt::cmdList,
      "list albo|sheets|notices|alerts|events|offices|feedback --db DB [--at ISO-8601] [--config FILE] "
      "[--category CHIP] [--filter TEXT] --json"},
     {"shoot", vt::cmdShoot,
      "shoot --config FILE --screen home|albo|act:ID|maintenance|... [--size WxH] [--at ISO] [--language "
-     "it|en] [--cached] --out F.png"},
+     "it|en] [--sync] --out F.png"},
     {"play", vt::cmdPlay,
-     "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO]   a touch journey"},
+     "play --config FILE --script FILE --out DIR [--size WxH] [--at ISO] [--sync]   a touch journey"},
     {"search", vt::cmdSearch,
      "search QUERY --db DB [--lang it|en] [--limit N] [--at ISO] [--as-you-type] --json   ranked results"},
     {"bench-search", vt::cmdBenchSearch,
@@ -67,7 +67,11 @@ void printHelp(FILE* to) {
         "\nWith no subcommand, `vetrina` runs the kiosk. The configuration is --config, else "
         "$VETRINA_CONFIG,\n"
         "else /etc/vetrina/vetrina.toml, else config/vetrina.toml.\n"
-        "`vetrina COMMAND --help` (or `vetrina help COMMAND`) describes a command and all its options.\n");
+        "`vetrina COMMAND --help` (or `vetrina help COMMAND`) describes a command and all its options.\n"
+        "\nTime: every command takes \"now\" from the kiosk's trusted clock (the board clock corrected by\n"
+        "the servers, saved in the data folder's clock.json). --at only moves the instant looked at.\n"
+        "What writes the store: run, sync, import, and shoot or play with --sync; list, search, status,\n"
+        "doctor, shoot and play only read it.\n");
 }
 
 }  // namespace

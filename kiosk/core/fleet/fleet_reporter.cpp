@@ -4,6 +4,7 @@
 #include "core/fleet/fleet_report.h"
 #include "core/fleet/http_post.h"
 #include "core/log/log.h"
+#include "core/system/board_clock.h"
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -54,9 +55,7 @@ FleetReporter::~FleetReporter() {
 }
 
 UnixSeconds FleetReporter::now() const {
-    if (m_clock) return m_clock->now();
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    return m_clock ? m_clock->now() : boardNow();
 }
 
 FleetRound FleetReporter::runOnce(bool withScreenshot) {

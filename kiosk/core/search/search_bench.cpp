@@ -1,6 +1,7 @@
 #include "core/search/search_bench.h"
 
 #include "core/search/search.h"
+#include "core/system/board_clock.h"
 
 #include <algorithm>
 #include <chrono>
@@ -47,7 +48,7 @@ SearchBenchFigures benchSearch(Database& db, const std::vector<SearchDocument>& 
     std::vector<double> ms;
     std::vector<std::pair<std::string, double>> timed;
     SearchOptions opt;
-    opt.now = std::time(nullptr);
+    opt.now = boardNow();
     opt.limit = 20;
     opt.suggest = false;  // the keystroke path; "Forse cercavi" runs once, when typing stops
     opt.asYouType = true;

@@ -2,6 +2,7 @@
 
 #include "core/log/log.h"
 #include "core/store/database.h"
+#include "core/system/board_clock.h"
 
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -52,7 +53,7 @@ CacheKeeperStatus CacheKeeper::runOnce(bool verify) {
             if (m_onDamaged) m_onDamaged();
         }
     }
-    const UnixSeconds now = m_clock ? m_clock->now() : static_cast<UnixSeconds>(std::time(nullptr));
+    const UnixSeconds now = m_clock ? m_clock->now() : boardNow();
     st.plan = enforceCacheBudget(db, objects, names, m_config.storage.cacheBytes, now);
     if (!st.plan.evict.empty())
         logInfo("storage", "cache budget: " + std::to_string(st.plan.evict.size()) + " files evicted");

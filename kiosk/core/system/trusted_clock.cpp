@@ -1,5 +1,6 @@
 #include "core/system/trusted_clock.h"
 
+#include "core/system/board_clock.h"
 #include "core/util/files.h"
 
 #include <nlohmann/json.hpp>
@@ -22,11 +23,6 @@ constexpr UnixSeconds kHttpsPreference = kDay;
 constexpr UnixSeconds kSaveJitter = 2;
 constexpr UnixSeconds kSaveEvery = 3600;
 
-UnixSeconds systemNow() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 }  // namespace
 
 UnixSeconds buildTime() {
@@ -42,6 +38,17 @@ UnixSeconds buildTime() {
         return daysFromCivil(c) * kDay;
     }();
     return t;
+}
+
+UnixSeconds earliestTrustedTime() {
+    const auto pinned = pinnedBoardClock();
+    return pinned ? std::min(buildTime(), *pinned) : buildTime();
+}
+
+UnixSeconds kioskNow(const std::string& dataDir, int thresholdSeconds) {
+    TrustedClock clock(thresholdSeconds);
+    if (const auto saved = TrustedClock::readStateFile(dataDir + "/clock.json")) clock.restore(*saved);
+    return clock.now();
 }
 
 std::optional<UnixSeconds> parseHttpDate(const std::string& header) {
@@ -78,7 +85,7 @@ TrustedClock::TrustedClock(int thresholdSeconds, UnixSeconds buildDate, LocalClo
     : m_threshold(thresholdSeconds), m_build(buildDate), m_local(std::move(local)) {}
 
 UnixSeconds TrustedClock::localNow() const {
-    return m_local ? m_local() : systemNow();
+    return m_local ? m_local() : boardNow();
 }
 
 UnixSeconds TrustedClock::now() const {
@@ -179,6 +186,12 @@ bool TrustedClock::load() {
     m_state = *s;
     m_saved = *s;
     return true;
+}
+
+void TrustedClock::restore(const ClockState& state) {
+    std::lock_guard lock(m_mutex);
+    m_state = state;
+    m_saved = state;
 }
 
 void TrustedClock::saveLocked() const {

@@ -23,6 +23,9 @@ namespace vt {
 
 // When this binary was built (from the compiler's __DATE__, UTC midnight).
 UnixSeconds buildTime();
+// The earliest "now" the kiosk believes: the build date, or a pinned board clock before it
+// (board_clock.h).
+UnixSeconds earliestTrustedTime();
 
 struct ClockSample {
     std::string source;       // "albo", "fleet"... for status
@@ -49,11 +52,18 @@ std::string formatOffset(UnixSeconds offset);
 // The HTTP Date header (RFC 1123) as Unix seconds; nullopt when absent or unreadable.
 std::optional<UnixSeconds> parseHttpDate(const std::string& header);
 
+// "Now" as the kiosk whose data folder is `dataDir` sees it: the board clock with the correction
+// saved in <dataDir>/clock.json. It never writes: for the commands that look (list, search,
+// status, shoot, play) and for import, so that every command shares the kiosk's one clock.
+UnixSeconds kioskNow(const std::string& dataDir, int thresholdSeconds = 120);
+
 class TrustedClock {
 public:
     using LocalClock = std::function<UnixSeconds()>;
     // thresholdSeconds: local clocks off by less are trusted as they are (NTP does the rest).
-    explicit TrustedClock(int thresholdSeconds = 120, UnixSeconds buildDate = buildTime(), LocalClock local = {});
+    // The local clock is the board clock (board_clock.h) unless a test gives its own.
+    explicit TrustedClock(int thresholdSeconds = 120, UnixSeconds buildDate = earliestTrustedTime(),
+                          LocalClock local = {});
 
     // The corrected time: what the kiosk uses as "now". Thread-safe.
     UnixSeconds now() const;
@@ -67,6 +77,8 @@ public:
     void setStatePath(std::string path);
     bool load();
     static std::optional<ClockState> readStateFile(const std::string& path);
+    // Takes a saved state without a path to save to: the clock of a command that only reads.
+    void restore(const ClockState& state);
 
 private:
     UnixSeconds localNow() const;
