@@ -146,14 +146,13 @@ AlboImportResult storeActs(Database& db, const std::vector<Act>& acts, const Imp
 }
 
 std::vector<Act> listActsAt(const Database& db, UnixSeconds now, int limit, WithAttachments attachments) {
-    const std::string today = formatDate(romeDate(now));
-    Statement st = db.prepare(std::string("SELECT ") + kActColumns +
-                              " FROM acts WHERE pub_start <= ?1 AND pub_end >= ?1 "
-                              "ORDER BY pub_start DESC, year DESC, CAST(number AS INTEGER) DESC, number DESC, id "
+    Statement st = db.prepare(std::string("SELECT ") + kActColumns + " FROM acts WHERE " +
+                              publicationWindowSql("acts", 1) +
+                              " ORDER BY pub_start DESC, year DESC, CAST(number AS INTEGER) DESC, number DESC, id "
                               "LIMIT ?2");
     // A short list (the newest on Home) need not read every act: twice the rows plus a margin
     // leave room for the duplicates folded below.
-    st.bind(1, today).bind(2, limit > 0 ? static_cast<std::int64_t>(limit) * 2 + 8 : std::int64_t{-1});
+    st.bind(1, windowSqlDay(now)).bind(2, limit > 0 ? static_cast<std::int64_t>(limit) * 2 + 8 : std::int64_t{-1});
     std::vector<Act> acts;
     // The same act (year and number) from two listings is shown once: the first row wins, but an
     // annulment seen in any listing is kept, since the later listing knows better.
@@ -179,9 +178,9 @@ std::vector<Act> listActsAt(const Database& db, UnixSeconds now, int limit, With
 
 int countActsAt(const Database& db, UnixSeconds now) {
     // Counted like listActsAt shows them: an act listed twice (same year and number) once.
-    Statement st = db.prepare(
-        "SELECT count(DISTINCT year || '/' || ltrim(number, '0')) FROM acts WHERE pub_start <= ?1 AND pub_end >= ?1");
-    st.bind(1, formatDate(romeDate(now)));
+    Statement st = db.prepare("SELECT count(DISTINCT year || '/' || ltrim(number, '0')) FROM acts WHERE " +
+                              publicationWindowSql("acts", 1));
+    st.bind(1, windowSqlDay(now));
     st.step();
     return static_cast<int>(st.integer(0));
 }

@@ -36,9 +36,22 @@ bool parseActUid(std::string_view raw, int& year, std::string& number) {
     return false;
 }
 
+CivilDate alboDay(UnixSeconds now) {
+    return romeDate(now);
+}
+
 bool isInPublicationWindow(CivilDate start, CivilDate end, UnixSeconds now) {
-    const CivilDate today = romeDate(now);
+    const CivilDate today = alboDay(now);
     return start <= today && today <= end;
+}
+
+std::string publicationWindowSql(const std::string& table, int param) {
+    const std::string p = "?" + std::to_string(param);
+    return "(" + table + ".pub_start <= " + p + " AND " + table + ".pub_end >= " + p + ")";
+}
+
+std::string windowSqlDay(UnixSeconds now) {
+    return formatDate(alboDay(now));
 }
 
 bool isInPublicationWindow(const Act& act, UnixSeconds now) {

@@ -53,8 +53,16 @@ constexpr int kDefaultPublicationDays = 15;
 // four-digit year and number can be found.
 bool parseActUid(std::string_view uid, int& year, std::string& number);
 
-// Inside the window from 00:00 of its first day to 24:00 of its last day, Europe/Rome.
+// The albo's window rule, defined once: an act is on the albo from 00:00 of its first day to 24:00
+// of its last day, Europe/Rome; that is, on the Rome calendar day alboDay(now) when
+// pub_start <= that day <= pub_end.
+CivilDate alboDay(UnixSeconds now);
 bool isInPublicationWindow(const Act& act, UnixSeconds now);
 bool isInPublicationWindow(CivilDate start, CivilDate end, UnixSeconds now);
+// The same rule as an SQL condition on the acts table, whose pub_start and pub_end hold ISO dates
+// (they compare as text): `table` is the table's name or alias in the query ("acts", "a"), and
+// parameter ?`param` must be bound to windowSqlDay(now).
+std::string publicationWindowSql(const std::string& table, int param);
+std::string windowSqlDay(UnixSeconds now);
 
 }  // namespace vt

@@ -1,6 +1,7 @@
 #include "core/sync/attachment_fetch.h"
 
 #include "core/albo/albo_purge.h"
+#include "core/model/act.h"
 #include "core/util/text.h"
 
 #include <algorithm>
@@ -178,17 +179,17 @@ AttachmentRound fetchActAttachments(Database& db, const std::string& directory, 
         // failed and waits for its retry, are skipped here, so a round over an unchanged albo
         // costs one query. (Skipping the waiting URLs in the loop instead cost a query per act
         // and round: 250 ms per sync for 10,000 acts whose links cannot be fetched.)
-        const std::string today = formatDate(romeDate(now));
         Statement st = db.prepare(
             "SELECT a.id, a.source, a.uid, t.url, t.mime, t.length FROM acts a "
             "JOIN act_attachments t ON t.act_id = a.id "
             "LEFT JOIN attachment_downloads d ON d.url = t.url "
             "WHERE (a.source = ?1 OR substr(a.source, 1, length(?1) + 1) = ?1 || '/') "
-            "AND a.pub_start <= ?2 AND a.pub_end >= ?2 "
-            "AND (d.url IS NULL OR d.path != '' OR d.retry_at <= ?3) "
+            "AND " +
+            publicationWindowSql("a", 2) +
+            " AND (d.url IS NULL OR d.path != '' OR d.retry_at <= ?3) "
             "AND NOT EXISTS (SELECT 1 FROM act_files f WHERE f.act_id = a.id AND f.path = d.path) "
             "ORDER BY a.pub_start DESC, a.id DESC, t.position");
-        st.bind(1, source).bind(2, today).bind(3, static_cast<std::int64_t>(now));
+        st.bind(1, source).bind(2, windowSqlDay(now)).bind(3, static_cast<std::int64_t>(now));
         while (st.step())
             wanted.push_back({st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4), st.integer(5)});
     }
