@@ -92,6 +92,8 @@ double compare(const Rgb& expected, const Rgb& actual, Rgb& diff) {
 
 void checkGolden(HeadlessKiosk& k, const std::string& name) {
     const bool update = std::getenv("VETRINA_UPDATE_GOLDEN") && std::string(std::getenv("VETRINA_UPDATE_GOLDEN")) == "1";
+    // Updating writes the images and compares nothing: under CI that would pass any screen.
+    if (update && std::getenv("CI")) FAIL("VETRINA_UPDATE_GOLDEN=1 is refused under CI: it would compare nothing");
     const fs::path outDir = fs::path(VETRINA_TEST_OUTPUT) / "golden";
     const fs::path golden = fs::path(VETRINA_SOURCE_DIR) / "tests/golden" / (name + ".png");
     const std::string full = k.shot("golden-" + name);

@@ -9,6 +9,7 @@
 using namespace vt;
 using vt::test::dataPath;
 using vt::test::runCommand;
+using vt::test::vetrinaAt;
 using vt::test::scratchDir;
 
 TEST_CASE("vetrina list albo: category, AgID code, annulment, rectification, then --category and --filter",
@@ -16,7 +17,7 @@ TEST_CASE("vetrina list albo: category, AgID code, annulment, rectification, the
     const std::string db = scratchDir("albo-cli") + "/v.db";
     const std::string bin = VETRINA_BINARY;
     std::string out;
-    REQUIRE(runCommand(bin + " import --kind wp-albo --db " + db + " --at 2026-03-07T10:00:00+01:00 " +
+    REQUIRE(runCommand(vetrinaAt("2026-03-07T10:00:00+01:00") + " import --kind wp-albo --db " + db + " " +
                            dataPath("albo/wp_rest_atti.json") + " 2>&1",
                        &out) == 0);
     CHECK(out.find("2026/90") != std::string::npos);  // the transparency listing, reported

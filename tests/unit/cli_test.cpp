@@ -10,6 +10,7 @@
 using namespace vt;
 using vt::test::dataPath;
 using vt::test::runCommand;
+using vt::test::vetrinaAt;
 using vt::test::scratchDir;
 
 namespace {
@@ -31,7 +32,7 @@ std::set<std::string> uids(const nlohmann::json& list) {
 TEST_CASE("import and list: Ladispoli gives exactly the acts in their window", "[cli][albo]") {
     const std::string db = scratchDir("cli-ladispoli") + "/v.db";
     std::string out;
-    REQUIRE(runCommand(std::string(VETRINA_BINARY) + " import --kind albopop --at 2026-05-20T08:00:00+02:00 --db " + db + " " +
+    REQUIRE(runCommand(vetrinaAt("2026-05-20T08:00:00+02:00") + " import --kind albopop --db " + db + " " +
                            dataPath("albo/ladispoli_albopop_feed.xml") + " 2>&1",
                        &out) == 0);
     CHECK(out.find("20 items, 20 imported") != std::string::npos);
@@ -57,7 +58,7 @@ TEST_CASE("import and list: Ladispoli gives exactly the acts in their window", "
 
 TEST_CASE("import and list: Camerino, with UTC instants that are another day in Rome", "[cli][albo]") {
     const std::string db = scratchDir("cli-camerino") + "/v.db";
-    REQUIRE(runCommand(std::string(VETRINA_BINARY) + " import --kind albopop --at 2017-04-01T12:00:00+02:00 --db " + db + " " +
+    REQUIRE(runCommand(vetrinaAt("2017-04-01T12:00:00+02:00") + " import --kind albopop --db " + db + " " +
                        dataPath("albo/camerino_halley_albopop_feed_2017.xml") + " >/dev/null") == 0);
     // 2017/1213 runs from 14 to 29 April 2017 (Rome days).
     CHECK(uids(listAt(db, "2017-04-13T21:59:59Z")).count("2017/1213") == 0);  // 23:59:59 of the 13th in Rome
@@ -81,7 +82,7 @@ TEST_CASE("import and list: Camerino, with UTC instants that are another day in 
 TEST_CASE("import reports bad items with file and line and keeps the good ones", "[cli][albo]") {
     const std::string db = scratchDir("cli-bad") + "/v.db";
     std::string out;
-    const int rc = runCommand(std::string(VETRINA_BINARY) + " import --kind albopop --at 2026-03-05T12:00:00+01:00 --db " + db + " " +
+    const int rc = runCommand(vetrinaAt("2026-03-05T12:00:00+01:00") + " import --kind albopop --db " + db + " " +
                                   dataPath("albo/bad_items.xml") + " 2>&1",
                               &out);
     CHECK(rc == 0);
@@ -93,7 +94,7 @@ TEST_CASE("import reports bad items with file and line and keeps the good ones",
 TEST_CASE("a broken feed imports nothing and keeps the cache", "[cli][albo]") {
     const std::string dir = scratchDir("cli-broken");
     const std::string db = dir + "/v.db";
-    REQUIRE(runCommand(std::string(VETRINA_BINARY) + " import --kind albopop --at 2026-05-20T08:00:00+02:00 --db " +
+    REQUIRE(runCommand(vetrinaAt("2026-05-20T08:00:00+02:00") + " import --kind albopop --db " +
                        db + " " + dataPath("albo/ladispoli_albopop_feed.xml") + " >/dev/null") == 0);
     std::string out;
     {
@@ -101,7 +102,7 @@ TEST_CASE("a broken feed imports nothing and keeps the cache", "[cli][albo]") {
         std::fputs("<rss><channel><item><title>troncato", f);
         std::fclose(f);
     }
-    CHECK(runCommand(std::string(VETRINA_BINARY) + " import --kind albopop --at 2026-05-20T08:00:00+02:00 --db " +
+    CHECK(runCommand(vetrinaAt("2026-05-20T08:00:00+02:00") + " import --kind albopop --db " +
                          db + " " + dir + "/broken.xml 2>&1",
                      &out) == 1);
     CHECK(out.find("not valid XML") != std::string::npos);

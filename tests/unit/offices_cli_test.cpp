@@ -13,6 +13,7 @@ using vt::test::dataPath;
 using vt::test::readAll;
 using vt::test::runCommand;
 using vt::test::scratchDir;
+using vt::test::vetrinaAt;
 
 namespace {
 UnixSeconds at(const char* iso) {
@@ -100,7 +101,8 @@ sleep = "Mo-Su 23:00-06:30"
 
 TEST_CASE("vetrina import and list: notices, alerts (takeover), events, offices as JSON", "[cli][signage]") {
     const std::string dir = scratchDir("cli-signage");
-    const std::string db = dir + "/v.db", bin = VETRINA_BINARY;
+    // Imports run at the board clock (the CAP alert expires on 23 November 2026 at 20:00): pinned.
+    const std::string db = dir + "/v.db", bin = vetrinaAt();
     REQUIRE(runCommand(bin + " import --quiet --kind offices --db " + db + " " + kContent +
                        "/offices/*.toml") == 0);
     REQUIRE(runCommand(bin + " import --quiet --kind notices --db " + db + " " + kContent +

@@ -23,6 +23,15 @@ inline std::string scratchDir(const std::string& name) {
     return dir.string();
 }
 
+// The instant the CLI tests pin the board clock at (core/system/board_clock.h): Monday 23 November
+// 2026, 10:00 in Rome, the day the demo and test content are written around.
+inline const std::string kPinnedInstant = "2026-11-23T10:00:00+01:00";
+// The `vetrina` command line with its board clock pinned at `instant`: what it imports, syncs,
+// purges and shows does not depend on the day the test runs.
+inline std::string vetrinaAt(const std::string& instant = kPinnedInstant) {
+    return "VETRINA_BOARD_CLOCK=" + instant + " " + std::string(VETRINA_BINARY);
+}
+
 std::string readAll(const std::string& path);
 // Runs a shell command, returns its exit status and captures stdout.
 int runCommand(const std::string& cmd, std::string* out = nullptr);
