@@ -25,7 +25,7 @@ const Help kHelp[] = {
      "                   config/vetrina.toml)\n"
      "  --size WxH       window size instead of the configured display size\n"
      "  --windowed       a window instead of full screen (development)\n"
-     "  --data-dir DIR   the cache folder instead of [kiosk] data_dir\n"
+     "  --data-dir DIR   the cache folder instead of [paths] data_dir\n"
      "  --headless       no display: draw into memory (used by `vetrina bench`)\n"
      "  --run-seconds N, --exit-after-first-frame, --print-alerts\n"
      "                   used by `vetrina bench` to time start-up and alerts\n"},
@@ -72,7 +72,7 @@ const Help kHelp[] = {
      "  --at ISO         the simulated instant (publication windows, opening hours, clock)\n"
      "  --language it|en the interface language\n"
      "  --cached         do not sync first: show the store as it is\n"
-     "  --data-dir DIR   the cache folder instead of [kiosk] data_dir\n"},
+     "  --data-dir DIR   the cache folder instead of [paths] data_dir\n"},
     {"play",
      "vetrina play --config FILE --script FILE --out DIR [--size WxH] [--at ISO] [--data-dir DIR]\n"
      "\n"
