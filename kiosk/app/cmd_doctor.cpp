@@ -25,6 +25,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <sys/statvfs.h>
 #include <sys/timex.h>
 #include <unistd.h>
@@ -250,8 +251,10 @@ int cmdDoctor(int argc, char** argv) {
                           "Configurazione: " + configPath + ", " + std::to_string(config.sources.size()) + " fonti.",
                           "Configuration: " + configPath + ", " + std::to_string(config.sources.size()) + " sources."});
     } catch (const std::exception& e) {
-        checks.push_back({"config", Status::Error, std::string("Configurazione: ") + e.what() + ".",
-                          std::string("Configuration: ") + e.what() + "."});
+        // "...; did you mean "idle_seconds"?" already ends its sentence.
+        std::string why = e.what();
+        if (why.empty() || std::string_view(".?!").find(why.back()) == std::string_view::npos) why += ".";
+        checks.push_back({"config", Status::Error, "Configurazione: " + why, "Configuration: " + why});
     }
     checks.push_back(checkDisplay());
     checks.push_back(checkFonts());

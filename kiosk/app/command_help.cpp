@@ -25,7 +25,7 @@ const Help kHelp[] = {
      "                   config/vetrina.toml)\n"
      "  --size WxH       window size instead of the configured display size\n"
      "  --windowed       a window instead of full screen (development)\n"
-     "  --data-dir DIR   the cache folder instead of [kiosk] data_dir\n"
+     "  --data-dir DIR   the cache folder instead of [paths] data_dir\n"
      "  --headless       no display: draw into memory (used by `vetrina bench`)\n"
      "  --run-seconds N, --exit-after-first-frame, --print-alerts\n"
      "                   used by `vetrina bench` to time start-up and alerts\n"},
@@ -79,7 +79,7 @@ const Help kHelp[] = {
      "  --sync           first pull every source once, as `vetrina sync --once` (this writes the\n"
      "                   store, at the kiosk's clock, not at --at)\n"
      "  --cached         the default (no sync); kept for old scripts\n"
-     "  --data-dir DIR   the cache folder instead of [kiosk] data_dir\n"},
+     "  --data-dir DIR   the cache folder instead of [paths] data_dir\n"},
     {"play",
      "vetrina play --config FILE --script FILE --out DIR [--size WxH] [--at ISO] [--sync] [--data-dir DIR]\n"
      "\n"
@@ -91,7 +91,7 @@ const Help kHelp[] = {
      "  --sync           first pull every source once, as `vetrina sync --once` (this writes the\n"
      "                   store, at the kiosk's clock, not at --at)\n"
      "  --size WxH       e.g. 1080x1920 (portrait) or 1920x1080 (landscape)\n"
-     "  --data-dir DIR   the cache folder instead of [kiosk] data_dir\n"},
+     "  --data-dir DIR   the cache folder instead of [paths] data_dir\n"},
     {"search",
      "vetrina search QUERY --db DB [--lang it|en] [--limit N] [--at ISO] [--as-you-type] [--json]\n"
      "\n"

@@ -17,7 +17,8 @@ for f in ./usr/bin/vetrina ./etc/vetrina/vetrina.toml ./etc/pam.d/vetrina \
          ./usr/lib/sysusers.d/vetrina.conf ./usr/share/vetrina/demo/vetrina.toml \
          ./usr/share/vetrina/demo/demo-albo.py ./usr/share/vetrina/demo/albo-atti.toml \
          ./usr/share/doc/vetrina/examples/vetrina.toml ./usr/share/doc/vetrina/examples/town-template.toml \
-         ./usr/share/doc/vetrina/OPERATIONS.md ./usr/share/vetrina/locale/en/LC_MESSAGES/vetrina.mo; do
+         ./usr/share/doc/vetrina/OPERATIONS.md ./usr/share/doc/vetrina/CONFIG.md \
+         ./usr/share/vetrina/locale/en/LC_MESSAGES/vetrina.mo; do
     grep -q " $f\$" "$work/contents" || fail "missing $f"
 done
 grep -q ' ./usr/bin/vetrina$' "$work/contents" && grep ' ./usr/bin/vetrina$' "$work/contents" | grep -q '^-rwxr-xr-x' ||

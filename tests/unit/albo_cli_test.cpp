@@ -83,7 +83,7 @@ start = "/dal"
         parseConfig("[[source]]\nname = \"a\"\nkind = \"mapped\"\nurl = \"x\"\n[source.mapping]\n"
                     "items = \"/a\"\nuid = \"/u\"\nsubject = \"/s\"\nstart = \"/d\"\ncolour = \"/c\"\n",
                     "k.toml"),
-        Catch::Contains("k.toml:1") && Catch::Contains("unknown key \"colour\""));
+        Catch::Contains("k.toml:10:") && Catch::Contains("unknown key \"colour\""));
     CHECK_THROWS_WITH(parseConfig("[[source]]\nname = \"a\"\nkind = \"mapped\"\nurl = \"x\"\n", "k.toml"),
                       Catch::Contains("\"items\""));
     CHECK_THROWS_WITH(

@@ -1,5 +1,6 @@
 #include "core/config/config.h"
 
+#include "core/config/config_key_check.h"
 #include "core/config/ops_config_parse.h"
 #include "core/config/toml_values.h"
 
@@ -106,6 +107,7 @@ Config parseConfig(const std::string& text, const std::string& path) {
         throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " +
                           std::string(e.description()));
     }
+    checkConfigKeys(root, path);
     Config c;
     c.file = path;
     c.baseDir = fs::absolute(fs::path(path)).parent_path().string();
