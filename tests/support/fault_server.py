@@ -17,9 +17,16 @@ to every other request until /__fault/none:
 import http.server
 import os
 import random
+import select
 import socketserver
 import sys
-import time
+
+
+def pause(seconds):
+    """Waits without time.sleep: under faketime (scripts/test-moved-clock) libfaketime makes
+    Python's sleep fail with EINVAL, while select's relative timeout still waits."""
+    select.select([], [], [], seconds)
+
 
 PORT = int(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
@@ -48,7 +55,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         fault = FAULT[0]
         if fault == "timeout":
-            time.sleep(30)
+            pause(30)
             return
         if fault in ("500", "404"):
             self.send_body(int(fault), b"error\n")
@@ -107,7 +114,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 for i in range(64, len(body)):
                     self.wfile.write(body[i:i + 1])
                     self.wfile.flush()
-                    time.sleep(0.2)
+                    pause(0.2)
             except OSError:
                 pass
             self.close_connection = True

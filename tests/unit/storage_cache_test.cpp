@@ -18,6 +18,9 @@ using namespace vt::test;
 namespace fs = std::filesystem;
 
 namespace {
+// An mtime long before any clock a test runs at (the suite also runs with the clock moved, and
+// the kernel stamps files with the real clock): a file that is not a download in progress.
+const auto kLongAgo = std::chrono::file_clock::from_sys(std::chrono::sys_seconds{std::chrono::seconds{1577836800}});  // 2020-01-01
 
 CachedObject obj(const std::string& name, std::uint64_t size, UnixSeconds mtime, ObjectNeed need, bool image = false) {
     CachedObject o;
@@ -104,7 +107,7 @@ TEST_CASE("the budget evicts files no content refers to, and keeps what the cont
     REQUIRE(before.size() >= 3);
     const std::string stray = rig.objects() + "/" + std::string(64, 'a');
     REQUIRE(writeFileAtomic(stray, std::string(4000, 'x')));
-    fs::last_write_time(stray, fs::file_time_type::clock::now() - std::chrono::hours(2));
+    fs::last_write_time(stray, kLongAgo);
     CacheKeeper keeper(rig.config, nullptr, {});
     const CacheKeeperStatus st = keeper.runOnce(false);
     CHECK_FALSE(fs::exists(stray));

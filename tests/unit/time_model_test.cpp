@@ -55,7 +55,7 @@ struct AlboKiosk {
 
 }  // namespace
 
-TEST_CASE("a pinned board clock is every command's now; a bad one is an error naming it", "[time][cli]") {
+TEST_CASE("a pinned board clock is every command's now, and a bad one is an error naming it", "[time][cli]") {
     AlboKiosk k("time-board");
     REQUIRE(runCommand(vetrinaAt("2026-11-23T10:00:00+01:00") + " sync --once --config " + k.config + " >/dev/null") == 0);
     CHECK(k.acts() == 30);
