@@ -9,6 +9,7 @@
 #include "core/alerts/alert_store.h"
 #include "core/log/log.h"
 #include "core/feedback/feedback.h"
+#include "core/maintenance/maintenance_pause.h"
 #include "core/search/search.h"
 #include "core/sync/sync_engine.h"
 #include "core/system/system_info.h"
@@ -35,8 +36,9 @@ namespace vt {
 
 namespace {
 
-// "Chiudi Vetrina" in maintenance: the units list it in RestartPreventExitStatus so the
-// technician gets the console; any other exit is restarted by systemd.
+// "Chiudi Vetrina" in maintenance, after the pause file is written. The units count it as a clean
+// stop (SuccessExitStatus); what keeps the kiosk stopped for the pause is the file, read by the
+// units' ExecStopPost, because cage 0.1.4 does not pass its client's exit status on.
 constexpr int kExitQuitRequested = 64;
 // Width in pixels of the screenshot sent with a fleet report.
 constexpr int kFleetThumbnailWidth = 270;
@@ -118,7 +120,17 @@ int cmdRun(int argc, char** argv) {
         return s.host->savePng(path) ? path : "";
     };
     actions.restart = [] { KioskHost::requestStop(); };  // systemd's Restart=always starts it again
+    // A kiosk that runs is not paused: a file left by a quit outside systemd must not pause the
+    // next stop of a unit.
+    const std::string pauseFile = maintenancePauseFile(s.config.dataDir);
+    std::error_code ignored;
+    std::filesystem::remove(pauseFile, ignored);
     actions.quit = [&] {
+        std::string error;
+        if (!writeMaintenancePause(pauseFile, s.config.maintenance.pauseMinutes * 60, error))
+            logWarning("kiosk", "maintenance pause not recorded (systemd restarts the kiosk now): " + error);
+        logInfo("kiosk", "closed from the maintenance panel for " +
+                             std::to_string(s.config.maintenance.pauseMinutes) + " minutes");
         exitCode = kExitQuitRequested;
         KioskHost::requestStop();
     };

@@ -162,7 +162,9 @@ int drawAlertBanner(Ui& ui, const std::vector<ShownAlert>& alerts, ImVec2 pos, f
         if (!a.label.empty()) s += a.label + " \xE2\x80\x93 ";
         s += std::string(tr("ALLERTA")) + ": " + widgets::displayable(a.info.headline.empty() ? a.info.event : a.info.headline);
         if (i + 1 == kBannerMax && alerts.size() > kBannerMax)
-            s += " " + fillIn(tr("(e altre {0})"), {std::to_string(alerts.size() - kBannerMax)});
+            // Appended in place: "..." + a temporary string trips GCC 12's -Wrestrict false positive at -O3.
+            s += ' ';
+        s += fillIn(tr("(e altre {0})"), {std::to_string(alerts.size() - kBannerMax)});
         const std::string more = std::string(tr("Tocca per leggere")) + " \xE2\x96\xB6";
         const float moreW =
             ui.fonts().small->CalcTextSizeA(ui.fonts().small->FontSize, FLT_MAX, 0, more.c_str()).x;

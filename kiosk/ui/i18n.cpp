@@ -78,7 +78,11 @@ bool loadEnglishCatalog(const std::string& path, std::string& error) {
 
 std::string catalogSearchPath() {
     std::string out;
-    for (const fs::path& p : candidates()) out += (out.empty() ? "" : ":") + p.string();
+    for (const fs::path& p : candidates()) {
+        // Appended in place: "..." + a temporary string trips GCC 12's -Wrestrict false positive at -O3.
+        if (!out.empty()) out += ':';
+        out += p.string();
+    }
     return out;
 }
 

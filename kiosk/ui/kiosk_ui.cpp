@@ -183,6 +183,7 @@ void KioskUi::drawScreens(Ui& ui) {
         if (route.screen == ScreenId::Home) {
             m_search.reset();
             m_services.reset();
+            m_maintenance.reset();
         }
         m_lastScreen = route.screen;
         if (m_actions.screenOpened) {

@@ -83,8 +83,9 @@ std::string routeName(const Route& r) {
         case ScreenId::Maintenance: return "maintenance";
         case ScreenId::PdfViewer: {
             std::string name = "pdf:" + std::to_string(r.id);
-            if (r.page > 0 || r.attachment > 0) name += ":" + std::to_string(r.page > 0 ? r.page : 1);
-            if (r.attachment > 0) name += ":" + std::to_string(r.attachment);
+            // Appended in place: "..." + a temporary string trips GCC 12's -Wrestrict false positive at -O3.
+            if (r.page > 0 || r.attachment > 0) (name += ':') += std::to_string(r.page > 0 ? r.page : 1);
+            if (r.attachment > 0) (name += ':') += std::to_string(r.attachment);
             return name;
         }
         case ScreenId::Services: return "services";

@@ -21,8 +21,9 @@ for f in ./usr/bin/vetrina ./etc/vetrina/vetrina.toml ./etc/pam.d/vetrina \
          ./usr/share/vetrina/locale/en/LC_MESSAGES/vetrina.mo; do
     grep -q " $f\$" "$work/contents" || fail "missing $f"
 done
-grep -q ' ./usr/bin/vetrina$' "$work/contents" && grep ' ./usr/bin/vetrina$' "$work/contents" | grep -q '^-rwxr-xr-x' ||
-    fail "/usr/bin/vetrina is not executable"
+for f in ./usr/bin/vetrina ./usr/libexec/vetrina/maintenance-pause; do
+    grep " $f\$" "$work/contents" | grep -q '^-rwxr-xr-x' || fail "$f is missing or not executable"
+done
 
 field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Package)" = vetrina ] || fail "Package is '$(field Package)'"
@@ -47,8 +48,23 @@ sh -n "$work/control/postinst" || fail "postinst does not parse"
 
 dpkg-deb -x "$deb" "$work/root"
 "$work/root/usr/bin/vetrina" --version | grep -q '^vetrina ' || fail "the packaged binary does not run"
+# A tree configured by scripts/package (CMAKE_BUILD_TYPE=None, dpkg-buildflags): the binary
+# carries Debian's hardening (RELRO, the stack protector, _FORTIFY_SOURCE's checked calls).
+if grep -qx 'CMAKE_BUILD_TYPE:STRING=None' "$BUILD_DIR/CMakeCache.txt"; then
+    bin="$work/root/usr/bin/vetrina"
+    readelf -lW "$bin" | grep -q GNU_RELRO || fail "no RELRO (-Wl,-z,relro) in the packaged binary"
+    readelf --dyn-syms -W "$bin" >"$work/dynsyms"
+    grep -q ' __stack_chk_fail' "$work/dynsyms" || fail "no stack protector in the packaged binary"
+    grep -Eq ' __[a-z_]+_chk(@| )' "$work/dynsyms" || fail "no _FORTIFY_SOURCE calls in the packaged binary"
+fi
 grep -q '^data_dir = "/var/lib/vetrina"' "$work/root/etc/vetrina/vetrina.toml" || fail "default config lacks data_dir"
 grep -q '^Type=notify' "$work/root/lib/systemd/system/vetrina@.service" || fail "cage unit is not Type=notify"
+# "Chiudi Vetrina" pauses the kiosk, never stops it for good (tests/unit/maintenance_pause_test.cpp).
+for u in vetrina@.service vetrina-kmsdrm.service; do
+    ! grep -q '^RestartPreventExitStatus' "$work/root/lib/systemd/system/$u" || fail "$u prevents a restart"
+    grep -qx 'ExecStopPost=+/usr/libexec/vetrina/maintenance-pause %n' "$work/root/lib/systemd/system/$u" ||
+        fail "$u lacks the maintenance pause helper"
+done
 grep -q '^u vetrina ' "$work/root/usr/lib/sysusers.d/vetrina.conf" || fail "sysusers has no vetrina user"
 # The demo pipeline from the package alone: postinst's albo generation, then the importer.
 if command -v python3 >/dev/null 2>&1; then

@@ -130,6 +130,8 @@ Config parseConfig(const std::string& text, const std::string& path) {
             throw ConfigError(where(path, *mt) +
                               ": maintenance.pin_hash is not a hash from `vetrina pin-hash` "
                               "(a plain PIN must never be written in the configuration)");
+        c.maintenance.pauseMinutes =
+            static_cast<int>(getInt(*mt, "pause_minutes", c.maintenance.pauseMinutes, 5, 240, path));
     }
     std::string dataDir = "data";
     if (const toml::table* paths = root["paths"].as_table())

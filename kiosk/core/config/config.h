@@ -100,6 +100,9 @@ struct ScreenConfig {
 struct MaintenanceConfig {
     // Argon2id hash of the maintenance PIN (`vetrina pin-hash`); empty: maintenance stays closed.
     std::string pinHash;
+    // "Chiudi Vetrina": minutes the screen stays the technician's before the kiosk comes back by
+    // itself (5 to 240; systemd/maintenance-pause enforces the same bounds).
+    int pauseMinutes = 30;
 };
 
 struct Config {

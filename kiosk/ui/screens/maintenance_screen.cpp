@@ -5,6 +5,7 @@
 #include "core/store/migrations.h"
 #include "core/system/system_info.h"
 #include "core/util/italian_format.h"
+#include "ui/screens/quit_confirmation.h"
 #include "ui/widgets.h"
 
 #include <cmath>
@@ -27,6 +28,17 @@ bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
     const float width = widgets::readableWidth(ui, env.size.x - 2 * m.margin);
     const float left = env.pos.x + std::floor((env.size.x - width) * 0.5f);
     bool leave = false;
+    if (m_confirmQuit) {
+        const QuitChoice choice = drawQuitConfirmation(env, env.config.maintenance.pauseMinutes);
+        if (choice == QuitChoice::Cancel) m_confirmQuit = false;
+        if (choice == QuitChoice::Confirm) {
+            m_confirmQuit = false;
+            m_lastAction = tr("Chiudi Vetrina");
+            if (actions.quit) actions.quit();
+        }
+        if (choice != QuitChoice::Open) ui.requestFrameIn(0);
+        return false;
+    }
     ImGui::SetCursorScreenPos(env.pos);
     ImGui::BeginChild("##maintenance", env.size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     ImGui::SetCursorPos(ImVec2(left - env.pos.x, m.mm(5.0f)));
@@ -77,7 +89,12 @@ bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
         ui.requestFrameIn(0);
     }
     action("##m-restart", tr("Riavvia"), tr("Riavvia", kOther), actions.restart, false);
-    action("##m-quit", tr("Chiudi Vetrina"), tr("Chiudi Vetrina", kOther), actions.quit, true);
+    ImGui::SameLine(0, m.gap);
+    if (widgets::button(ui, "##m-quit", tr("Chiudi Vetrina"), tr("Chiudi Vetrina", kOther), ImVec2(bw, bh),
+                        widgets::ButtonStyle::Secondary)) {
+        m_confirmQuit = true;  // asked on the next frame; nothing happens yet
+        ui.requestFrameIn(0);
+    }
     if (!m_lastAction.empty()) widgets::text(ui, ui.fonts().small, ui.pal().textMuted, fillIn(tr("Fatto: {0}"), {m_lastAction}), Role::Status, width);
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     if (widgets::button(ui, "##m-exit", tr("Esci dalla manutenzione"), tr("Esci dalla manutenzione", kOther), ImVec2(width, bh)))

@@ -17,11 +17,14 @@ public:
     bool draw(ScreenEnv& env, UnixSeconds startedAt);
     // "Mostra un avviso di prova" was tapped since the last call.
     bool takeTestAlertRequest() { return std::exchange(m_testAlertRequested, false); }
+    // Forgets a question left open ("Chiudere Vetrina?") when the session ends.
+    void reset() { m_confirmQuit = false; }
 
 private:
     TouchScroller m_scroller;
     std::string m_lastAction;
     bool m_testAlertRequested = false;
+    bool m_confirmQuit = false;  // "Chiudi Vetrina" tapped: the question replaces the panel
 };
 
 }  // namespace vt

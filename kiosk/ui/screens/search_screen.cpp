@@ -30,7 +30,11 @@ std::vector<TextSpan> spansOf(std::string_view marked) {
     for (const TextSpan& s : splitHighlights(marked)) {
         const bool lead = !s.text.empty() && s.text.front() == ' ';
         const bool trail = !s.text.empty() && s.text.back() == ' ';
-        out.push_back({(lead ? " " : "") + widgets::displayable(s.text) + (trail ? " " : ""), s.bold});
+        // Appended in place: "..." + a temporary string trips GCC 12's -Wrestrict false positive at -O3.
+        std::string text = lead ? " " : "";
+        text += widgets::displayable(s.text);
+        if (trail) text += ' ';
+        out.push_back({std::move(text), s.bold});
     }
     return out;
 }

@@ -29,7 +29,11 @@ std::vector<TextSpan> displayableSpans(const std::vector<TextSpan>& spans) {
         // displayable() trims: keep the blanks that separate this span from its neighbours.
         const bool lead = !s.text.empty() && s.text.front() == ' ';
         const bool trail = !s.text.empty() && s.text.back() == ' ';
-        out.push_back({(lead ? " " : "") + widgets::displayable(s.text) + (trail ? " " : ""), s.bold});
+        // Appended in place: "..." + a temporary string trips GCC 12's -Wrestrict false positive at -O3.
+        std::string text = lead ? " " : "";
+        text += widgets::displayable(s.text);
+        if (trail) text += ' ';
+        out.push_back({std::move(text), s.bold});
     }
     return out;
 }
