@@ -52,8 +52,8 @@ void Args::allowOnly(const std::vector<std::string>& known) const {
 bool parseSize(const std::string& s, int& w, int& h) {
     char x = 0;
     char extra = 0;
-    return std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) == 3 && (x == 'x' || x == 'X') && w >= 200 &&
-           h >= 200 && w <= 8192 && h <= 8192;
+    return std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) == 3 && (x == 'x' || x == 'X') &&
+           w >= 200 && h >= 200 && w <= 8192 && h <= 8192;
 }
 
 }  // namespace vt

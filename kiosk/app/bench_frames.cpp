@@ -17,13 +17,13 @@
 #include "core/util/files.h"
 #include "platform/journey_runner.h"
 
+#include <unistd.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <functional>
-#include <unistd.h>
 
 namespace vt {
 
@@ -39,23 +39,29 @@ double threadCpuSeconds() {
 
 // Times are this thread's CPU time, not wall time: the build machine is shared, and a frame
 // that waited for a core says nothing about the kiosk, which has its cores to itself.
-double cpuMsSince(double t0) { return (threadCpuSeconds() - t0) * 1000.0; }
+double cpuMsSince(double t0) {
+    return (threadCpuSeconds() - t0) * 1000.0;
+}
 
 double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, static_cast<size_t>(std::ceil(p * double(v.size()))) - (p > 0 ? 1 : 0));
+    const size_t i =
+        std::min(v.size() - 1, static_cast<size_t>(std::ceil(p * double(v.size()))) - (p > 0 ? 1 : 0));
     return v[i];
 }
 
-double round2(double x) { return std::round(x * 100) / 100; }
+double round2(double x) {
+    return std::round(x * 100) / 100;
+}
 
 std::string benchConfig(const fs::path& dir, int w, int h) {
     const std::string content = std::string(VETRINA_SOURCE_DIR) + "/content";
     // A long idle time: the visitor never leaves while a screen is measured.
     std::string t = "[town]\nname = \"Comune di Borgo Vetrina (bench)\"\n[paths]\ndata_dir = \"" +
                     (dir / "data").string() + "\"\n[display]\nwidth = " + std::to_string(w) +
-                    "\nheight = " + std::to_string(h) + "\ndiagonal_inches = 32\n[kiosk]\nidle_seconds = 3600\n";
+                    "\nheight = " + std::to_string(h) +
+                    "\ndiagonal_inches = 32\n[kiosk]\nidle_seconds = 3600\n";
     t += sourceEntry("albo", "albopop", (dir / "albo.xml").string());
     t += demoContentSources(content);
     return t;
@@ -87,7 +93,8 @@ public:
                                   {"render_ms_p50", round2(percentile(renderMs, 0.5))},
                                   {"render_ms_p99", round2(percentile(renderMs, 0.99))}};
         std::printf("%-22s %8.2f %8.2f %10.2f %10.2f\n", name.c_str(), j["ui_ms_p50"].get<double>(),
-                    j["ui_ms_p99"].get<double>(), j["render_ms_p50"].get<double>(), j["render_ms_p99"].get<double>());
+                    j["ui_ms_p99"].get<double>(), j["render_ms_p50"].get<double>(),
+                    j["render_ms_p99"].get<double>());
         return j;
     }
 
@@ -130,10 +137,10 @@ public:
                                   {"ui_ms_p99", round2(percentile(uiMs, 0.99))},
                                   {"render_ms_p50", round2(percentile(renderMs, 0.5))},
                                   {"render_ms_p99", round2(percentile(renderMs, 0.99))}};
-        std::printf("%-22s %8.2f %8.2f %10.2f %10.2f   %ld frames in %.0f s: %.2f fps, CPU %.2f%%\n", "attract loop",
-                    j["ui_ms_p50"].get<double>(), j["ui_ms_p99"].get<double>(), j["render_ms_p50"].get<double>(),
-                    j["render_ms_p99"].get<double>(), frames, seconds, double(frames) / seconds,
-                    100.0 * cpu / seconds);
+        std::printf("%-22s %8.2f %8.2f %10.2f %10.2f   %ld frames in %.0f s: %.2f fps, CPU %.2f%%\n",
+                    "attract loop", j["ui_ms_p50"].get<double>(), j["ui_ms_p99"].get<double>(),
+                    j["render_ms_p50"].get<double>(), j["render_ms_p99"].get<double>(), frames, seconds,
+                    double(frames) / seconds, 100.0 * cpu / seconds);
         return j;
     }
 
@@ -172,11 +179,12 @@ nlohmann::json benchFrames(int acts, int width, int height, int framesPerScreen)
 
     std::vector<Act> first = listActsAt(s.reader, now, 1, WithAttachments::No);
     if (first.empty()) throw std::runtime_error("bench: no act in its window");
-    Statement sheet = s.reader.prepare("SELECT sheet_id FROM sheets WHERE lang = 'it' ORDER BY sheet_id LIMIT 1");
+    Statement sheet =
+        s.reader.prepare("SELECT sheet_id FROM sheets WHERE lang = 'it' ORDER BY sheet_id LIMIT 1");
     const std::string sheetId = sheet.step() ? sheet.text(0) : "";
 
-    std::printf("%-22s %8s %8s %10s %10s   (CPU ms per frame, %dx%d, %d frames each)\n", "screen", "ui p50", "ui p99",
-                "render p50", "render p99", width, height, framesPerScreen);
+    std::printf("%-22s %8s %8s %10s %10s   (CPU ms per frame, %dx%d, %d frames each)\n", "screen", "ui p50",
+                "ui p99", "render p50", "render p99", width, height, framesPerScreen);
     FrameBench b(s, now);
     const float w = float(width), h = float(height);
     nlohmann::json screens = nlohmann::json::array();
@@ -185,9 +193,12 @@ nlohmann::json benchFrames(int acts, int width, int height, int framesPerScreen)
     screens.push_back(b.screen("albo list (scrolling)", "albo", framesPerScreen, [&](int i) {
         const int k = i % 40;
         const float x = w * 0.5f, y0 = h * 0.75f, y1 = h * 0.35f;
-        if (k == 0) b.inject(PointerEvent::Type::Down, x, y0);
-        else if (k <= 12) b.inject(PointerEvent::Type::Move, x, y0 + (y1 - y0) * float(k) / 12.0f);
-        else if (k == 13) b.inject(PointerEvent::Type::Up, x, y1);
+        if (k == 0)
+            b.inject(PointerEvent::Type::Down, x, y0);
+        else if (k <= 12)
+            b.inject(PointerEvent::Type::Move, x, y0 + (y1 - y0) * float(k) / 12.0f);
+        else if (k == 13)
+            b.inject(PointerEvent::Type::Up, x, y1);
     }));
     screens.push_back(b.screen("act", "act:" + std::to_string(first.front().id), framesPerScreen));
     screens.push_back(b.screen("services", "services", framesPerScreen));

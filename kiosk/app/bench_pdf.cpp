@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,7 +25,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-#include <unistd.h>
 
 namespace vt {
 
@@ -35,13 +35,16 @@ namespace {
 using SteadyClock = std::chrono::steady_clock;
 
 // Our own words, repeated into justified-looking lines.
-constexpr const char* kWords[] = {
-    "il",        "comune",     "di",        "borgo",      "vetrina",    "delibera",  "la",        "giunta",
-    "visto",     "il",         "regolamento", "per",      "la",         "gestione",  "dei",       "servizi",
-    "considerato", "che",      "l'ufficio", "tecnico",    "ha",         "verificato", "la",       "spesa",
-    "prevista",  "nel",        "bilancio",  "di",         "previsione", "2026",      "approva",   "il",
-    "progetto",  "esecutivo",  "dei",       "lavori",     "di",         "manutenzione", "delle",  "strade",
-    "comunali",  "e",          "dispone",   "la",         "pubblicazione", "all'albo", "pretorio", "online"};
+constexpr const char* kWords[] = {"il",          "comune",      "di",           "borgo",      "vetrina",
+                                  "delibera",    "la",          "giunta",       "visto",      "il",
+                                  "regolamento", "per",         "la",           "gestione",   "dei",
+                                  "servizi",     "considerato", "che",          "l'ufficio",  "tecnico",
+                                  "ha",          "verificato",  "la",           "spesa",      "prevista",
+                                  "nel",         "bilancio",    "di",           "previsione", "2026",
+                                  "approva",     "il",          "progetto",     "esecutivo",  "dei",
+                                  "lavori",      "di",          "manutenzione", "delle",      "strade",
+                                  "comunali",    "e",           "dispone",      "la",         "pubblicazione",
+                                  "all'albo",    "pretorio",    "online"};
 
 std::string pageStream(int page, int pages) {
     std::string s = "0.2 0.2 0.2 RG 1 w 50 790 m 545 790 l S\n";
@@ -56,11 +59,11 @@ std::string pageStream(int page, int pages) {
         }
         s += "BT /F1 10 Tf 50 " + std::to_string(770 - line * 12) + " Td (" + text + ") Tj ET\n";
         if (line == 30) {  // a small table, as in a list of expenses
-            for (int r = 0; r < 4; ++r)
-                s += "50 " + std::to_string(390 - r * 14) + " 495 14 re S\n";
+            for (int r = 0; r < 4; ++r) s += "50 " + std::to_string(390 - r * 14) + " 495 14 re S\n";
         }
     }
-    s += "BT /F1 9 Tf 280 40 Td (Pagina " + std::to_string(page + 1) + " di " + std::to_string(pages) + ") Tj ET\n";
+    s += "BT /F1 9 Tf 280 40 Td (Pagina " + std::to_string(page + 1) + " di " + std::to_string(pages) +
+         ") Tj ET\n";
     return s;
 }
 
@@ -74,8 +77,11 @@ std::string makeBenchPdf(int pages) {
     object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
     object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
     for (int i = 0; i < pages; ++i) {
-        object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> "
-               "/Contents " + std::to_string(6 + 2 * i) + " 0 R >>");
+        object(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R "
+            ">> >> "
+            "/Contents " +
+            std::to_string(6 + 2 * i) + " 0 R >>");
         const std::string text = pageStream(i, pages);
         object("<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "endstream");
     }
@@ -97,7 +103,8 @@ Timed timed(F&& f, const char* what) {
     const auto t0 = SteadyClock::now();
     Timed t{0, f()};
     t.ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
-    if (!t.result.ok) throw std::runtime_error(std::string("bench --pdf: ") + what + " failed: " + t.result.detail);
+    if (!t.result.ok)
+        throw std::runtime_error(std::string("bench --pdf: ") + what + " failed: " + t.result.detail);
     return t;
 }
 
@@ -135,8 +142,8 @@ int benchPdf(int argc, char** argv) {
         turnMs.push_back(turn.ms);
         thumbMs.push_back(thumb.ms);
         firstScreenMs.push_back(open.ms + first.ms);
-        const long peak = std::max({open.result.childMaxRssKb, first.result.childMaxRssKb, turn.result.childMaxRssKb,
-                                    thumb.result.childMaxRssKb});
+        const long peak = std::max({open.result.childMaxRssKb, first.result.childMaxRssKb,
+                                    turn.result.childMaxRssKb, thumb.result.childMaxRssKb});
         rssMb.push_back(double(peak) / 1024.0);
     }
     fs::remove_all(dir);
@@ -145,7 +152,8 @@ int benchPdf(int argc, char** argv) {
     nlohmann::json out = {
         {"machine", {{"cores", std::thread::hardware_concurrency()}}},
         {"renderer", "child process `vetrina pdf-render` (poppler-cpp), one per request"},
-        {"pdf", {{"pages", pages}, {"bytes", pdf.size()}, {"content", "A4 pages of text, rules and a table"}}},
+        {"pdf",
+         {{"pages", pages}, {"bytes", pdf.size()}, {"content", "A4 pages of text, rules and a table"}}},
         {"page_width_px", width},
         {"runs", runs},
         {"open_ms_median", median(openMs)},
@@ -156,12 +164,15 @@ int benchPdf(int argc, char** argv) {
         {"child_peak_rss_mb_median", median(rssMb)},
         {"open_ms_all", openMs},
         {"page_turn_ms_all", turnMs},
-        {"child_limits", {{"memory_mb", lim.memoryBytes >> 20}, {"cpu_seconds", lim.cpuSeconds}, {"timeout_ms", lim.timeoutMs}}},
+        {"child_limits",
+         {{"memory_mb", lim.memoryBytes >> 20},
+          {"cpu_seconds", lim.cpuSeconds},
+          {"timeout_ms", lim.timeoutMs}}},
     };
     std::printf("%s\n\n", out.dump(2).c_str());
     std::printf("%-44s %s\n", "figure", "value");
-    std::printf("%-44s %.1f ms (median of %d)\n", ("open a " + std::to_string(pages) + "-page PDF (page count)").c_str(),
-                median(openMs), runs);
+    std::printf("%-44s %.1f ms (median of %d)\n",
+                ("open a " + std::to_string(pages) + "-page PDF (page count)").c_str(), median(openMs), runs);
     std::printf("%-44s %.1f ms at %d px wide\n", "render page 1", median(firstMs), width);
     std::printf("%-44s %.1f ms\n", "open + page 1 (first page on screen)", median(firstScreenMs));
     std::printf("%-44s %.1f ms\n", "turn to page 2", median(turnMs));

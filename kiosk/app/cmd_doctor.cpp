@@ -19,6 +19,9 @@
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/statvfs.h>
+#include <sys/timex.h>
+#include <unistd.h>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -26,9 +29,6 @@
 #include <fstream>
 #include <string>
 #include <string_view>
-#include <sys/statvfs.h>
-#include <sys/timex.h>
-#include <unistd.h>
 #include <vector>
 
 namespace vt {
@@ -46,8 +46,12 @@ struct Check {
     std::string en;
 };
 
-const char* statusWord(Status s) { return s == Status::Ok ? "OK" : s == Status::Warning ? "ATTENZIONE" : "ERRORE"; }
-const char* statusJson(Status s) { return s == Status::Ok ? "ok" : s == Status::Warning ? "warning" : "error"; }
+const char* statusWord(Status s) {
+    return s == Status::Ok ? "OK" : s == Status::Warning ? "ATTENZIONE" : "ERRORE";
+}
+const char* statusJson(Status s) {
+    return s == Status::Ok ? "ok" : s == Status::Warning ? "warning" : "error";
+}
 
 // Below these, the kiosk may fail to write its cache (warning) or its database (error).
 constexpr unsigned long long kDiskWarnBytes = 500ull << 20;
@@ -59,7 +63,8 @@ Check checkDisplay() {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         const std::string why = SDL_GetError();
-        return {"display", Status::Error, "Schermo: nessun driver video disponibile" + asked + ": " + why + ".",
+        return {"display", Status::Error,
+                "Schermo: nessun driver video disponibile" + asked + ": " + why + ".",
                 "Display: no video driver available" + asked + ": " + why + "."};
     }
     const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "?";
@@ -69,7 +74,8 @@ Check checkDisplay() {
         size = ", " + std::to_string(bounds.w) + "x" + std::to_string(bounds.h);
     SDL_Quit();
     if (driver == "dummy" || driver == "offscreen")
-        return {"display", Status::Warning, "Schermo: driver \"" + driver + "\", nessuno schermo reale" + asked + ".",
+        return {"display", Status::Warning,
+                "Schermo: driver \"" + driver + "\", nessuno schermo reale" + asked + ".",
                 "Display: driver \"" + driver + "\", not a real screen" + asked + "."};
     return {"display", Status::Ok, "Schermo: driver \"" + driver + "\"" + size + ".",
             "Display: driver \"" + driver + "\"" + size + "."};
@@ -78,12 +84,14 @@ Check checkDisplay() {
 Check checkFonts() {
     const std::string dir = findFontDir();
     if (!dir.empty())
-        return {"fonts", Status::Ok, "Caratteri: Titillium Web in " + dir + ".", "Fonts: Titillium Web in " + dir + "."};
+        return {"fonts", Status::Ok, "Caratteri: Titillium Web in " + dir + ".",
+                "Fonts: Titillium Web in " + dir + "."};
     const char* dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     if (fs::exists(dejavu))
         return {"fonts", Status::Ok, "Caratteri: DejaVu Sans (Titillium Web non trovato).",
                 "Fonts: DejaVu Sans (Titillium Web not found)."};
-    return {"fonts", Status::Error, "Caratteri: né Titillium Web né DejaVu Sans: installare fonts-dejavu-core.",
+    return {"fonts", Status::Error,
+            "Caratteri: né Titillium Web né DejaVu Sans: installare fonts-dejavu-core.",
             "Fonts: neither Titillium Web nor DejaVu Sans: install fonts-dejavu-core."};
 }
 
@@ -107,14 +115,16 @@ Check checkDisk(const Config& c) {
     if (freeBytes < kDiskWarnBytes)
         return {"disk", Status::Warning, "Disco: " + mb + " liberi in " + c.dataDir + " (meno di 500 MB).",
                 "Disk: " + mb + " free in " + c.dataDir + " (less than 500 MB)."};
-    return {"disk", Status::Ok, "Disco: " + mb + " liberi in " + c.dataDir + ".", "Disk: " + mb + " free in " + c.dataDir + "."};
+    return {"disk", Status::Ok, "Disco: " + mb + " liberi in " + c.dataDir + ".",
+            "Disk: " + mb + " free in " + c.dataDir + "."};
 }
 
 Check checkDatabase(const Config& c) {
     const std::string path = c.databasePath();
     std::error_code ec;
     if (!fs::exists(path, ec))
-        return {"database", Status::Warning, "Archivio: " + path + " non esiste ancora; `vetrina run` lo crea.",
+        return {"database", Status::Warning,
+                "Archivio: " + path + " non esiste ancora; `vetrina run` lo crea.",
                 "Database: " + path + " does not exist yet; `vetrina run` creates it."};
     try {
         Database db = Database::open(path, OpenMode::ReadOnly);
@@ -126,9 +136,11 @@ Check checkDatabase(const Config& c) {
         const int version = db.userVersion();
         const std::string v = std::to_string(version) + "/" + std::to_string(latestSchemaVersion());
         if (version < latestSchemaVersion())
-            return {"database", Status::Warning, "Archivio: integro, schema " + v + "; `vetrina run` lo aggiorna.",
+            return {"database", Status::Warning,
+                    "Archivio: integro, schema " + v + "; `vetrina run` lo aggiorna.",
                     "Database: intact, schema " + v + "; `vetrina run` migrates it."};
-        return {"database", Status::Ok, "Archivio: integro, schema " + v + ".", "Database: intact, schema " + v + "."};
+        return {"database", Status::Ok, "Archivio: integro, schema " + v + ".",
+                "Database: intact, schema " + v + "."};
     } catch (const std::exception& e) {
         return {"database", Status::Error, std::string("Archivio: non si apre: ") + e.what() + ".",
                 std::string("Database: cannot be opened: ") + e.what() + "."};
@@ -146,17 +158,22 @@ Check checkClock() {
     const std::string when = shown;
     // A day of slack for time zones around the build.
     if (now < earliestTrustedTime() - 86400 || utc.tm_year + 1900 > 2100)
-        return {"clock", Status::Error,
-                "Orologio: segna " + when + ", prima della data di compilazione o fuori scala: le date dell'albo sarebbero sbagliate.",
-                "Clock: reads " + when + ", before the build date or out of range: albo dates would be wrong."};
+        return {
+            "clock", Status::Error,
+            "Orologio: segna " + when +
+                ", prima della data di compilazione o fuori scala: le date dell'albo sarebbero sbagliate.",
+            "Clock: reads " + when + ", before the build date or out of range: albo dates would be wrong."};
     timex tx{};
     if (ntp_adjtime(&tx) == TIME_ERROR || (tx.status & STA_UNSYNC))
         return {"clock", Status::Warning, "Orologio: " + when + ", non sincronizzato (NTP).",
                 "Clock: " + when + ", not synchronised (NTP)."};
-    return {"clock", Status::Ok, "Orologio: " + when + ", sincronizzato.", "Clock: " + when + ", synchronised."};
+    return {"clock", Status::Ok, "Orologio: " + when + ", sincronizzato.",
+            "Clock: " + when + ", synchronised."};
 }
 
-size_t discardBody(char*, size_t size, size_t n, void*) { return size * n; }
+size_t discardBody(char*, size_t size, size_t n, void*) {
+    return size * n;
+}
 
 // HEAD, then a GET when the server refuses HEAD; https only, plain http only to this machine.
 Check checkRemoteSource(const SourceConfig& s) {
@@ -166,7 +183,8 @@ Check checkRemoteSource(const SourceConfig& s) {
     std::string host;
     if (CURLU* u = curl_url()) {
         char* h = nullptr;
-        if (curl_url_set(u, CURLUPART_URL, s.url.c_str(), 0) == CURLUE_OK && curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK) {
+        if (curl_url_set(u, CURLUPART_URL, s.url.c_str(), 0) == CURLUE_OK &&
+            curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK) {
             host = h;
             curl_free(h);
         }
@@ -181,7 +199,9 @@ Check checkRemoteSource(const SourceConfig& s) {
     std::string error;
     for (const bool head : {true, false}) {
         CURL* c = curl_easy_init();
-        if (!c) return {id, Status::Error, label + ": libcurl non disponibile.", labelEn + ": libcurl unavailable."};
+        if (!c)
+            return {id, Status::Error, label + ": libcurl non disponibile.",
+                    labelEn + ": libcurl unavailable."};
         char errbuf[CURL_ERROR_SIZE] = {};
         curl_easy_setopt(c, CURLOPT_URL, s.url.c_str());
         curl_easy_setopt(c, CURLOPT_NOBODY, head ? 1L : 0L);
@@ -201,13 +221,16 @@ Check checkRemoteSource(const SourceConfig& s) {
         curl_easy_cleanup(c);
         if (rc != CURLE_OK) {
             error = *errbuf ? errbuf : curl_easy_strerror(rc);
-            return {id, Status::Error, label + ": non risponde (" + error + ").", labelEn + ": no answer (" + error + ")."};
+            return {id, Status::Error, label + ": non risponde (" + error + ").",
+                    labelEn + ": no answer (" + error + ")."};
         }
         if (!(head && (code == 405 || code == 501 || code == 403))) break;
     }
     const std::string c = "HTTP " + std::to_string(code);
-    if (code >= 200 && code < 300) return {id, Status::Ok, label + ": risponde (" + c + ").", labelEn + ": answers (" + c + ")."};
-    return {id, Status::Error, label + ": risponde con errore (" + c + ").", labelEn + ": answers with an error (" + c + ")."};
+    if (code >= 200 && code < 300)
+        return {id, Status::Ok, label + ": risponde (" + c + ").", labelEn + ": answers (" + c + ")."};
+    return {id, Status::Error, label + ": risponde con errore (" + c + ").",
+            labelEn + ": answers with an error (" + c + ")."};
 }
 
 Check checkSource(const Config& config, const SourceConfig& s) {
@@ -217,7 +240,8 @@ Check checkSource(const Config& config, const SourceConfig& s) {
     const std::string label = "Fonte \"" + s.name + "\" (" + path + ")";
     const std::string labelEn = "Source \"" + s.name + "\" (" + path + ")";
     std::error_code ec;
-    if (!fs::exists(path, ec)) return {id, Status::Error, label + ": il file non esiste.", labelEn + ": the file does not exist."};
+    if (!fs::exists(path, ec))
+        return {id, Status::Error, label + ": il file non esiste.", labelEn + ": the file does not exist."};
     if (!fs::is_regular_file(path, ec))
         return {id, Status::Error, label + ": non è un file.", labelEn + ": not a regular file."};
     std::ifstream in(path, std::ios::binary);
@@ -225,7 +249,8 @@ Check checkSource(const Config& config, const SourceConfig& s) {
     if (!in || (!in.get(byte) && fs::file_size(path, ec) != 0))
         return {id, Status::Error, label + ": il file non si legge.", labelEn + ": the file cannot be read."};
     const auto size = fs::file_size(path, ec);
-    if (size == 0) return {id, Status::Warning, label + ": il file è vuoto.", labelEn + ": the file is empty."};
+    if (size == 0)
+        return {id, Status::Warning, label + ": il file è vuoto.", labelEn + ": the file is empty."};
     return {id, Status::Ok, label + ": leggibile, " + std::to_string(size) + " byte.",
             labelEn + ": readable, " + std::to_string(size) + " bytes."};
 }
@@ -244,12 +269,16 @@ int cmdDoctor(int argc, char** argv) {
         haveConfig = true;
         if (config.sources.empty())
             checks.push_back({"config", Status::Warning,
-                              "Configurazione: " + configPath + ", nessuna fonte: il chiosco mostra solo quanto già in archivio.",
-                              "Configuration: " + configPath + ", no sources: the kiosk shows only what is already stored."});
+                              "Configurazione: " + configPath +
+                                  ", nessuna fonte: il chiosco mostra solo quanto già in archivio.",
+                              "Configuration: " + configPath +
+                                  ", no sources: the kiosk shows only what is already stored."});
         else
-            checks.push_back({"config", Status::Ok,
-                          "Configurazione: " + configPath + ", " + std::to_string(config.sources.size()) + " fonti.",
-                          "Configuration: " + configPath + ", " + std::to_string(config.sources.size()) + " sources."});
+            checks.push_back(
+                {"config", Status::Ok,
+                 "Configurazione: " + configPath + ", " + std::to_string(config.sources.size()) + " fonti.",
+                 "Configuration: " + configPath + ", " + std::to_string(config.sources.size()) +
+                     " sources."});
     } catch (const std::exception& e) {
         // "...; did you mean "idle_seconds"?" already ends its sentence.
         std::string why = e.what();
@@ -267,7 +296,11 @@ int cmdDoctor(int argc, char** argv) {
         try {
             const Database db = Database::open(config.databasePath(), OpenMode::ReadOnly);
             for (const OpsCheck& c : opsChecks(config.dataDir, &config, db, commandNow(config.dataDir)))
-                checks.push_back({c.id, c.level == 0 ? Status::Ok : c.level == 1 ? Status::Warning : Status::Error, c.it, c.en});
+                checks.push_back({c.id,
+                                  c.level == 0   ? Status::Ok
+                                  : c.level == 1 ? Status::Warning
+                                                 : Status::Error,
+                                  c.it, c.en});
         } catch (const std::exception&) {
             // checkDatabase above already says what is wrong with the store
         }
@@ -291,11 +324,14 @@ int cmdDoctor(int argc, char** argv) {
         out["warnings"] = warnings;
         out["checks"] = nlohmann::json::array();
         for (const Check& c : checks)
-            out["checks"].push_back({{"id", c.id}, {"status", statusJson(c.status)}, {"it", c.it}, {"en", c.en}});
+            out["checks"].push_back(
+                {{"id", c.id}, {"status", statusJson(c.status)}, {"it", c.it}, {"en", c.en}});
         std::printf("%s\n", out.dump(2).c_str());
     } else {
-        for (const Check& c : checks) std::printf("%-11s %s\n%-11s %s\n", statusWord(c.status), c.it.c_str(), "", c.en.c_str());
-        std::printf("\nEsito: errori %d, avvisi %d.\nResult: errors %d, warnings %d.\n", errors, warnings, errors, warnings);
+        for (const Check& c : checks)
+            std::printf("%-11s %s\n%-11s %s\n", statusWord(c.status), c.it.c_str(), "", c.en.c_str());
+        std::printf("\nEsito: errori %d, avvisi %d.\nResult: errors %d, warnings %d.\n", errors, warnings,
+                    errors, warnings);
     }
     return errors > 0 ? 1 : 0;
 }

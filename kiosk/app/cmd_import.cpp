@@ -22,8 +22,9 @@ namespace vt {
 int cmdImport(int argc, char** argv) {
     Args args(argc, argv, 2, {"quiet"});
     if (args.get("at"))
-        throw UsageError("import has no --at: it writes at the kiosk's clock (--at is for the commands that look: "
-                         "list, search, shoot, play; VETRINA_BOARD_CLOCK pins the board clock)");
+        throw UsageError(
+            "import has no --at: it writes at the kiosk's clock (--at is for the commands that look: "
+            "list, search, shoot, play; VETRINA_BOARD_CLOCK pins the board clock)");
     args.allowOnly({"kind", "db", "source", "quiet", "config"});
     const std::string kind = args.require("kind");
     const std::string dbPath = args.require("db");
@@ -42,7 +43,8 @@ int cmdImport(int argc, char** argv) {
         const std::string name = args.require("source");
         const auto it = std::find_if(config.sources.begin(), config.sources.end(),
                                      [&](const SourceConfig& s) { return s.name == name; });
-        if (it == config.sources.end()) throw UsageError("no source named \"" + name + "\" in " + *configPath);
+        if (it == config.sources.end())
+            throw UsageError("no source named \"" + name + "\" in " + *configPath);
         options = importOptionsFor(*it);
     }
     Database db = Database::open(dbPath);
@@ -67,10 +69,11 @@ int cmdImport(int argc, char** argv) {
             continue;
         }
         if (!args.has("quiet"))
-            std::printf("%s: %d items, %d imported (%d new, %d updated, %d unchanged), %zu skipped, %d expired acts "
-                        "purged\n",
-                        file.c_str(), s.report.itemsSeen, s.report.itemsImported, s.inserted, s.updated, s.unchanged,
-                        s.report.issues.size(), s.purged);
+            std::printf(
+                "%s: %d items, %d imported (%d new, %d updated, %d unchanged), %zu skipped, %d expired acts "
+                "purged\n",
+                file.c_str(), s.report.itemsSeen, s.report.itemsImported, s.inserted, s.updated, s.unchanged,
+                s.report.issues.size(), s.purged);
     }
     return failures ? 1 : 0;
 }

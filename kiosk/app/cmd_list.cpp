@@ -8,8 +8,8 @@
 
 #include "core/albo/act_types.h"
 #include "core/albo/albo_store.h"
-#include "core/feedback/feedback.h"
 #include "core/events/events.h"
+#include "core/feedback/feedback.h"
 #include "core/notices/notice_store.h"
 #include "core/offices/office.h"
 #include "core/schedule/signage.h"
@@ -26,25 +26,26 @@ nlohmann::json actToJson(const Act& a) {
     nlohmann::json attachments = nlohmann::json::array();
     for (const Attachment& at : a.attachments)
         attachments.push_back({{"url", at.url}, {"type", at.mime}, {"length", at.length}});
-    return {{"id", a.id},
-            {"uid", a.uid},
-            {"year", a.year},
-            {"number", a.number},
-            {"type", a.type},
-            {"title", a.subject},
-            {"description", a.description},
-            {"unit", a.unit},
-            {"pub_start", formatDate(a.pubStart)},
-            {"pub_end", formatDate(a.pubEnd)},
-            {"link", a.link},
-            {"source", a.source},
-            {"attachments", attachments},
-            {"category", a.category},
-            {"agid_code", a.agidCode},
-            {"annulled", a.annulled},
-            {"annulled_on", a.annulledOn ? nlohmann::json(formatDate(*a.annulledOn)) : nlohmann::json(nullptr)},
-            {"annul_reason", a.annulReason},
-            {"rectifies", a.rectifies ? nlohmann::json(a.rectifies) : nlohmann::json(nullptr)}};
+    return {
+        {"id", a.id},
+        {"uid", a.uid},
+        {"year", a.year},
+        {"number", a.number},
+        {"type", a.type},
+        {"title", a.subject},
+        {"description", a.description},
+        {"unit", a.unit},
+        {"pub_start", formatDate(a.pubStart)},
+        {"pub_end", formatDate(a.pubEnd)},
+        {"link", a.link},
+        {"source", a.source},
+        {"attachments", attachments},
+        {"category", a.category},
+        {"agid_code", a.agidCode},
+        {"annulled", a.annulled},
+        {"annulled_on", a.annulledOn ? nlohmann::json(formatDate(*a.annulledOn)) : nlohmann::json(nullptr)},
+        {"annul_reason", a.annulReason},
+        {"rectifies", a.rectifies ? nlohmann::json(a.rectifies) : nlohmann::json(nullptr)}};
 }
 
 namespace {
@@ -55,26 +56,29 @@ nlohmann::json optionalIso(std::optional<UnixSeconds> t) {
 
 nlohmann::json noticeToJson(const Notice& n, const HolidayCalendar& holidays, UnixSeconds now) {
     nlohmann::json texts = nlohmann::json::object();
-    for (const NoticeText& t : n.texts) texts[t.lang] = {{"title", t.title}, {"short", t.shortText}, {"body", t.body}};
+    for (const NoticeText& t : n.texts)
+        texts[t.lang] = {{"title", t.title}, {"short", t.shortText}, {"body", t.body}};
     const NoticeText& it = n.textFor("it");
-    return {{"id", n.uid},
-            {"kind", n.kind},
-            {"title", it.title},
-            {"short", it.shortText},
-            {"body", it.body},
-            {"texts", texts},
-            {"priority", n.priority},
-            {"slide_seconds", n.slideSeconds()},
-            {"image", n.imageHash.empty() ? nlohmann::json() : nlohmann::json({{"sha256", n.imageHash},
-                                                                                {"width", n.imageWidth},
-                                                                                {"height", n.imageHeight}})},
-            {"valid_from", optionalIso(n.when.validFrom)},
-            {"valid_until", optionalIso(n.when.validUntil)},
-            {"show", n.when.windows ? nlohmann::json(n.when.windows->text()) : nlohmann::json()},
-            {"next_change", optionalIso(n.when.nextChange(now, holidays))},
-            {"published", optionalIso(n.published)},
-            {"link", n.link},
-            {"source", n.source}};
+    return {
+        {"id", n.uid},
+        {"kind", n.kind},
+        {"title", it.title},
+        {"short", it.shortText},
+        {"body", it.body},
+        {"texts", texts},
+        {"priority", n.priority},
+        {"slide_seconds", n.slideSeconds()},
+        {"image",
+         n.imageHash.empty()
+             ? nlohmann::json()
+             : nlohmann::json({{"sha256", n.imageHash}, {"width", n.imageWidth}, {"height", n.imageHeight}})},
+        {"valid_from", optionalIso(n.when.validFrom)},
+        {"valid_until", optionalIso(n.when.validUntil)},
+        {"show", n.when.windows ? nlohmann::json(n.when.windows->text()) : nlohmann::json()},
+        {"next_change", optionalIso(n.when.nextChange(now, holidays))},
+        {"published", optionalIso(n.published)},
+        {"link", n.link},
+        {"source", n.source}};
 }
 
 nlohmann::json alertToJson(const ShownAlert& a) {
@@ -111,8 +115,10 @@ nlohmann::json eventToJson(const EventOccurrence& e, UnixSeconds now) {
             {"description", e.description},
             {"location", e.location},
             {"url", e.url},
-            {"start", e.allDay ? nlohmann::json(formatDate(romeDate(e.start))) : nlohmann::json(formatIsoRome(e.start))},
-            {"end", e.allDay ? nlohmann::json(formatDate(romeDate(e.end - 1))) : nlohmann::json(formatIsoRome(e.end))},
+            {"start", e.allDay ? nlohmann::json(formatDate(romeDate(e.start)))
+                               : nlohmann::json(formatIsoRome(e.start))},
+            {"end", e.allDay ? nlohmann::json(formatDate(romeDate(e.end - 1)))
+                             : nlohmann::json(formatIsoRome(e.end))},
             {"all_day", e.allDay},
             {"recurring", e.recurring},
             {"today", within(todayRange(now))},
@@ -121,9 +127,9 @@ nlohmann::json eventToJson(const EventOccurrence& e, UnixSeconds now) {
 }
 
 nlohmann::json officeToJson(const Office& o, const HolidayCalendar& holidays, UnixSeconds now) {
-    nlohmann::json j = {{"id", o.uid},       {"name", o.name},   {"address", o.address}, {"phone", o.phone},
-                        {"email", o.email},  {"web", o.web},     {"notes", o.notes},     {"hours", o.hours.text()},
-                        {"source", o.source}};
+    nlohmann::json j = {{"id", o.uid},      {"name", o.name},          {"address", o.address},
+                        {"phone", o.phone}, {"email", o.email},        {"web", o.web},
+                        {"notes", o.notes}, {"hours", o.hours.text()}, {"source", o.source}};
     if (o.hours.empty()) {
         j["open"] = nullptr;
         j["status"] = "Orari non disponibili";
@@ -150,8 +156,9 @@ int listSignage(const std::string& what, const Args& args, Database& db, UnixSec
     } else if (what == "alerts") {
         for (const ShownAlert& a : activeAlertsAt(db, ctx.audience, now)) {
             out.push_back(alertToJson(a));
-            lines.push_back(std::string(a.takeover ? "TAKEOVER " : "         ") + a.info.severity + "/" + a.info.urgency +
-                            "  " + a.info.headline + (a.label.empty() ? "" : "  [" + a.label + "]"));
+            lines.push_back(std::string(a.takeover ? "TAKEOVER " : "         ") + a.info.severity + "/" +
+                            a.info.urgency + "  " + a.info.headline +
+                            (a.label.empty() ? "" : "  [" + a.label + "]"));
         }
     } else if (what == "events") {
         // From the start of today to the end of this week or this month, whichever is later.
@@ -159,7 +166,8 @@ int listSignage(const std::string& what, const Args& args, Database& db, UnixSec
         const UnixSeconds to = std::max(weekRange(now).to, monthRange(now).to);
         for (const EventOccurrence& e : listEvents(db, today.from, to)) {
             out.push_back(eventToJson(e, now));
-            lines.push_back(formatIsoRome(e.start) + "  " + e.summary + (e.location.empty() ? "" : "  @ " + e.location));
+            lines.push_back(formatIsoRome(e.start) + "  " + e.summary +
+                            (e.location.empty() ? "" : "  @ " + e.location));
         }
     } else {
         for (const Office& o : listOffices(db)) {
@@ -228,7 +236,8 @@ int cmdList(int argc, char** argv) {
     const UnixSeconds now = viewedInstant(args, dataDirOfDatabase(args.require("db")));
     const bool signage = what == "notices" || what == "alerts" || what == "events" || what == "offices";
     if (!signage && what != "albo" && what != "sheets" && what != "feedback")
-        throw UsageError("cannot list \"" + what + "\" (known: albo, sheets, notices, alerts, events, offices, feedback)");
+        throw UsageError("cannot list \"" + what +
+                         "\" (known: albo, sheets, notices, alerts, events, offices, feedback)");
     AlboFilter filter;
     filter.category = args.get("category").value_or("");
     filter.text = args.get("filter").value_or("");
@@ -244,10 +253,11 @@ int cmdList(int argc, char** argv) {
         // The staff's view of "Hai trovato quello che cercavi?": anonymous counts per item.
         nlohmann::json out = nlohmann::json::array();
         for (const FeedbackCount& f : feedbackCounts(db)) {
-            out.push_back({{"kind", f.kind}, {"item", f.item}, {"no", f.no}, {"partly", f.partly}, {"yes", f.yes}});
+            out.push_back(
+                {{"kind", f.kind}, {"item", f.item}, {"no", f.no}, {"partly", f.partly}, {"yes", f.yes}});
             if (!args.has("json"))
-                std::printf("%-6s %-40s no %d, in parte %d, sì %d\n", f.kind.c_str(), f.item.c_str(), f.no, f.partly,
-                            f.yes);
+                std::printf("%-6s %-40s no %d, in parte %d, sì %d\n", f.kind.c_str(), f.item.c_str(), f.no,
+                            f.partly, f.yes);
         }
         if (args.has("json")) std::printf("%s\n", out.dump(2).c_str());
         return 0;

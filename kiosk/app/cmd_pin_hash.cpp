@@ -6,11 +6,11 @@
 #include "core/maintenance/pin_guard.h"
 #include "core/util/text.h"
 
+#include <termios.h>
+#include <unistd.h>
 #include <cstdio>
 #include <iostream>
 #include <string>
-#include <termios.h>
-#include <unistd.h>
 
 namespace vt {
 

@@ -7,8 +7,8 @@
 #include "kiosk_session.h"
 
 #include "core/alerts/alert_store.h"
-#include "core/log/log.h"
 #include "core/feedback/feedback.h"
+#include "core/log/log.h"
 #include "core/maintenance/maintenance_pause.h"
 #include "core/search/search.h"
 #include "core/sync/sync_engine.h"
@@ -19,15 +19,15 @@
 
 #include <sqlite3.h>
 
+#include <sys/resource.h>
 #include <atomic>
-#include <cstdio>
-#include <csignal>
 #include <chrono>
+#include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <sys/resource.h>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -51,8 +51,8 @@ int cmdRun(int argc, char** argv) {
     // --test-hang-after-seconds N (tests only) freezes the UI loop after N seconds, to prove that
     // the watchdog pings stop with it.
     Args args(argc, argv, first, {"windowed", "headless", "exit-after-first-frame", "print-alerts"});
-    args.allowOnly({"config", "size", "windowed", "data-dir", "headless", "exit-after-first-frame", "run-seconds",
-                    "test-hang-after-seconds", "print-alerts"});
+    args.allowOnly({"config", "size", "windowed", "data-dir", "headless", "exit-after-first-frame",
+                    "run-seconds", "test-hang-after-seconds", "print-alerts"});
     // --print-alerts serves `vetrina bench --alerts`: a line per changed sync and per alert drawn.
     const bool printAlerts = args.has("print-alerts");
     std::string alertDrawn;  // printed once the frame that shows it is complete
@@ -68,10 +68,11 @@ int cmdRun(int argc, char** argv) {
     try {
         s.createHost(w, h, !windowed && !headless, headless);
     } catch (const std::exception& e) {
-        std::fprintf(stderr,
-                     "vetrina run: %s\nWithout a display, `vetrina play` and `vetrina shoot` render the kiosk to PNG "
-                     "files (see README).\n",
-                     e.what());
+        std::fprintf(
+            stderr,
+            "vetrina run: %s\nWithout a display, `vetrina play` and `vetrina shoot` render the kiosk to PNG "
+            "files (see README).\n",
+            e.what());
         return 1;
     }
 
@@ -134,7 +135,9 @@ int cmdRun(int argc, char** argv) {
         exitCode = kExitQuitRequested;
         KioskHost::requestStop();
     };
-    actions.speak = [&](const std::string& text, bool english) { readAloud.speak(text, english ? "en" : "it"); };
+    actions.speak = [&](const std::string& text, bool english) {
+        readAloud.speak(text, english ? "en" : "it");
+    };
     actions.stopSpeaking = [&] { readAloud.stop(); };
     actions.isSpeaking = [&] { return readAloud.speaking(); };
     // Searches that found nothing, for the staff. The UI reads through a read-only connection and
@@ -159,7 +162,8 @@ int cmdRun(int argc, char** argv) {
     actions.alertShown = [&](const std::string& uid) {
         try {
             if (printAlerts) alertDrawn = uid;
-            if (recordAlertShown(alertLogDb, uid, ops.clock.now())) logInfo("alerts", "shown on screen: " + uid);
+            if (recordAlertShown(alertLogDb, uid, ops.clock.now()))
+                logInfo("alerts", "shown on screen: " + uid);
         } catch (const std::exception& e) {
             logWarning("alerts", "cannot log the alert shown (" + uid + "): " + e.what());
         }
@@ -179,7 +183,8 @@ int cmdRun(int argc, char** argv) {
         const SyncOverview ov = engine.overview();
         if (ov.lastSuccess != lastStatusUpdate) {
             lastStatusUpdate = ov.lastSuccess;
-            notifier.status(ov.offline ? "Non in linea: contenuti in archivio / offline: showing cached content"
+            notifier.status(ov.offline
+                                ? "Non in linea: contenuti in archivio / offline: showing cached content"
                             : ov.anyFailing ? "Una fonte in errore / a source is failing"
                                             : "Contenuti aggiornati / content up to date");
         }
@@ -201,7 +206,8 @@ int cmdRun(int argc, char** argv) {
         hangAfter = std::atol(hang->c_str());
     }
     hooks.onLoopIteration = [&] {
-        if (!alertDrawn.empty()) printBenchLine("alert-shown", "uid=" + std::exchange(alertDrawn, std::string()));
+        if (!alertDrawn.empty())
+            printBenchLine("alert-shown", "uid=" + std::exchange(alertDrawn, std::string()));
         const auto t = SystemdNotifier::Clock::now();
         if (hangAfter >= 0 && t - loopStart >= std::chrono::seconds(hangAfter)) {
             // The simulated hang: no ping, no frame, until the bench timer ends the run.
@@ -242,7 +248,8 @@ int cmdRun(int argc, char** argv) {
         const double cpu = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                            double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
         std::printf("run frames=%ld seconds=%ld cpu_s=%.3f rss_kb=%ld hwm_kb=%ld\n", frames,
-                    long(std::time(nullptr) - start), cpu, procFieldKb("/proc/self/status", "VmRSS:"), procFieldKb("/proc/self/status", "VmHWM:"));
+                    long(std::time(nullptr) - start), cpu, procFieldKb("/proc/self/status", "VmRSS:"),
+                    procFieldKb("/proc/self/status", "VmHWM:"));
     } else {
         frames = s.host->run(*s.ui, hooks);
     }

@@ -77,8 +77,8 @@ int cmdSearch(int argc, char** argv) {
         for (const SearchGroup& g : r.groups) {
             std::printf("[%s] %s\n", g.kind.c_str(), kindHeading(g.kind).c_str());
             for (const SearchHit& h : g.hits)
-                std::printf("  %8.3f  %-28s %s — %s\n           %s\n", h.score, h.key.c_str(), h.title.c_str(),
-                            h.bodyName.c_str(), withoutMarks(h.snippet).c_str());
+                std::printf("  %8.3f  %-28s %s — %s\n           %s\n", h.score, h.key.c_str(),
+                            h.title.c_str(), h.bodyName.c_str(), withoutMarks(h.snippet).c_str());
         }
         std::printf("%zu results\n", r.hits.size());
     }
@@ -93,8 +93,10 @@ int cmdBenchSearch(int argc, char** argv) {
     args.allowOnly({"db", "docs"});
     const std::string dbPath = args.require("db");
     const int docs = std::stoi(args.get("docs").value_or("100000"));
-    if (args.positional().empty()) throw UsageError("give the servizi-gov catalogue files to take texts from");
-    if (std::filesystem::exists(dbPath)) throw UsageError(dbPath + " exists; the bench builds a new database");
+    if (args.positional().empty())
+        throw UsageError("give the servizi-gov catalogue files to take texts from");
+    if (std::filesystem::exists(dbPath))
+        throw UsageError(dbPath + " exists; the bench builds a new database");
     std::vector<SearchDocument> seeds;
     for (const std::string& file : args.positional()) {
         auto bytes = readFile(file);
@@ -109,18 +111,33 @@ int cmdBenchSearch(int argc, char** argv) {
         }
     }
     Database db = Database::open(dbPath);
-    const std::vector<std::string> typed{"carta identita", "cambio residenza", "pensione di vecchiaia",
-                                         "certificato anagrafico", "dichiarazione dei redditi", "bollo auto",
-                                         "iscrizione mensa scolastica", "rinnovo patente", "assegno unico",
-                                         "tassa rifiuti", "permesso di costruire", "codice fiscale"};
+    const std::vector<std::string> typed{"carta identita",
+                                         "cambio residenza",
+                                         "pensione di vecchiaia",
+                                         "certificato anagrafico",
+                                         "dichiarazione dei redditi",
+                                         "bollo auto",
+                                         "iscrizione mensa scolastica",
+                                         "rinnovo patente",
+                                         "assegno unico",
+                                         "tassa rifiuti",
+                                         "permesso di costruire",
+                                         "codice fiscale"};
     const SearchBenchFigures f = benchSearch(db, seeds, docs, typed);
-    nlohmann::json out{{"documents", f.documents},        {"seed_services", seeds.size()},
-                       {"build_seconds", f.buildSeconds}, {"database_bytes", f.databaseBytes},
-                       {"keystrokes", f.queries},         {"search_as_you_type_p50_ms", f.p50Ms},
-                       {"search_as_you_type_p99_ms", f.p99Ms}, {"search_as_you_type_max_ms", f.maxMs},
-                       {"full_queries", f.fullQueries},   {"full_search_p50_ms", f.fullP50Ms},
-                       {"full_search_p99_ms", f.fullP99Ms}, {"full_search_max_ms", f.fullMaxMs}};
-    for (const auto& [typedText, ms] : f.slowest) out["slowest_keystrokes"].push_back({{"typed", typedText}, {"ms", ms}});
+    nlohmann::json out{{"documents", f.documents},
+                       {"seed_services", seeds.size()},
+                       {"build_seconds", f.buildSeconds},
+                       {"database_bytes", f.databaseBytes},
+                       {"keystrokes", f.queries},
+                       {"search_as_you_type_p50_ms", f.p50Ms},
+                       {"search_as_you_type_p99_ms", f.p99Ms},
+                       {"search_as_you_type_max_ms", f.maxMs},
+                       {"full_queries", f.fullQueries},
+                       {"full_search_p50_ms", f.fullP50Ms},
+                       {"full_search_p99_ms", f.fullP99Ms},
+                       {"full_search_max_ms", f.fullMaxMs}};
+    for (const auto& [typedText, ms] : f.slowest)
+        out["slowest_keystrokes"].push_back({{"typed", typedText}, {"ms", ms}});
     std::printf("%s\n", out.dump(2).c_str());
     return 0;
 }

@@ -1,4 +1,5 @@
-// vetrina shoot --config FILE --screen SCREEN --size WxH [--at ISO] [--language it|en] [--sync] --out FILE.png
+// vetrina shoot --config FILE --screen SCREEN --size WxH [--at ISO] [--language it|en] [--sync] --out
+// FILE.png
 #include "args.h"
 #include "command_clock.h"
 #include "commands.h"
@@ -22,15 +23,17 @@ int cmdShoot(int argc, char** argv) {
     const std::string out = args.require("out");
     auto route = parseRoute(screen);
     if (!route)
-        throw UsageError("unknown --screen \"" + screen +
-                         "\" (home, albo, albo:CHIP, act:ID, pdf:ACT[:PAGE], services, sheets:event:CODE, sheet:ID, "
-                         "search, search:QUERY, notices, notice:ID, events, offices, attract, alert, maintenance)");
+        throw UsageError(
+            "unknown --screen \"" + screen +
+            "\" (home, albo, albo:CHIP, act:ID, pdf:ACT[:PAGE], services, sheets:event:CODE, sheet:ID, "
+            "search, search:QUERY, notices, notice:ID, events, offices, attract, alert, maintenance)");
     KioskSession s = KioskSession::open(args, StoreAccess::Look);
     int w = s.config.display.width, h = s.config.display.height;
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))
         throw UsageError("--size \"" + *size + "\" is not WxH");
     const std::string language = args.get("language").value_or("it");
-    if (language != "it" && language != "en") throw UsageError("--language \"" + language + "\" is not it or en");
+    if (language != "it" && language != "en")
+        throw UsageError("--language \"" + language + "\" is not it or en");
     if (args.has("sync")) s.syncNow();
     const UnixSeconds now = viewedInstant(args, s.config.dataDir);
     s.createHost(w, h, false, true);

@@ -344,7 +344,6 @@ private:
     Counters m_c;
 };
 
-
 }  // namespace
 
 int cmdSoak(int argc, char** argv) {

@@ -12,11 +12,11 @@
 #include "core/util/files.h"
 
 #include <cstdio>
-#include <string>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <stdexcept>
+#include <string>
 
 namespace vt {
 
@@ -29,7 +29,8 @@ SecretKey loadSigningKey(const Args& args, const std::string& path) {
     if (secretKeyIsEncrypted(*text)) {
         password = keyPassword(args);
         if (!password)
-            throw KeyError("the secret key is encrypted (scrypt): set VETRINA_KEY_PASSWORD or use --password-stdin");
+            throw KeyError(
+                "the secret key is encrypted (scrypt): set VETRINA_KEY_PASSWORD or use --password-stdin");
     }
     return parseSecretKey(*text, password);
 }
@@ -45,8 +46,8 @@ UnixSeconds instantOption(const Args& args, const std::string& name) {
 
 int cmdTrigger(int argc, char** argv) {
     Args args(argc, argv, 2, {"password-stdin", "quiet"});
-    args.allowOnly({"key", "template", "area", "text", "expires", "hours", "cancel", "identifier", "status", "sent",
-                    "out", "name", "password-stdin", "quiet"});
+    args.allowOnly({"key", "template", "area", "text", "expires", "hours", "cancel", "identifier", "status",
+                    "sent", "out", "name", "password-stdin", "quiet"});
     const std::string keyPath = args.require("key");
     const std::string outDir = args.require("out");
     const std::string name = args.get("name").value_or("trigger.json");
@@ -73,7 +74,8 @@ int cmdTrigger(int argc, char** argv) {
             t.expires = instantOption(args, "expires");
         } else if (auto h = args.get("hours")) {
             const double hours = std::atof(h->c_str());
-            if (!(hours > 0 && hours <= 24 * 14)) throw UsageError("--hours takes a number of hours (0 to 336)");
+            if (!(hours > 0 && hours <= 24 * 14))
+                throw UsageError("--hours takes a number of hours (0 to 336)");
             t.expires = t.sent + static_cast<UnixSeconds>(hours * 3600);
         } else {
             throw UsageError("an alert needs --expires ISO or --hours N: a takeover must end by itself");
@@ -95,7 +97,8 @@ int cmdTrigger(int argc, char** argv) {
     const std::string file = outDir + "/" + name;
     // The signature first: a kiosk polling between the two writes sees a mismatch and retries,
     // never an unsigned new trigger.
-    if (!writeFileAtomic(file + ".minisig", signedTrigger.signature) || !writeFileAtomic(file, signedTrigger.json)) {
+    if (!writeFileAtomic(file + ".minisig", signedTrigger.signature) ||
+        !writeFileAtomic(file, signedTrigger.json)) {
         std::fprintf(stderr, "%s: cannot write the trigger\n", file.c_str());
         return 1;
     }

@@ -40,8 +40,10 @@ std::vector<std::pair<std::string, std::string>> KioskOps::notes() const {
     out.emplace_back("Archivio file", c);
     if (m_fleet) {
         const FleetStatus f = m_fleet->status();
-        std::string s = f.lastSuccess ? "ultimo invio " + formatIsoRome(f.lastSuccess) : "nessun invio riuscito";
-        if (!f.lastError.empty()) s += " \xC2\xB7 errore: " + f.lastError + " (" + std::to_string(f.queued) + " in coda)";
+        std::string s =
+            f.lastSuccess ? "ultimo invio " + formatIsoRome(f.lastSuccess) : "nessun invio riuscito";
+        if (!f.lastError.empty())
+            s += " \xC2\xB7 errore: " + f.lastError + " (" + std::to_string(f.queued) + " in coda)";
         out.emplace_back("Rapporto di stato", s);
     }
     return out;

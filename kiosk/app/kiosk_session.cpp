@@ -3,10 +3,10 @@
 #include "core/feedback/feedback.h"
 #include "core/sync/kiosk_sync.h"
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 
 namespace vt {
 
@@ -45,7 +45,9 @@ KioskSession KioskSession::open(const Args& args, StoreAccess access) {
 void KioskSession::syncNow() {
     KioskSync sync(config);
     for (const SyncOutcome& o : sync.once())
-        if (!o.ok) std::fprintf(stderr, "vetrina: %s: %s (keeping what was cached)\n", o.source.c_str(), o.message.c_str());
+        if (!o.ok)
+            std::fprintf(stderr, "vetrina: %s: %s (keeping what was cached)\n", o.source.c_str(),
+                         o.message.c_str());
 }
 
 void KioskSession::createHost(int width, int height, bool fullscreen, bool headless) {

@@ -30,23 +30,28 @@ int fleetQueued(const Database& db) {
 
 }  // namespace
 
-std::vector<OpsCheck> opsChecks(const std::string& dataDir, const Config* config, const Database& db, UnixSeconds now) {
+std::vector<OpsCheck> opsChecks(const std::string& dataDir, const Config* config, const Database& db,
+                                UnixSeconds now) {
     std::vector<OpsCheck> out;
     const auto clock = TrustedClock::readStateFile(dataDir + "/clock.json");
     if (!clock) {
         out.push_back({"trusted_clock", 0, "Orologio: nessun confronto con un server ancora registrato.",
                        "Clock: no comparison with a server recorded yet."});
     } else {
-        const std::string en = clock->correcting ? "Clock corrected by " + formatOffset(clock->offset) + " from the server (" +
-                                                       clock->source + ", reason: " + clock->reason + ")."
-                                                 : "Clock: agrees with the servers (skew " + formatOffset(clock->measuredSkew) + ").";
+        const std::string en =
+            clock->correcting
+                ? "Clock corrected by " + formatOffset(clock->offset) + " from the server (" + clock->source +
+                      ", reason: " + clock->reason + ")."
+                : "Clock: agrees with the servers (skew " + formatOffset(clock->measuredSkew) + ").";
         out.push_back({"trusted_clock", clock->correcting ? 1 : 0, describeClockIt(*clock) + ".", en});
     }
     const std::uint64_t budget = config ? config->storage.cacheBytes : 0;
-    const CachePlan plan = planEviction(scanObjects(db, dataDir + "/objects", sourceNames(dataDir, config, db), now), budget);
+    const CachePlan plan =
+        planEviction(scanObjects(db, dataDir + "/objects", sourceNames(dataDir, config, db), now), budget);
     const std::string mbNow = std::to_string((plan.totalBytes + (1 << 19)) >> 20) + " MB";
     out.push_back({"cache", plan.overBudget ? 1 : 0, describeCacheIt(plan, budget) + ".",
-                   "Cache: " + mbNow + (budget ? " of " + std::to_string(budget >> 20) + " MB" : " (no budget)") +
+                   "Cache: " + mbNow +
+                       (budget ? " of " + std::to_string(budget >> 20) + " MB" : " (no budget)") +
                        (plan.overBudget ? ": over budget, the current content alone needs " +
                                               std::to_string((plan.currentBytes + (1 << 19)) >> 20) + " MB"
                                         : "") +
@@ -55,34 +60,39 @@ std::vector<OpsCheck> opsChecks(const std::string& dataDir, const Config* config
         const int queued = fleetQueued(db);
         out.push_back({"fleet", queued > 1 ? 1 : 0,
                        "Rapporto di stato verso " + config->fleet.url + ": " +
-                           (queued ? std::to_string(queued) + " in coda, non ancora inviati." : "nessun rapporto in coda."),
+                           (queued ? std::to_string(queued) + " in coda, non ancora inviati."
+                                   : "nessun rapporto in coda."),
                        "Fleet report to " + config->fleet.url + ": " +
                            (queued ? std::to_string(queued) + " queued, not sent yet." : "nothing queued.")});
     }
     return out;
 }
 
-nlohmann::json opsJson(const std::string& dataDir, const Config* config, const Database& db, UnixSeconds now) {
+nlohmann::json opsJson(const std::string& dataDir, const Config* config, const Database& db,
+                       UnixSeconds now) {
     nlohmann::json j;
     const auto clock = TrustedClock::readStateFile(dataDir + "/clock.json");
     if (clock)
-        j["clock"] = {{"corrected", clock->correcting},
-                      {"offset_seconds", clock->correcting ? clock->offset : 0},
-                      {"measured_skew_seconds", clock->measuredSkew},
-                      {"reason", clock->reason},
-                      {"source", clock->source},
-                      {"last_server_time", clock->lastServerTime ? nlohmann::json(formatIsoUtc(clock->lastServerTime))
-                                                                 : nlohmann::json(nullptr)},
-                      {"description", describeClockIt(*clock)}};
+        j["clock"] = {
+            {"corrected", clock->correcting},
+            {"offset_seconds", clock->correcting ? clock->offset : 0},
+            {"measured_skew_seconds", clock->measuredSkew},
+            {"reason", clock->reason},
+            {"source", clock->source},
+            {"last_server_time", clock->lastServerTime ? nlohmann::json(formatIsoUtc(clock->lastServerTime))
+                                                       : nlohmann::json(nullptr)},
+            {"description", describeClockIt(*clock)}};
     else
         j["clock"] = nullptr;
     const std::uint64_t budget = config ? config->storage.cacheBytes : 0;
-    const CachePlan plan = planEviction(scanObjects(db, dataDir + "/objects", sourceNames(dataDir, config, db), now), budget);
+    const CachePlan plan =
+        planEviction(scanObjects(db, dataDir + "/objects", sourceNames(dataDir, config, db), now), budget);
     j["cache"] = {{"bytes", plan.totalBytes},
                   {"budget_bytes", budget},
                   {"current_content_bytes", plan.currentBytes},
                   {"over_budget", plan.overBudget}};
-    if (config && config->fleet.enabled()) j["fleet"] = {{"url", config->fleet.url}, {"queued", fleetQueued(db)}};
+    if (config && config->fleet.enabled())
+        j["fleet"] = {{"url", config->fleet.url}, {"queued", fleetQueued(db)}};
     return j;
 }
 

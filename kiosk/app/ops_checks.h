@@ -14,13 +14,14 @@
 namespace vt {
 
 struct OpsCheck {
-    std::string id;       // "trusted_clock", "cache", "fleet"
-    int level = 0;        // 0 ok, 1 warning, 2 error
-    std::string it, en;   // plain sentences
+    std::string id;      // "trusted_clock", "cache", "fleet"
+    int level = 0;       // 0 ok, 1 warning, 2 error
+    std::string it, en;  // plain sentences
 };
 
 // `config` may be null (`vetrina status --db`): then no budget and no fleet.
-std::vector<OpsCheck> opsChecks(const std::string& dataDir, const Config* config, const Database& db, UnixSeconds now);
+std::vector<OpsCheck> opsChecks(const std::string& dataDir, const Config* config, const Database& db,
+                                UnixSeconds now);
 nlohmann::json opsJson(const std::string& dataDir, const Config* config, const Database& db, UnixSeconds now);
 
 }  // namespace vt

@@ -2,8 +2,8 @@
 
 #include <systemd/sd-journal.h>
 
-#include <cstdlib>
 #include <unistd.h>
+#include <cstdlib>
 
 namespace vt {
 

@@ -102,8 +102,8 @@ void JourneyRunner::wait(double seconds) {
 bool JourneyRunner::expect(const std::string& text, bool present, std::string& error) {
     settle();
     if (m_host.tree().containsText(text) == present) return true;
-    error = std::string(present ? "expected" : "did not expect") + " \"" + text + "\" on screen; on screen:\n" +
-            m_host.tree().dump();
+    error = std::string(present ? "expected" : "did not expect") + " \"" + text +
+            "\" on screen; on screen:\n" + m_host.tree().dump();
     return false;
 }
 
@@ -122,20 +122,36 @@ JourneyRunner::Result JourneyRunner::run(const std::vector<PlayStep>& steps, con
         std::string err;
         bool ok = true;
         switch (s.kind) {
-            case PlayStep::Kind::TapLabel: ok = tapLabel(s.text, err); break;
-            case PlayStep::Kind::TapPoint: tapPoint(s.x1, s.y1); break;
-            case PlayStep::Kind::Drag: drag(s.x1, s.y1, s.x2, s.y2); break;
-            case PlayStep::Kind::Hold: hold(s.x1, s.y1, s.seconds); break;
-            case PlayStep::Kind::Wait: wait(s.seconds); break;
-            case PlayStep::Kind::Expect: ok = expect(s.text, true, err); break;
-            case PlayStep::Kind::ExpectNot: ok = expect(s.text, false, err); break;
+            case PlayStep::Kind::TapLabel:
+                ok = tapLabel(s.text, err);
+                break;
+            case PlayStep::Kind::TapPoint:
+                tapPoint(s.x1, s.y1);
+                break;
+            case PlayStep::Kind::Drag:
+                drag(s.x1, s.y1, s.x2, s.y2);
+                break;
+            case PlayStep::Kind::Hold:
+                hold(s.x1, s.y1, s.seconds);
+                break;
+            case PlayStep::Kind::Wait:
+                wait(s.seconds);
+                break;
+            case PlayStep::Kind::Expect:
+                ok = expect(s.text, true, err);
+                break;
+            case PlayStep::Kind::ExpectNot:
+                ok = expect(s.text, false, err);
+                break;
             case PlayStep::Kind::Shot: {
                 char name[32];
                 std::snprintf(name, sizeof name, "%02d-", ++m_shotCount);
                 const std::string path = outDir + "/" + name + s.text + ".png";
                 ok = shot(path);
-                if (ok) r.shots.push_back(path);
-                else err = "cannot write " + path;
+                if (ok)
+                    r.shots.push_back(path);
+                else
+                    err = "cannot write " + path;
                 break;
             }
         }

@@ -12,7 +12,8 @@ namespace vt {
 
 class JourneyRunner {
 public:
-    JourneyRunner(KioskHost& host, KioskUi& ui, UnixSeconds start) : m_host(host), m_ui(ui), m_now(double(start)) {}
+    JourneyRunner(KioskHost& host, KioskUi& ui, UnixSeconds start)
+        : m_host(host), m_ui(ui), m_now(double(start)) {}
 
     // Renders frames (at 60 Hz of simulated time) until the UI is still; at least `minFrames`.
     // Work off the UI thread (PDF pages) is waited for in real time, up to ~30 s.

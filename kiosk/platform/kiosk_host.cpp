@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <optional>
 #include <thread>
-#include <csignal>
 #include <vector>
 
 #include <spawn.h>
@@ -24,13 +24,21 @@ namespace {
 
 std::atomic<bool> g_stopRequested{false};
 
-void onStopSignal(int) { g_stopRequested = true; }
+void onStopSignal(int) {
+    g_stopRequested = true;
+}
 
 }  // namespace
 
-void KioskHost::requestStop() { g_stopRequested = true; }
-bool KioskHost::stopRequested() { return g_stopRequested; }
-void KioskHost::clearStop() { g_stopRequested = false; }
+void KioskHost::requestStop() {
+    g_stopRequested = true;
+}
+bool KioskHost::stopRequested() {
+    return g_stopRequested;
+}
+void KioskHost::clearStop() {
+    g_stopRequested = false;
+}
 
 bool KioskHost::handleEvent(const SDL_Event& e) {
     if (m_input.handleSdlEvent(e, m_opt.width, m_opt.height)) return true;
@@ -73,7 +81,8 @@ bool KioskHost::init(std::string& error) {
     if (m_opt.headless) {
         if (SDL_Init(0) != 0) return error = SDL_GetError(), false;
         m_sdlInited = true;
-        m_surface = SDL_CreateRGBSurfaceWithFormat(0, m_opt.width, m_opt.height, 32, SDL_PIXELFORMAT_ARGB8888);
+        m_surface =
+            SDL_CreateRGBSurfaceWithFormat(0, m_opt.width, m_opt.height, 32, SDL_PIXELFORMAT_ARGB8888);
         if (!m_surface) return error = SDL_GetError(), false;
         m_renderer = SDL_CreateSoftwareRenderer(m_surface);
         if (!m_renderer) return error = SDL_GetError(), false;
@@ -103,7 +112,8 @@ bool KioskHost::init(std::string& error) {
     io.MouseDragThreshold = std::max(6.0f, m_opt.pxPerMm * 1.5f);
     io.DisplaySize = ImVec2(float(m_opt.width), float(m_opt.height));
     m_theme = makeTheme(m_opt.pxPerMm);
-    if (!loadFonts(m_theme, m_opt.fontDir.c_str())) return error = "no usable font (Titillium Web or DejaVu Sans)", false;
+    if (!loadFonts(m_theme, m_opt.fontDir.c_str()))
+        return error = "no usable font (Titillium Web or DejaVu Sans)", false;
     applyImGuiStyle(m_theme);
     if (!ImGui_ImplSDLRenderer_Init(m_renderer)) return error = "cannot initialise the ImGui renderer", false;
     m_images = std::make_unique<SdlImages>(m_renderer);
@@ -197,8 +207,10 @@ std::string KioskHost::pngThumbnail(int maxWidth) {
             for (int c = 0; c < 4; ++c) {
                 unsigned sum = 0;
                 for (int dy = 0; dy < f; ++dy)
-                    for (int dx = 0; dx < f; ++dx) sum += px[(size_t(y * f + dy) * size_t(w) + size_t(x * f + dx)) * 4 + size_t(c)];
-                thumb[(size_t(y) * size_t(tw) + size_t(x)) * 4 + size_t(c)] = static_cast<unsigned char>(sum / unsigned(f * f));
+                    for (int dx = 0; dx < f; ++dx)
+                        sum += px[(size_t(y * f + dy) * size_t(w) + size_t(x * f + dx)) * 4 + size_t(c)];
+                thumb[(size_t(y) * size_t(tw) + size_t(x)) * 4 + size_t(c)] =
+                    static_cast<unsigned char>(sum / unsigned(f * f));
             }
     std::string out;
     auto sink = [](void* ctx, void* data, int size) {
@@ -233,7 +245,8 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
             if (m_backgroundBusy) ms = std::min(ms, 40L);
             if (frameAsked)
                 ms = std::min(ms, static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                        frameDue - Clock::now()).count()));
+                                                        frameDue - Clock::now())
+                                                        .count()));
             timeoutMs = static_cast<int>(std::clamp(ms, 1L, 500L));
         }
         SDL_Event e;
@@ -254,7 +267,8 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
         }
         const UnixSeconds nowAfter = hooks.now();
         // The header clock changes on the minute; a dark screen has no clock to update.
-        if ((!m_asleep && nowAfter / 60 != drawnMinute) || m_backgroundBusy) needFrames = std::max(needFrames, 1);
+        if ((!m_asleep && nowAfter / 60 != drawnMinute) || m_backgroundBusy)
+            needFrames = std::max(needFrames, 1);
         if (frameAsked && Clock::now() >= frameDue) needFrames = std::max(needFrames, 1);
         if (needFrames == 0) continue;
         const auto t = Clock::now();
@@ -268,11 +282,13 @@ long KioskHost::run(KioskUi& ui, const LoopHooks& hooks) {
         if (more) needFrames = std::max(needFrames, 1);
         frameAsked = m_nextFrameIn >= 0;
         if (frameAsked)
-            frameDue = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_nextFrameIn));
+            frameDue = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                          std::chrono::duration<double>(m_nextFrameIn));
         if (m_asleep != panelOff) {
             panelOff = m_asleep;
             const auto& cmd = panelOff ? m_opt.screenOffCommand : m_opt.screenOnCommand;
-            if (!cmd.empty() && !spawnDetached(cmd)) std::fprintf(stderr, "vetrina: cannot run %s\n", cmd[0].c_str());
+            if (!cmd.empty() && !spawnDetached(cmd))
+                std::fprintf(stderr, "vetrina: cannot run %s\n", cmd[0].c_str());
         }
         if (!firstFrameDone) {
             firstFrameDone = true;

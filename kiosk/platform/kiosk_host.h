@@ -31,12 +31,12 @@ struct HostOptions {
 };
 
 struct LoopHooks {
-    std::function<UnixSeconds()> now;            // the kiosk's clock
+    std::function<UnixSeconds()> now;             // the kiosk's clock
     std::atomic<bool>* contentChanged = nullptr;  // set by the sync/import thread
-    std::function<void()> afterFirstFrame;       // e.g. tell systemd READY=1
-    std::function<bool()> onIdle;                // once per loop iteration, on the UI thread; true: redraw
-    std::function<void()> onLoopIteration;       // once per iteration, from this thread (watchdog)
-    int maxFrames = -1;                          // stop after this many frames (bench); -1: forever
+    std::function<void()> afterFirstFrame;        // e.g. tell systemd READY=1
+    std::function<bool()> onIdle;                 // once per loop iteration, on the UI thread; true: redraw
+    std::function<void()> onLoopIteration;        // once per iteration, from this thread (watchdog)
+    int maxFrames = -1;                           // stop after this many frames (bench); -1: forever
     std::atomic<std::uint64_t>* framesDrawn = nullptr;  // counted for the fleet report
 };
 
@@ -99,7 +99,7 @@ private:
     Theme m_theme;
     bool m_sdlInited = false;
     bool m_backgroundBusy = false;
-    double m_time = 0;          // animation clock: the sum of the frames' dt
+    double m_time = 0;  // animation clock: the sum of the frames' dt
     double m_nextFrameIn = -1;
     bool m_asleep = false;
 };

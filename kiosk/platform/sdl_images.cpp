@@ -2,8 +2,8 @@
 
 #include <stb_image.h>
 
-#include <iterator>
 #include <climits>
+#include <iterator>
 
 namespace vt {
 
@@ -68,7 +68,8 @@ void SdlImages::evictFor(std::uint64_t incoming) {
     while (m_pixelBytes + incoming > m_budget) {
         auto oldest = m_pixels.end();
         for (auto it = m_pixels.begin(); it != m_pixels.end(); ++it)
-            if (it->second.lastUsed < m_frame && (oldest == m_pixels.end() || it->second.lastUsed < oldest->second.lastUsed))
+            if (it->second.lastUsed < m_frame &&
+                (oldest == m_pixels.end() || it->second.lastUsed < oldest->second.lastUsed))
                 oldest = it;
         if (oldest == m_pixels.end()) return;  // everything left is on screen now
         erase(oldest);
@@ -83,7 +84,8 @@ ImTextureID SdlImages::putPixels(const std::string& name, int width, int height,
     }
     const std::uint64_t bytes = std::uint64_t(width) * std::uint64_t(height) * 4u;
     evictFor(bytes);
-    SDL_Texture* t = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, width, height);
+    SDL_Texture* t =
+        SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, width, height);
     if (!t) return nullptr;
     SDL_UpdateTexture(t, nullptr, rgba, width * 4);
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
@@ -102,7 +104,8 @@ ImTextureID SdlImages::pixels(const std::string& name, ImVec2& size) {
 }
 
 void SdlImages::dropPixels(const std::string& prefix) {
-    for (auto it = m_pixels.lower_bound(prefix); it != m_pixels.end() && it->first.compare(0, prefix.size(), prefix) == 0;) {
+    for (auto it = m_pixels.lower_bound(prefix);
+         it != m_pixels.end() && it->first.compare(0, prefix.size(), prefix) == 0;) {
         auto next = std::next(it);
         if (it->second.lastUsed < m_frame) erase(it);
         it = next;

@@ -23,7 +23,8 @@ public:
     SdlImages(const SdlImages&) = delete;
     SdlImages& operator=(const SdlImages&) = delete;
     ImTextureID image(const std::string& path, ImVec2& size) override;
-    ImTextureID imageFromBytes(const std::string& key, const std::function<std::optional<std::string>()>& load,
+    ImTextureID imageFromBytes(const std::string& key,
+                               const std::function<std::optional<std::string>()>& load,
                                ImVec2& size) override;
 
     ImTextureID putPixels(const std::string& name, int width, int height, const std::uint8_t* rgba) override;

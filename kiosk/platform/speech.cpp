@@ -53,8 +53,8 @@ bool synthesizeLocked(const std::string& text, const std::string& voice, SpeechA
     g_sink = &out.samples;
     g_cancelGeneration = cancel;
     g_myGeneration = generation;
-    const espeak_ng_STATUS st =
-        espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
+    const espeak_ng_STATUS st = espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
+                                                     espeakCHARS_UTF8, nullptr, nullptr);
     g_sink = nullptr;
     g_cancelGeneration = nullptr;
     if (st != ENS_OK) {
@@ -66,7 +66,8 @@ bool synthesizeLocked(const std::string& text, const std::string& voice, SpeechA
 
 }  // namespace
 
-bool synthesizeSpeech(const std::string& text, const std::string& voice, SpeechAudio& out, std::string& error) {
+bool synthesizeSpeech(const std::string& text, const std::string& voice, SpeechAudio& out,
+                      std::string& error) {
     std::lock_guard lock(g_espeakMutex);
     return synthesizeLocked(text, voice, out, error, nullptr, 0);
 }

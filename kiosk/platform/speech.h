@@ -20,7 +20,8 @@ struct SpeechAudio {
 
 // Synthesises `text` with the espeak-ng voice `voice` ("it", "en"). False with `error` set
 // when espeak-ng or its data are missing. Not reentrant: one synthesis at a time.
-bool synthesizeSpeech(const std::string& text, const std::string& voice, SpeechAudio& out, std::string& error);
+bool synthesizeSpeech(const std::string& text, const std::string& voice, SpeechAudio& out,
+                      std::string& error);
 
 class ReadAloud {
 public:

@@ -1,11 +1,11 @@
 #include "platform/systemd_notify.h"
 
-#include <cstddef>
-#include <cstdlib>
-#include <cstring>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
 
 namespace vt {
 
@@ -34,8 +34,10 @@ bool SystemdNotifier::send(const std::string& message) const {
     if (m_socket.size() >= sizeof(addr.sun_path)) return false;
     std::memcpy(addr.sun_path, m_socket.data(), m_socket.size());
     socklen_t len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + m_socket.size());
-    if (m_socket[0] == '@') addr.sun_path[0] = '\0';  // abstract: no trailing NUL counted
-    else ++len;
+    if (m_socket[0] == '@')
+        addr.sun_path[0] = '\0';  // abstract: no trailing NUL counted
+    else
+        ++len;
     const int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return false;
     // One short datagram per call: cheap enough at WATCHDOG_USEC/2, and no state to go stale
@@ -59,7 +61,9 @@ void SystemdNotifier::status(const std::string& text) const {
     send("STATUS=" + clean);
 }
 
-void SystemdNotifier::stopping() { send("STOPPING=1"); }
+void SystemdNotifier::stopping() {
+    send("STOPPING=1");
+}
 
 void SystemdNotifier::tick(Clock::time_point now) {
     if (m_watchdogUsec == 0 || m_socket.empty()) return;

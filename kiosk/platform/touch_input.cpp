@@ -12,16 +12,19 @@ bool TouchInput::handleSdlEvent(const SDL_Event& e, int windowW, int windowH) {
             if (m_fingerActive) return true;  // a second finger is ignored
             m_fingerActive = true;
             m_finger = e.tfinger.fingerId;
-            inject({PointerEvent::Type::Down, e.tfinger.x * static_cast<float>(windowW), e.tfinger.y * static_cast<float>(windowH)});
+            inject({PointerEvent::Type::Down, e.tfinger.x * static_cast<float>(windowW),
+                    e.tfinger.y * static_cast<float>(windowH)});
             return true;
         case SDL_FINGERMOTION:
             if (m_fingerActive && e.tfinger.fingerId == m_finger)
-                inject({PointerEvent::Type::Move, e.tfinger.x * static_cast<float>(windowW), e.tfinger.y * static_cast<float>(windowH)});
+                inject({PointerEvent::Type::Move, e.tfinger.x * static_cast<float>(windowW),
+                        e.tfinger.y * static_cast<float>(windowH)});
             return true;
         case SDL_FINGERUP:
             if (m_fingerActive && e.tfinger.fingerId == m_finger) {
                 m_fingerActive = false;
-                inject({PointerEvent::Type::Up, e.tfinger.x * static_cast<float>(windowW), e.tfinger.y * static_cast<float>(windowH)});
+                inject({PointerEvent::Type::Up, e.tfinger.x * static_cast<float>(windowW),
+                        e.tfinger.y * static_cast<float>(windowH)});
             }
             return true;
         case SDL_MOUSEBUTTONDOWN:
@@ -30,13 +33,15 @@ bool TouchInput::handleSdlEvent(const SDL_Event& e, int windowW, int windowH) {
             return true;
         case SDL_MOUSEMOTION:
             if (e.motion.which == SDL_TOUCH_MOUSEID) return true;
-            if (e.motion.state & SDL_BUTTON_LMASK) inject({PointerEvent::Type::Move, float(e.motion.x), float(e.motion.y)});
+            if (e.motion.state & SDL_BUTTON_LMASK)
+                inject({PointerEvent::Type::Move, float(e.motion.x), float(e.motion.y)});
             return true;
         case SDL_MOUSEBUTTONUP:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return true;
             inject({PointerEvent::Type::Up, float(e.button.x), float(e.button.y)});
             return true;
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -65,8 +70,10 @@ void TouchInput::applyToImGui(ImGuiIO& io) {
             break;
         }
     }
-    if (m_down || m_clearNext) io.MousePos = ImVec2(m_x, m_y);
-    else io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    if (m_down || m_clearNext)
+        io.MousePos = ImVec2(m_x, m_y);
+    else
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     io.MouseDown[0] = m_down;
 }
 

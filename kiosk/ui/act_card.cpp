@@ -26,7 +26,8 @@ ActCard ActCard::from(const Act& a, CivilDate today) {
 
 float actCardHeight(const Ui& ui) {
     const Metrics& m = ui.met();
-    return std::round(m.mm(8.0f) + ui.fonts().small->FontSize * 2.3f + ui.fonts().body->FontSize * 2.0f + m.mm(2.0f));
+    return std::round(m.mm(8.0f) + ui.fonts().small->FontSize * 2.3f + ui.fonts().body->FontSize * 2.0f +
+                      m.mm(2.0f));
 }
 
 bool drawActCard(Ui& ui, const ActCard& card, ImVec2 size) {
@@ -72,9 +73,10 @@ bool drawActCard(Ui& ui, const ActCard& card, ImVec2 size) {
         dl->AddRectFilled(bmin, ImVec2(max.x - pad, y + ls.y + m.mm(0.5f)), p.warning, m.radius);
         dl->AddText(fbb, fs->FontSize, ImVec2(bmin.x + m.mm(1.5f), y), p.textOnPrimary, last);
     }
-    const std::string spoken = (card.annulled ? std::string(tr("Annullato")) + ". " : std::string()) + card.type + ", " +
-                               card.number + ". " + dates +
-                               (card.endsToday && !card.annulled ? std::string(". ") + tr("Ultimo giorno") : "");
+    const std::string spoken =
+        (card.annulled ? std::string(tr("Annullato")) + ". " : std::string()) + card.type + ", " +
+        card.number + ". " + dates +
+        (card.endsToday && !card.annulled ? std::string(". ") + tr("Ultimo giorno") : "");
     ui.tree.add(Role::ListItem, card.subject, spoken, widgets::visibleRect(pos, max), true);
     return pressed;
 }

@@ -10,9 +10,9 @@ namespace vt {
 
 struct ActCard {
     std::int64_t id = 0;
-    std::string type;     // upper case, as a label
-    std::string number;   // "N. 2026/123"
-    std::string subject;  // displayable
+    std::string type;            // upper case, as a label
+    std::string number;          // "N. 2026/123"
+    std::string subject;         // displayable
     CivilDate pubStart, pubEnd;  // written "Dal 12/11/2026 al 27/11/2026" in the frame's language
     bool endsToday = false;
     bool annulled = false;  // still listed, with the word "ANNULLATO"

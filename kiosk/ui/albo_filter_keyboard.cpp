@@ -13,7 +13,9 @@ namespace {
 constexpr const char* kRows[] = {"1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"};
 constexpr int kColumns = 10;
 
-float keyHeight(const Ui& ui) { return std::max(ui.met().touchMin, std::round(ui.fonts().bodyBold->FontSize * 1.7f)); }
+float keyHeight(const Ui& ui) {
+    return std::max(ui.met().touchMin, std::round(ui.fonts().bodyBold->FontSize * 1.7f));
+}
 
 void popUtf8(std::string& s) {
     while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
@@ -37,7 +39,8 @@ AlboFilterKeyboard::Outcome AlboFilterKeyboard::draw(Ui& ui, std::string& text, 
     for (int r = 0; r < 4; ++r) {
         const std::string_view row(kRows[r]);
         // Shorter rows are centred, as on a real keyboard.
-        float x = origin.x + std::floor((width - (static_cast<float>(row.size()) * (kw + m.gap) - m.gap)) * 0.5f);
+        float x =
+            origin.x + std::floor((width - (static_cast<float>(row.size()) * (kw + m.gap) - m.gap)) * 0.5f);
         if (r == 3) x = origin.x;  // the last letter row shares its line with the delete key
         for (const char c : row) {
             ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -53,8 +56,8 @@ AlboFilterKeyboard::Outcome AlboFilterKeyboard::draw(Ui& ui, std::string& text, 
         if (r == 3) {
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             const float w = origin.x + width - x;
-            if (widgets::button(ui, "##kb-del", tr("Cancella"), tr("Cancella", kOther), ImVec2(w, kh), widgets::ButtonStyle::Secondary,
-                                "\xE2\x86\x90") &&
+            if (widgets::button(ui, "##kb-del", tr("Cancella"), tr("Cancella", kOther), ImVec2(w, kh),
+                                widgets::ButtonStyle::Secondary, "\xE2\x86\x90") &&
                 !text.empty()) {
                 popUtf8(text);
                 out = Outcome::Changed;
@@ -65,19 +68,22 @@ AlboFilterKeyboard::Outcome AlboFilterKeyboard::draw(Ui& ui, std::string& text, 
     // Space, clear, done.
     const float third = std::floor((width - 2 * m.gap) / 3.0f);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
-    if (widgets::button(ui, "##kb-space", tr("Spazio"), tr("Spazio", kOther), ImVec2(third, kh), widgets::ButtonStyle::Secondary) &&
+    if (widgets::button(ui, "##kb-space", tr("Spazio"), tr("Spazio", kOther), ImVec2(third, kh),
+                        widgets::ButtonStyle::Secondary) &&
         !text.empty() && text.back() != ' ' && text.size() < kMaxChars) {
         text += ' ';
         out = Outcome::Changed;
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x + third + m.gap, y));
-    if (widgets::button(ui, "##kb-clear", tr("Svuota"), tr("Svuota", kOther), ImVec2(third, kh), widgets::ButtonStyle::Secondary) &&
+    if (widgets::button(ui, "##kb-clear", tr("Svuota"), tr("Svuota", kOther), ImVec2(third, kh),
+                        widgets::ButtonStyle::Secondary) &&
         !text.empty()) {
         text.clear();
         out = Outcome::Changed;
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x + 2 * (third + m.gap), y));
-    if (widgets::button(ui, "##kb-done", tr("Fatto"), tr("Fatto", kOther), ImVec2(width - 2 * (third + m.gap), kh)))
+    if (widgets::button(ui, "##kb-done", tr("Fatto"), tr("Fatto", kOther),
+                        ImVec2(width - 2 * (third + m.gap), kh)))
         out = Outcome::Done;
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y + kh));
     ImGui::Dummy(ImVec2(width, 0));

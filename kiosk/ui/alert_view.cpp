@@ -17,7 +17,8 @@ constexpr size_t kBannerMax = 3;
 
 std::string whenIt(UnixSeconds t) {
     const CivilDateTime l = romeLocal(t);
-    return fillIn(tr("{0} alle {1}"), {formatDateWithWeekday(l.date, uiLanguage()), formatTime(l.hour, l.minute)});
+    return fillIn(tr("{0} alle {1}"),
+                  {formatDateWithWeekday(l.date, uiLanguage()), formatTime(l.hour, l.minute)});
 }
 
 std::string urgencyIt(const std::string& u) {
@@ -64,11 +65,13 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
                     widgets::visibleRect(ImVec2(x, y), ImVec2(max.x, y + ft->FontSize)), false);
         y += ft->FontSize * 1.1f;
     }
-    const std::string kind = std::string("\xE2\x96\xB2 ") + tr("ALLERTA") + " \xC2\xB7 " + tr("ALLERTA", kOther);
+    const std::string kind =
+        std::string("\xE2\x96\xB2 ") + tr("ALLERTA") + " \xC2\xB7 " + tr("ALLERTA", kOther);
     dl->AddText(ft, ft->FontSize, ImVec2(x, y), p.textOnPrimary, kind.c_str());
     y += ft->FontSize * 1.1f;
     std::string grade;
-    if (const std::string s = severityIt(a.info.severity); !s.empty()) grade = fillIn(tr("Gravit\xC3\xA0: {0}"), {s});
+    if (const std::string s = severityIt(a.info.severity); !s.empty())
+        grade = fillIn(tr("Gravit\xC3\xA0: {0}"), {s});
     if (const std::string u = urgencyIt(a.info.urgency); !u.empty())
         grade += (grade.empty() ? "" : " \xC2\xB7 ") + fillIn(tr("Urgenza: {0}"), {u});
     dl->AddText(fs, fs->FontSize, ImVec2(x, y), p.textOnPrimary, grade.c_str());
@@ -97,17 +100,21 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
                       width);
     if (!a.info.instruction.empty()) {
         ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
-        widgets::text(ui, fs, p.textMuted, std::string(tr("Cosa fare")) + " \xC2\xB7 " + tr("Cosa fare", kOther), Role::Text, width);
+        widgets::text(ui, fs, p.textMuted,
+                      std::string(tr("Cosa fare")) + " \xC2\xB7 " + tr("Cosa fare", kOther), Role::Text,
+                      width);
         widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(a.info.instruction), Role::Text,
                       width);
     }
     ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
     const std::string sender =
         widgets::displayable(a.info.senderName.empty() ? a.alert.sender : a.info.senderName);
-    widgets::text(ui, fs, p.textMuted, fillIn(tr("Emessa da {0}"), {sender}) + " \xC2\xB7 " + whenIt(a.alert.sent),
-                  Role::Text, width);
+    widgets::text(ui, fs, p.textMuted,
+                  fillIn(tr("Emessa da {0}"), {sender}) + " \xC2\xB7 " + whenIt(a.alert.sent), Role::Text,
+                  width);
     if (a.until > 0)
-        widgets::text(ui, fs, p.textMuted, fillIn(tr("Valida fino a {0}"), {whenIt(a.until)}), Role::Text, width);
+        widgets::text(ui, fs, p.textMuted, fillIn(tr("Valida fino a {0}"), {whenIt(a.until)}), Role::Text,
+                      width);
     if (!a.info.web.empty())
         widgets::text(ui, fs, p.textMuted, fillIn(tr("Informazioni: {0}"), {a.info.web}), Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
@@ -119,7 +126,8 @@ bool AlertView::drawTakeover(Ui& ui, const ShownAlert& a, double shownFor, ImVec
     dl->AddLine(ImVec2(pos.x, max.y - footH), ImVec2(max.x, max.y - footH), p.border,
                 std::max(1.0f, m.mm(0.4f)));
     if (!canClose) {
-        const std::string wait = std::string(tr("Leggi con attenzione")) + " \xC2\xB7 " + tr("Leggi con attenzione", kOther);
+        const std::string wait =
+            std::string(tr("Leggi con attenzione")) + " \xC2\xB7 " + tr("Leggi con attenzione", kOther);
         widgets::clampedText(dl, ui.fonts().bodyBold, p.textMuted,
                              ImVec2(left, by + (buttonH - ui.fonts().bodyBold->FontSize) * 0.5f), width, wait,
                              1);
@@ -160,7 +168,8 @@ int drawAlertBanner(Ui& ui, const std::vector<ShownAlert>& alerts, ImVec2 pos, f
         if (pressed) tapped = static_cast<int>(i);
         std::string s = "\xE2\x96\xB2 ";
         if (!a.label.empty()) s += a.label + " \xE2\x80\x93 ";
-        s += std::string(tr("ALLERTA")) + ": " + widgets::displayable(a.info.headline.empty() ? a.info.event : a.info.headline);
+        s += std::string(tr("ALLERTA")) + ": " +
+             widgets::displayable(a.info.headline.empty() ? a.info.event : a.info.headline);
         if (i + 1 == kBannerMax && alerts.size() > kBannerMax)
             // Appended in place: "..." + a temporary string trips GCC 12's -Wrestrict false positive at -O3.
             s += ' ';

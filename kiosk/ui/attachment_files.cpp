@@ -80,12 +80,15 @@ std::vector<AttachmentView> resolveAttachments(const Database& db, const Act& ac
         AttachmentView v;
         v.name = attachmentFileName(at.url);
         const bool pdfByName = at.mime == "application/pdf" || iequalsSuffix(v.name, ".pdf");
-        if (pdfByName) v.detail = "PDF";
-        else if (!at.mime.empty()) v.detail = at.mime;
+        if (pdfByName)
+            v.detail = "PDF";
+        else if (!at.mime.empty())
+            v.detail = at.mime;
         if (at.length > 0) v.detail += (v.detail.empty() ? "" : ", ") + formatBytes(at.length, uiLanguage());
 
         std::string path = localPathOf(at.url);
-        if (path.empty() && act.id > 0) path = cachedAttachmentPath(db, act.id, at.url);  // downloaded by the sync
+        if (path.empty() && act.id > 0)
+            path = cachedAttachmentPath(db, act.id, at.url);  // downloaded by the sync
         if (path.empty()) {
             for (const std::string& c : cached)
                 if (std::filesystem::path(c).filename().string() == v.name) path = c;

@@ -26,7 +26,8 @@ void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
             const float h = size.y - 2 * pad;
             const float w = h * isz.x / isz.y;
             dl->AddImage(tex, ImVec2(x, pos.y + pad), ImVec2(x + w, pos.y + pad + h));
-            ui.tree.add(Role::Image, tr("Stemma"), env.config.town.name, widgets::visibleRect(ImVec2(x, pos.y + pad), ImVec2(x + w, pos.y + pad + h)), false);
+            ui.tree.add(Role::Image, tr("Stemma"), env.config.town.name,
+                        widgets::visibleRect(ImVec2(x, pos.y + pad), ImVec2(x + w, pos.y + pad + h)), false);
             x += w + m.mm(4.0f);
         }
     }
@@ -45,7 +46,8 @@ void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     dl->AddText(fc, fc->FontSize, ImVec2(right - cs.x, top), p.textOnPrimary, clock.c_str());
     dl->AddText(fs, fs->FontSize, ImVec2(right - ds.x, top + cs.y), p.textOnPrimary, date.c_str());
     ui.tree.add(Role::Status, tr("Ora"), clock + ", " + date,
-                widgets::visibleRect(ImVec2(right - std::max(cs.x, ds.x), top), ImVec2(right, top + blockH)), false);
+                widgets::visibleRect(ImVec2(right - std::max(cs.x, ds.x), top), ImVec2(right, top + blockH)),
+                false);
 
     const float nameWidth = right - std::max(cs.x, ds.x) - m.mm(4.0f) - x;
     ImFont* fn = ui.fonts().title;
@@ -64,10 +66,12 @@ void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
             const CivilDateTime u = romeLocal(when);
             const std::string at = formatTime(u.hour, u.minute);
             line = u.date == local.date ? fillIn(tr("Aggiornato oggi alle {0}"), {at})
-                                        : fillIn(tr("Aggiornato il {0} alle {1}"), {formatDateShort(u.date, uiLanguage()), at});
+                                        : fillIn(tr("Aggiornato il {0} alle {1}"),
+                                                 {formatDateShort(u.date, uiLanguage()), at});
         }
         if (ov.offline || ov.anyFailing) {
-            const std::string badge = std::string("\xE2\x9A\xA0 ") + (ov.offline ? tr("Non in linea") : tr("Aggiornamento non riuscito"));
+            const std::string badge = std::string("\xE2\x9A\xA0 ") +
+                                      (ov.offline ? tr("Non in linea") : tr("Aggiornamento non riuscito"));
             line = badge + " \xC2\xB7 " + line;
         }
     }
@@ -76,20 +80,24 @@ void drawHeader(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
                                      ImVec2(x + nameWidth, nameTop + fn->FontSize + fs->FontSize)),
                 false);
     widgets::clampedText(dl, fs, p.textOnPrimary, ImVec2(x, nameTop + fn->FontSize), nameWidth, line, 1);
-    ui.tree.add(Role::Heading, name, name, widgets::visibleRect(ImVec2(x, nameTop), ImVec2(x + nameWidth, nameTop + fn->FontSize)), false);
+    ui.tree.add(Role::Heading, name, name,
+                widgets::visibleRect(ImVec2(x, nameTop), ImVec2(x + nameWidth, nameTop + fn->FontSize)),
+                false);
 }
 
-bool hasReadAloud(const ScreenEnv& env) { return static_cast<bool>(env.actions.speak); }
+bool hasReadAloud(const ScreenEnv& env) {
+    return static_cast<bool>(env.actions.speak);
+}
 
 void listenButton(ScreenEnv& env, ImVec2 size) {
     const bool speaking = env.actions.isSpeaking && env.actions.isSpeaking();
     const bool english = env.session.language == Language::English;
     if (speaking) {
-        if (widgets::button(env.ui, "##listen", tr("Ferma"), tr("Ferma", kOther), size, widgets::ButtonStyle::Secondary,
-                            "\xE2\x96\xA0"))
+        if (widgets::button(env.ui, "##listen", tr("Ferma"), tr("Ferma", kOther), size,
+                            widgets::ButtonStyle::Secondary, "\xE2\x96\xA0"))
             env.actions.stopSpeaking();
-    } else if (widgets::button(env.ui, "##listen", tr("Ascolta"), tr("Ascolta", kOther), size, widgets::ButtonStyle::Secondary,
-                               "\xE2\x96\xB6")) {
+    } else if (widgets::button(env.ui, "##listen", tr("Ascolta"), tr("Ascolta", kOther), size,
+                               widgets::ButtonStyle::Secondary, "\xE2\x96\xB6")) {
         env.actions.speak(env.ui.tree.readingText(english), english);
     }
 }
@@ -106,8 +114,8 @@ void drawNavBar(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     const float bh = size.y - 2 * pad;
     float x = pos.x + m.margin;
     ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
-    if (widgets::button(ui, "##back", tr("Indietro"), tr("Indietro", kOther), ImVec2(bw, bh), widgets::ButtonStyle::Secondary,
-                        "\xE2\x97\x80"))
+    if (widgets::button(ui, "##back", tr("Indietro"), tr("Indietro", kOther), ImVec2(bw, bh),
+                        widgets::ButtonStyle::Secondary, "\xE2\x97\x80"))
         env.nav.back();
     if (count == 3) {
         x += bw + m.gap;
@@ -116,7 +124,8 @@ void drawNavBar(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     }
     x += bw + m.gap;
     ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
-    if (widgets::button(ui, "##home", tr("Inizio"), tr("Inizio", kOther), ImVec2(bw, bh), widgets::ButtonStyle::Secondary))
+    if (widgets::button(ui, "##home", tr("Inizio"), tr("Inizio", kOther), ImVec2(bw, bh),
+                        widgets::ButtonStyle::Secondary))
         env.nav.home();
 }
 

@@ -8,9 +8,10 @@ namespace vt {
 
 extern const char* const kSheetSectionNames[];
 const char* const kSheetSectionNames[] = {
-    tr("Descrizione breve", kMarkOnly), tr("A chi \xC3\xA8 rivolto", kMarkOnly), tr("Come fare", kMarkOnly),
-    tr("Cosa serve", kMarkOnly),        tr("Cosa si ottiene", kMarkOnly),        tr("Tempi e scadenze", kMarkOnly),
-    tr("Quanto costa", kMarkOnly),      tr("Accedi al servizio", kMarkOnly),     tr("Contatti", kMarkOnly),
-    nullptr};
+    tr("Descrizione breve", kMarkOnly), tr("A chi \xC3\xA8 rivolto", kMarkOnly),
+    tr("Come fare", kMarkOnly),         tr("Cosa serve", kMarkOnly),
+    tr("Cosa si ottiene", kMarkOnly),   tr("Tempi e scadenze", kMarkOnly),
+    tr("Quanto costa", kMarkOnly),      tr("Accedi al servizio", kMarkOnly),
+    tr("Contatti", kMarkOnly),          nullptr};
 
 }  // namespace vt

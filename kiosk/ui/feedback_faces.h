@@ -2,8 +2,8 @@
 // goes to anonymous counts through KioskActions::recordFeedback; a thank-you replaces the faces.
 #pragma once
 
-#include "ui/ui_context.h"
 #include "ui/kiosk_actions.h"
+#include "ui/ui_context.h"
 
 #include <string>
 
@@ -12,7 +12,8 @@ namespace vt {
 class FeedbackFaces {
 public:
     // `kind` is "act" or "sheet", `item` its uid or id.
-    void draw(Ui& ui, const KioskActions& actions, const std::string& kind, const std::string& item, float width);
+    void draw(Ui& ui, const KioskActions& actions, const std::string& kind, const std::string& item,
+              float width);
 
 private:
     std::string m_answered;  // kind/item already answered in this visit

@@ -63,13 +63,15 @@ int drawFilterChips(Ui& ui, const std::vector<FilterChip>& chips, int selected, 
         const ImVec2 pmin(max.x - pillInset - pillW, y + m.mm(2.0f));
         const ImVec2 pmax(max.x - pillInset, max.y - m.mm(2.0f));
         dl->AddRectFilled(pmin, pmax, on ? p.surface : p.primary, (pmax.y - pmin.y) * 0.5f);
-        dl->AddText(f, fs, ImVec2(pmin.x + std::floor((pillW - cw) * 0.5f), ty), on ? p.primary : p.textOnPrimary,
-                    count.c_str());
+        dl->AddText(f, fs, ImVec2(pmin.x + std::floor((pillW - cw) * 0.5f), ty),
+                    on ? p.primary : p.textOnPrimary, count.c_str());
         const std::string spoken = fillIn(chips[i].count == 1 ? tr("{0} atto") : tr("{0} atti"), {count}) +
                                    (on ? std::string(", ") + tr("selezionato") : "");
         ui.tree.add(Role::Button, name, spoken, widgets::visibleRect(ImVec2(x, y), max), true);
-        if (oneColumn) y += h + m.gap;
-        else x += w + m.gap;
+        if (oneColumn)
+            y += h + m.gap;
+        else
+            x += w + m.gap;
     }
     if (!chips.empty() && !oneColumn) y += h + m.gap;
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y));

@@ -24,8 +24,8 @@ std::vector<fs::path> candidates() {
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
         out.push_back(exe.parent_path().parent_path() / "share/vetrina/locale" / rel);  // installed
-        out.push_back(exe.parent_path() / "locale" / rel);                             // build tree
-        out.push_back(exe.parent_path().parent_path() / "locale" / rel);               // build/tests
+        out.push_back(exe.parent_path() / "locale" / rel);                              // build tree
+        out.push_back(exe.parent_path().parent_path() / "locale" / rel);                // build/tests
     }
     return out;
 }
@@ -44,8 +44,12 @@ void loadDefault() {
 
 }  // namespace
 
-void setUiLanguage(Language l) { g_language = l; }
-Language uiLanguage() { return g_language; }
+void setUiLanguage(Language l) {
+    g_language = l;
+}
+Language uiLanguage() {
+    return g_language;
+}
 
 const char* tr(const char* msgid, Language l) {
     if (l == Language::Italian || !msgid || !*msgid) return msgid;
@@ -53,7 +57,9 @@ const char* tr(const char* msgid, Language l) {
     return g_english ? g_english->translate(msgid) : msgid;
 }
 
-const char* tr(const char* msgid) { return tr(msgid, g_language); }
+const char* tr(const char* msgid) {
+    return tr(msgid, g_language);
+}
 
 const char* tr(const char* msgid, OtherLanguage) {
     return tr(msgid, g_language == Language::English ? Language::Italian : Language::English);

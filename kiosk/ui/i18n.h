@@ -16,9 +16,13 @@ namespace vt {
 // The language the current frame is drawn in.
 void setUiLanguage(Language l);
 Language uiLanguage();
-inline bool uiEnglish() { return uiLanguage() == Language::English; }
+inline bool uiEnglish() {
+    return uiLanguage() == Language::English;
+}
 // "it" / "en" for content variants.
-inline const char* uiLanguageCode() { return languageCode(uiLanguage()); }
+inline const char* uiLanguageCode() {
+    return languageCode(uiLanguage());
+}
 
 // The language of the small second line under titles and buttons: English under Italian, and
 // Italian under English (a tourist then also sees the words written on the town's doors and
@@ -42,7 +46,9 @@ std::string tr(const char* msgid, BothLanguages);
 // `msgid` unchanged, and the table's user calls tr() on it when drawing.
 struct MarkOnly {};
 inline constexpr MarkOnly kMarkOnly{};
-constexpr const char* tr(const char* msgid, MarkOnly) { return msgid; }
+constexpr const char* tr(const char* msgid, MarkOnly) {
+    return msgid;
+}
 
 // The English catalog in use (nullptr when none was found: English then shows Italian).
 const Catalog* englishCatalog();

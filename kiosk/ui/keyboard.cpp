@@ -46,13 +46,14 @@ struct Key {
 using A = Key::Action;
 
 const std::vector<std::vector<Key>>& rowsFor(OnScreenKeyboard::Layer layer) {
-    static const std::vector<Key> accents = {{"\xC3\xA0", "\xC3\xA0", tr("\xC3\xA0 accento grave", kMarkOnly)},
-                                             {"\xC3\xA8", "\xC3\xA8", tr("\xC3\xA8 accento grave", kMarkOnly)},
-                                             {"\xC3\xA9", "\xC3\xA9", tr("\xC3\xA9 accento acuto", kMarkOnly)},
-                                             {"\xC3\xAC", "\xC3\xAC", tr("\xC3\xAC accento grave", kMarkOnly)},
-                                             {"\xC3\xB2", "\xC3\xB2", tr("\xC3\xB2 accento grave", kMarkOnly)},
-                                             {"\xC3\xB9", "\xC3\xB9", tr("\xC3\xB9 accento grave", kMarkOnly)},
-                                             {"'", "'", tr("apostrofo", kMarkOnly)}};
+    static const std::vector<Key> accents = {
+        {"\xC3\xA0", "\xC3\xA0", tr("\xC3\xA0 accento grave", kMarkOnly)},
+        {"\xC3\xA8", "\xC3\xA8", tr("\xC3\xA8 accento grave", kMarkOnly)},
+        {"\xC3\xA9", "\xC3\xA9", tr("\xC3\xA9 accento acuto", kMarkOnly)},
+        {"\xC3\xAC", "\xC3\xAC", tr("\xC3\xAC accento grave", kMarkOnly)},
+        {"\xC3\xB2", "\xC3\xB2", tr("\xC3\xB2 accento grave", kMarkOnly)},
+        {"\xC3\xB9", "\xC3\xB9", tr("\xC3\xB9 accento grave", kMarkOnly)},
+        {"'", "'", tr("apostrofo", kMarkOnly)}};
     static const std::vector<Key> backspaceRow = {
         {nullptr, "\xE2\x8C\xAB", tr("Elimina lettera", kMarkOnly), 2.0f, A::Backspace}};
     static const std::vector<std::vector<Key>> letters = [] {

@@ -17,8 +17,8 @@ struct KioskActions {
     // Anonymous "did you find it?" counts: kind "act" or "sheet", face 1 no, 2 partly, 3 yes.
     std::function<void(const std::string& kind, const std::string& item, int face)> recordFeedback;
     std::function<std::string()> takeScreenshot;  // returns the file written, or "" on failure
-    std::function<void()> restart;               // exit so that systemd starts the kiosk again
-    std::function<void()> quit;                  // stop the kiosk
+    std::function<void()> restart;                // exit so that systemd starts the kiosk again
+    std::function<void()> quit;                   // stop the kiosk
     // Read-aloud of the current screen; absent when there is no audio output.
     std::function<void(const std::string& text, bool english)> speak;
     std::function<void()> stopSpeaking;

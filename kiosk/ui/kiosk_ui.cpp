@@ -104,7 +104,8 @@ void KioskUi::frame(Ui& ui) {
             return;
         }
         if (asleep) {
-            ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 255));
+            ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
+                                                          IM_COL32(0, 0, 0, 255));
             ui.tree.add(Role::Status, tr("Schermo a riposo"),
                         std::string(tr("Schermo a riposo")) + " \xC2\xB7 " + tr("Schermo a riposo", kOther),
                         {0, 0, display.x, display.y}, m_config.screen.wakeOnTouch);
@@ -112,7 +113,8 @@ void KioskUi::frame(Ui& ui) {
             ImGui::End();
             return;
         }
-        ScreenEnv env{ui, m_nav, m_session, m_actions, m_sync, m_config, m_db, m_contentVersion, m_origin, display};
+        ScreenEnv env{ui,       m_nav, m_session,        m_actions, m_sync,
+                      m_config, m_db,  m_contentVersion, m_origin,  display};
         const float bannerH = alertBannerHeight(ui, m_signage.alerts.size());
         if (bannerH > 0) {
             drawAlertBanner(ui, m_signage.alerts, m_origin, display.x);  // a touch anywhere starts
@@ -171,7 +173,8 @@ void KioskUi::drawScreens(Ui& ui) {
                   ImVec2(area.x, area.y - headerH - bannerH - navH)};
     drawHeader(env, origin, ImVec2(area.x, headerH));
     if (bannerH > 0) {
-        const int tapped = drawAlertBanner(ui, m_signage.alerts, ImVec2(origin.x, origin.y + headerH), area.x);
+        const int tapped =
+            drawAlertBanner(ui, m_signage.alerts, ImVec2(origin.x, origin.y + headerH), area.x);
         for (const ShownAlert& a : m_signage.alerts) logShown(a);
         if (tapped >= 0) m_openedAlertUid = m_signage.alerts[static_cast<size_t>(tapped)].alert.uid();
     }
@@ -218,13 +221,27 @@ void KioskUi::drawScreens(Ui& ui) {
             m_home.draw(env, counts);
             break;
         }
-        case ScreenId::AlboList: m_albo.draw(env, route); break;
-        case ScreenId::ActDetail: m_act.draw(env, route.id); break;
-        case ScreenId::PdfViewer: m_pdf.draw(env, route); break;
-        case ScreenId::Services: m_services.draw(env); break;
-        case ScreenId::SheetList: m_sheetList.draw(env, route.key); break;
-        case ScreenId::SheetDetail: m_sheet.draw(env, route.key); break;
-        case ScreenId::Search: m_search.draw(env, route.key); break;
+        case ScreenId::AlboList:
+            m_albo.draw(env, route);
+            break;
+        case ScreenId::ActDetail:
+            m_act.draw(env, route.id);
+            break;
+        case ScreenId::PdfViewer:
+            m_pdf.draw(env, route);
+            break;
+        case ScreenId::Services:
+            m_services.draw(env);
+            break;
+        case ScreenId::SheetList:
+            m_sheetList.draw(env, route.key);
+            break;
+        case ScreenId::SheetDetail:
+            m_sheet.draw(env, route.key);
+            break;
+        case ScreenId::Search:
+            m_search.draw(env, route.key);
+            break;
         case ScreenId::Notices:
             m_notices.drawList(env);
             break;
@@ -257,20 +274,23 @@ void KioskUi::placeInReach(Ui& ui) {
     m_origin = ImVec2(0, 0);
     m_area = io.DisplaySize;
     if (!m_session.reach) return;
-    const ReachBand band = reachBand(static_cast<int>(io.DisplaySize.y), ui.met().pxPerMm, m_config.display.mountBottomMm);
+    const ReachBand band =
+        reachBand(static_cast<int>(io.DisplaySize.y), ui.met().pxPerMm, m_config.display.mountBottomMm);
     if (band.whole) return;
     m_origin.y = band.top;
     m_area.y = band.bottom - band.top;
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     bg->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, band.top), ui.pal().primaryLight);
-    if (band.bottom < io.DisplaySize.y) bg->AddRectFilled(ImVec2(0, band.bottom), io.DisplaySize, ui.pal().primaryLight);
-    const std::string noteText = std::string(tr("Modalit\xC3\xA0 a portata di mano")) + " \xE2\x86\x93 \xC2\xB7 " +
-                                 tr("A portata di mano", kOther);
+    if (band.bottom < io.DisplaySize.y)
+        bg->AddRectFilled(ImVec2(0, band.bottom), io.DisplaySize, ui.pal().primaryLight);
+    const std::string noteText = std::string(tr("Modalit\xC3\xA0 a portata di mano")) +
+                                 " \xE2\x86\x93 \xC2\xB7 " + tr("A portata di mano", kOther);
     const char* note = noteText.c_str();
     ImFont* f = ui.fonts().bodyBold;
     const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, note);
     if (band.top > ts.y + ui.met().mm(4.0f))
-        bg->AddText(f, f->FontSize, ImVec2((io.DisplaySize.x - ts.x) * 0.5f, band.top - ts.y - ui.met().mm(3.0f)),
+        bg->AddText(f, f->FontSize,
+                    ImVec2((io.DisplaySize.x - ts.x) * 0.5f, band.top - ts.y - ui.met().mm(3.0f)),
                     ui.pal().primaryDark, note);
 }
 
@@ -295,7 +315,8 @@ void KioskUi::drawIdleWarning(ScreenEnv& env, UnixSeconds left) {
                   fillIn(tr("Tra {0} s si ricomincia.", kOther), {std::to_string(secs)}), Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(8.0f)));
     const float bh = std::max(m.touchMin * 1.6f, ui.fonts().bodyBold->FontSize * 3.0f);
-    widgets::button(ui, "##still-here", tr("S\xC3\xAC, continuo"), tr("S\xC3\xAC, continuo", kOther), ImVec2(width, bh));
+    widgets::button(ui, "##still-here", tr("S\xC3\xAC, continuo"), tr("S\xC3\xAC, continuo", kOther),
+                    ImVec2(width, bh));
     ImGui::EndGroup();
 }
 

@@ -17,13 +17,13 @@
 #include "ui/screens/events_screen.h"
 #include "ui/screens/home_screen.h"
 #include "ui/screens/maintenance_screen.h"
+#include "ui/screens/notices_screen.h"
+#include "ui/screens/offices_screen.h"
 #include "ui/screens/pdf_screen.h"
 #include "ui/screens/search_screen.h"
 #include "ui/screens/services_screen.h"
 #include "ui/screens/sheet_list_screen.h"
 #include "ui/screens/sheet_screen.h"
-#include "ui/screens/notices_screen.h"
-#include "ui/screens/offices_screen.h"
 #include "ui/session.h"
 #include "ui/test_alert.h"
 
@@ -119,7 +119,7 @@ private:
     std::set<std::string> m_logged;        // alerts already reported to alertShown
     std::string m_takeoverUid;
     double m_takeoverSince = 0;
-    std::string m_openedAlertUid;  // an alert reopened from the banner
+    std::string m_openedAlertUid;           // an alert reopened from the banner
     std::optional<ShownAlert> m_testAlert;  // maintenance's test alert, until "Ho capito"
     double m_testAlertSince = 0;
 

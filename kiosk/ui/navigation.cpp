@@ -30,13 +30,15 @@ std::optional<Route> parseRoute(std::string_view s) {
     if (s == "services" || s == "sheets") return Route{ScreenId::Services, 0, {}};
     if (s == "search") return Route{ScreenId::Search, 0, {}};
     auto after = [&](std::string_view prefix) -> std::optional<std::string> {
-        if (s.size() > prefix.size() && s.substr(0, prefix.size()) == prefix) return std::string(s.substr(prefix.size()));
+        if (s.size() > prefix.size() && s.substr(0, prefix.size()) == prefix)
+            return std::string(s.substr(prefix.size()));
         return std::nullopt;
     };
     if (auto k = after("sheets:")) {
         const std::string_view f = *k;
         for (std::string_view kind : {"topic:", "event:", "body:", "initial:"})
-            if (f.size() > kind.size() && f.substr(0, kind.size()) == kind) return Route{ScreenId::SheetList, 0, *k};
+            if (f.size() > kind.size() && f.substr(0, kind.size()) == kind)
+                return Route{ScreenId::SheetList, 0, *k};
         return std::nullopt;
     }
     if (auto k = after("sheet:")) return Route{ScreenId::SheetDetail, 0, *k};
@@ -77,10 +79,14 @@ std::optional<Route> parseRoute(std::string_view s) {
 
 std::string routeName(const Route& r) {
     switch (r.screen) {
-        case ScreenId::Home: return "home";
-        case ScreenId::AlboList: return r.chip.empty() ? "albo" : "albo:" + r.chip;
-        case ScreenId::ActDetail: return "act:" + std::to_string(r.id);
-        case ScreenId::Maintenance: return "maintenance";
+        case ScreenId::Home:
+            return "home";
+        case ScreenId::AlboList:
+            return r.chip.empty() ? "albo" : "albo:" + r.chip;
+        case ScreenId::ActDetail:
+            return "act:" + std::to_string(r.id);
+        case ScreenId::Maintenance:
+            return "maintenance";
         case ScreenId::PdfViewer: {
             std::string name = "pdf:" + std::to_string(r.id);
             // Appended in place: "..." + a temporary string trips GCC 12's -Wrestrict false positive at -O3.
@@ -88,18 +94,28 @@ std::string routeName(const Route& r) {
             if (r.attachment > 0) (name += ':') += std::to_string(r.attachment);
             return name;
         }
-        case ScreenId::Services: return "services";
-        case ScreenId::SheetList: return "sheets:" + r.key;
-        case ScreenId::SheetDetail: return "sheet:" + r.key;
-        case ScreenId::Search: return r.key.empty() ? "search" : "search:" + r.key;
-        case ScreenId::Notices: return "notices";
-        case ScreenId::NoticeDetail: return "notice:" + std::to_string(r.id);
-        case ScreenId::Events: return "events";
+        case ScreenId::Services:
+            return "services";
+        case ScreenId::SheetList:
+            return "sheets:" + r.key;
+        case ScreenId::SheetDetail:
+            return "sheet:" + r.key;
+        case ScreenId::Search:
+            return r.key.empty() ? "search" : "search:" + r.key;
+        case ScreenId::Notices:
+            return "notices";
+        case ScreenId::NoticeDetail:
+            return "notice:" + std::to_string(r.id);
+        case ScreenId::Events:
+            return "events";
         case ScreenId::EventDetail:  // an occurrence chosen on the list has no name of its own
             return r.key.empty() ? "events" : "event:" + r.key;
-        case ScreenId::Offices: return r.key.empty() ? "offices" : "office:" + r.key;
-        case ScreenId::Attract: return "attract";
-        case ScreenId::Alert: return "alert";
+        case ScreenId::Offices:
+            return r.key.empty() ? "offices" : "office:" + r.key;
+        case ScreenId::Attract:
+            return "attract";
+        case ScreenId::Alert:
+            return "alert";
     }
     return "home";
 }

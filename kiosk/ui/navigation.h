@@ -12,8 +12,22 @@ namespace vt {
 // Attract and Alert are not places to stay: opening them starts the attract loop / shows the
 // alert takeover (for `vetrina shoot --screen attract|alert`); the navigator is left at Home.
 enum class ScreenId {
-    Home, AlboList, ActDetail, Maintenance, PdfViewer, Services, SheetList, SheetDetail, Search,
-    Notices, NoticeDetail, Events, EventDetail, Offices, Attract, Alert
+    Home,
+    AlboList,
+    ActDetail,
+    Maintenance,
+    PdfViewer,
+    Services,
+    SheetList,
+    SheetDetail,
+    Search,
+    Notices,
+    NoticeDetail,
+    Events,
+    EventDetail,
+    Offices,
+    Attract,
+    Alert
 };
 
 struct Route {

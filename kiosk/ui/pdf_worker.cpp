@@ -20,15 +20,18 @@ void PdfWorker::request(Job job, bool urgent) {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (job.key == m_runningKey) return;
-        const auto same = std::find_if(m_queue.begin(), m_queue.end(), [&](const Job& j) { return j.key == job.key; });
+        const auto same =
+            std::find_if(m_queue.begin(), m_queue.end(), [&](const Job& j) { return j.key == job.key; });
         if (same != m_queue.end()) {
             if (!urgent) return;
             m_queue.erase(same);  // moved to the front below
         }
         for (const Done& d : m_done)
             if (d.job.key == job.key) return;
-        if (urgent) m_queue.push_front(std::move(job));
-        else m_queue.push_back(std::move(job));
+        if (urgent)
+            m_queue.push_front(std::move(job));
+        else
+            m_queue.push_back(std::move(job));
         if (!m_thread.joinable()) m_thread = std::thread([this] { run(); });
     }
     m_wake.notify_one();

@@ -20,8 +20,8 @@ public:
     struct Job {
         enum class Kind { Open, Page } kind = Kind::Open;
         std::string path;
-        int page = 0;   // 0-based
-        int width = 0;  // pixels
+        int page = 0;     // 0-based
+        int width = 0;    // pixels
         std::string key;  // the caller's name for the result (a texture name)
     };
     struct Done {

@@ -20,17 +20,21 @@ PinKeypad::Outcome PinKeypad::draw(ScreenEnv& env, PinGuard& guard) {
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(8.0f)));
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Manutenzione"), Role::Heading, width);
-    widgets::text(ui, ui.fonts().body, ui.pal().textMuted, std::string(tr("Inserisci il PIN")) + " \xC2\xB7 " + tr("Inserisci il PIN", kOther), Role::Text, width);
+    widgets::text(ui, ui.fonts().body, ui.pal().textMuted,
+                  std::string(tr("Inserisci il PIN")) + " \xC2\xB7 " + tr("Inserisci il PIN", kOther),
+                  Role::Text, width);
     std::string dots;
     for (size_t i = 0; i < m_digits.size(); ++i) dots += "\xE2\x97\x8F ";  // ●
     widgets::text(ui, ui.fonts().title, ui.pal().text, dots.empty() ? " " : dots, Role::Status, width);
-    if (!m_message.empty()) widgets::text(ui, ui.fonts().bodyBold, ui.pal().danger, m_message, Role::Status, width);
+    if (!m_message.empty())
+        widgets::text(ui, ui.fonts().bodyBold, ui.pal().danger, m_message, Role::Status, width);
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
 
     Outcome outcome = Outcome::Open;
     const float kw = (width - 2 * m.gap) / 3.0f;
     const float kh = std::max(m.mm(18.0f), ui.fonts().title->FontSize * 1.6f);
-    static const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", tr("Cancella", kMarkOnly), "0", "OK"};
+    static const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", tr("Cancella", kMarkOnly),
+                                  "0", "OK"};
     const bool locked = guard.lockedAt(ui.now);
     for (int i = 0; i < 12; ++i) {
         if (i % 3) ImGui::SameLine(0, m.gap);
@@ -47,23 +51,29 @@ PinKeypad::Outcome PinKeypad::draw(ScreenEnv& env, PinGuard& guard) {
             m_digits.clear();
         } else {
             switch (guard.check(m_digits, ui.now)) {
-                case PinGuard::Result::Ok: outcome = Outcome::Granted; break;
+                case PinGuard::Result::Ok:
+                    outcome = Outcome::Granted;
+                    break;
                 case PinGuard::Result::Wrong:
-                    m_message = fillIn(tr("PIN errato: ancora {0} tentativi"), {std::to_string(guard.attemptsLeft())});
+                    m_message = fillIn(tr("PIN errato: ancora {0} tentativi"),
+                                       {std::to_string(guard.attemptsLeft())});
                     break;
                 case PinGuard::Result::LockedOut:
-                case PinGuard::Result::NotConfigured: break;
+                case PinGuard::Result::NotConfigured:
+                    break;
             }
             m_digits.clear();
         }
     }
     if (guard.lockedAt(ui.now)) {
         const long minutes = (guard.lockedUntil() - ui.now + 59) / 60;
-        m_message = fillIn(minutes == 1 ? tr("Troppi tentativi: riprova tra {0} minuto") : tr("Troppi tentativi: riprova tra {0} minuti"),
+        m_message = fillIn(minutes == 1 ? tr("Troppi tentativi: riprova tra {0} minuto")
+                                        : tr("Troppi tentativi: riprova tra {0} minuti"),
                            {std::to_string(minutes)});
     }
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
-    if (widgets::button(ui, "##pin-cancel", tr("Annulla"), tr("Annulla", kOther), ImVec2(width, kh), widgets::ButtonStyle::Quiet))
+    if (widgets::button(ui, "##pin-cancel", tr("Annulla"), tr("Annulla", kOther), ImVec2(width, kh),
+                        widgets::ButtonStyle::Quiet))
         outcome = Outcome::Cancelled;
     ImGui::EndGroup();
     if (outcome != Outcome::Open) reset();

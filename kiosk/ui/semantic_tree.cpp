@@ -8,20 +8,30 @@ namespace vt {
 
 const char* roleName(Role r) {
     switch (r) {
-        case Role::Heading: return "heading";
-        case Role::Text: return "text";
-        case Role::Button: return "button";
-        case Role::Tile: return "tile";
-        case Role::ListItem: return "listitem";
-        case Role::Link: return "link";
-        case Role::Image: return "image";
-        case Role::Status: return "status";
-        case Role::Banner: return "banner";
+        case Role::Heading:
+            return "heading";
+        case Role::Text:
+            return "text";
+        case Role::Button:
+            return "button";
+        case Role::Tile:
+            return "tile";
+        case Role::ListItem:
+            return "listitem";
+        case Role::Link:
+            return "link";
+        case Role::Image:
+            return "image";
+        case Role::Status:
+            return "status";
+        case Role::Banner:
+            return "banner";
     }
     return "?";
 }
 
-void SemanticTree::add(Role role, std::string_view label, std::string_view text, Rect rect, bool interactive) {
+void SemanticTree::add(Role role, std::string_view label, std::string_view text, Rect rect,
+                       bool interactive) {
     if (rect.w <= 0 || rect.h <= 0) return;  // clipped away: not on screen
     if (m_count == m_nodes.size()) m_nodes.emplace_back();
     SemanticNode& n = m_nodes[m_count++];
@@ -76,9 +86,12 @@ std::string SemanticTree::readingText(bool english) const {
         const SemanticNode& n = m_nodes[i];
         if (n.role == Role::Image) continue;
         std::string piece;
-        if (n.role == Role::Button) piece = tr("Pulsante", english ? Language::English : Language::Italian) + (": " + n.label);
-        else if (n.role == Role::Tile || n.role == Role::ListItem) piece = n.label + (n.text.empty() ? "" : ". " + n.text);
-        else piece = n.text.empty() ? n.label : n.text;
+        if (n.role == Role::Button)
+            piece = tr("Pulsante", english ? Language::English : Language::Italian) + (": " + n.label);
+        else if (n.role == Role::Tile || n.role == Role::ListItem)
+            piece = n.label + (n.text.empty() ? "" : ". " + n.text);
+        else
+            piece = n.text.empty() ? n.label : n.text;
         if (piece.empty()) continue;
         if (!out.empty()) out += ".\n";
         out += piece;

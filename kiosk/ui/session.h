@@ -17,6 +17,8 @@ struct Session {
     bool operator==(const Session&) const = default;
 };
 
-inline float textScaleOf(TextSize s) { return s == TextSize::Normal ? 1.0f : s == TextSize::Large ? 1.25f : 1.5f; }
+inline float textScaleOf(TextSize s) {
+    return s == TextSize::Normal ? 1.0f : s == TextSize::Large ? 1.25f : 1.5f;
+}
 
 }  // namespace vt

@@ -25,8 +25,9 @@ ShownAlert makeTestAlert(UnixSeconds now) {
         "Non c'\xC3\xA8 nessuna emergenza in corso.\n\n"
         "This is a technical test of the screen and the audio, started from the maintenance panel. "
         "There is no emergency.";
-    i.instruction = "Nessuna azione richiesta: tocca \xE2\x80\x9CHo capito\xE2\x80\x9D per chiudere. \xC2\xB7 "
-                    "Nothing to do: tap \xE2\x80\x9CHo capito\xE2\x80\x9D to close.";
+    i.instruction =
+        "Nessuna azione richiesta: tocca \xE2\x80\x9CHo capito\xE2\x80\x9D per chiudere. \xC2\xB7 "
+        "Nothing to do: tap \xE2\x80\x9CHo capito\xE2\x80\x9D to close.";
     a.alert.infos.push_back(i);
     return a;
 }

@@ -2,16 +2,18 @@
 
 #include <imgui_freetype.h>
 
+#include <sys/stat.h>
 #include <algorithm>
 #include <cmath>
 #include <string>
-#include <sys/stat.h>
 
 namespace vt {
 
 namespace {
 
-constexpr ImU32 rgb(unsigned v) { return IM_COL32((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF, 0xFF); }
+constexpr ImU32 rgb(unsigned v) {
+    return IM_COL32((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF, 0xFF);
+}
 
 bool fileExists(const std::string& p) {
     struct stat st {};
@@ -134,13 +136,15 @@ bool loadFonts(Theme& theme, const char* fontDir) {
         b.BuildRanges(&ranges);
     }
     // Arrows and marks Titillium lacks come from DejaVu, merged into each size.
-    static const ImWchar symbols[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2302, 0x2302, 0x232B, 0x232B, 0x25A0,
-                                      0x25A0, 0x25B2, 0x25C0, 0x25D0, 0x25D1, 0x26A0, 0x26A0, 0x2713, 0x2717, 0};
+    static const ImWchar symbols[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2302, 0x2302, 0x232B,
+                                      0x232B, 0x25A0, 0x25A0, 0x25B2, 0x25C0, 0x25D0, 0x25D1,
+                                      0x26A0, 0x26A0, 0x2713, 0x2717, 0};
     const std::string symbolFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     auto add = [&](const std::string& path, float px, const ImWchar* glyphs = nullptr) {
         ImFontConfig cfg;
         cfg.OversampleH = cfg.OversampleV = 1;
-        ImFont* f = io.Fonts->AddFontFromFileTTF(path.c_str(), std::floor(px), &cfg, glyphs ? glyphs : ranges.Data);
+        ImFont* f =
+            io.Fonts->AddFontFromFileTTF(path.c_str(), std::floor(px), &cfg, glyphs ? glyphs : ranges.Data);
         if (f && fileExists(symbolFont)) {
             ImFontConfig merge;
             merge.MergeMode = true;
@@ -156,7 +160,8 @@ bool loadFonts(Theme& theme, const char* fontDir) {
     // The huge size only shows the clock: digits alone keep the atlas (and start-up) small.
     static const ImWchar clockGlyphs[] = {0x0020, 0x003A, 0};
     theme.fonts.huge = add(semibold, theme.hugePx, clockGlyphs);
-    if (!theme.fonts.body || !theme.fonts.small || !theme.fonts.bodyBold || !theme.fonts.title || !theme.fonts.huge)
+    if (!theme.fonts.body || !theme.fonts.small || !theme.fonts.bodyBold || !theme.fonts.title ||
+        !theme.fonts.huge)
         return false;
     io.FontDefault = theme.fonts.body;
     return io.Fonts->Build();

@@ -14,33 +14,33 @@ struct Palette {
     ImU32 primaryDark;   // pressed state, header
     ImU32 primaryLight;  // tinted backgrounds
     ImU32 background;
-    ImU32 surface;       // cards, tiles
+    ImU32 surface;  // cards, tiles
     ImU32 surfacePressed;
     ImU32 border;
     ImU32 text;
     ImU32 textMuted;
     ImU32 textOnPrimary;
-    ImU32 warning;       // banners (with an icon and a word, never colour alone)
+    ImU32 warning;  // banners (with an icon and a word, never colour alone)
     ImU32 danger;
 };
 
 struct Metrics {
     float pxPerMm = 3.0f;
-    float touchMin;    // 12 mm: the smallest target
-    float gap;         // 2 mm at least between targets
-    float margin;      // screen side margin
-    float radius;      // corner radius of cards
+    float touchMin;  // 12 mm: the smallest target
+    float gap;       // 2 mm at least between targets
+    float margin;    // screen side margin
+    float radius;    // corner radius of cards
     float headerHeight;
     float navHeight;
     float mm(float v) const { return v * pxPerMm; }
 };
 
 struct Fonts {
-    ImFont* small = nullptr;    // dates, secondary lines
-    ImFont* body = nullptr;     // reading text
-    ImFont* bodyBold = nullptr; // labels, buttons
-    ImFont* title = nullptr;    // screen titles
-    ImFont* huge = nullptr;     // the clock
+    ImFont* small = nullptr;     // dates, secondary lines
+    ImFont* body = nullptr;      // reading text
+    ImFont* bodyBold = nullptr;  // labels, buttons
+    ImFont* title = nullptr;     // screen titles
+    ImFont* huge = nullptr;      // the clock
 };
 
 struct Theme {

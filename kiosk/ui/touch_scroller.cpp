@@ -35,7 +35,8 @@ void TouchScroller::update(Ui& ui) {
         if (m_swallow) ImGui::SetActiveID(id, w);  // the tap that stops a flick is not a tap
     }
     if ((m_state == State::Pending || m_state == State::Moving) && io.MouseDown[0]) {
-        if (m_state == State::Pending && std::fabs(io.MousePos.y - m_startY) > threshold) m_state = State::Moving;
+        if (m_state == State::Pending && std::fabs(io.MousePos.y - m_startY) > threshold)
+            m_state = State::Moving;
         if (m_state == State::Moving || m_swallow) ImGui::SetActiveID(id, w);
         if (m_state == State::Moving) {
             const float dy = io.MouseDelta.y;
@@ -46,7 +47,8 @@ void TouchScroller::update(Ui& ui) {
         }
     }
     if (io.MouseReleased[0] && (m_state == State::Pending || m_state == State::Moving)) {
-        m_state = (m_state == State::Moving && std::fabs(m_velocity) > kStopVelocity) ? State::Kinetic : State::Idle;
+        m_state = (m_state == State::Moving && std::fabs(m_velocity) > kStopVelocity) ? State::Kinetic
+                                                                                      : State::Idle;
         if (ImGui::GetActiveID() == id) ImGui::ClearActiveID();
         m_swallow = false;
     }
@@ -54,8 +56,10 @@ void TouchScroller::update(Ui& ui) {
         const float next = w->Scroll.y + m_velocity * dt;
         w->Scroll.y = ImClamp(next, 0.0f, w->ScrollMax.y);
         m_velocity *= std::pow(kDecayPerFrame60, dt * 60.0f);
-        if (next <= 0.0f || next >= w->ScrollMax.y || std::fabs(m_velocity) < kStopVelocity) stop();
-        else ui.wantsFrames = true;
+        if (next <= 0.0f || next >= w->ScrollMax.y || std::fabs(m_velocity) < kStopVelocity)
+            stop();
+        else
+            ui.wantsFrames = true;
     }
 }
 

@@ -40,7 +40,8 @@ public:
     virtual void dropPixels(const std::string& prefix) { (void)prefix; }
     // An image kept in the store (e.g. key "media:<hash>"): `load` gives its PNG bytes and is called
     // only the first time a key is asked for, so screens may call this every frame.
-    virtual ImTextureID imageFromBytes(const std::string& key, const std::function<std::optional<std::string>()>& load,
+    virtual ImTextureID imageFromBytes(const std::string& key,
+                                       const std::function<std::optional<std::string>()>& load,
                                        ImVec2& size) = 0;
 };
 
@@ -54,9 +55,9 @@ struct Ui {
     // Set by a screen waiting for work off the UI thread (PDF pages): the loop polls at a low
     // rate instead of spinning, and journeys wait for it before they look at the screen.
     bool backgroundBusy = false;
-    double time = 0;           // seconds since start, for animations (not clamped like dt)
-    double nextFrameIn = -1;   // a frame wanted after this many seconds (-1: none asked)
-    bool asleep = false;       // the screen is dark: no frames except to wake
+    double time = 0;          // seconds since start, for animations (not clamped like dt)
+    double nextFrameIn = -1;  // a frame wanted after this many seconds (-1: none asked)
+    bool asleep = false;      // the screen is dark: no frames except to wake
 
     // Asks the loop for a frame after `seconds` (slow animations, timers) without redrawing at full rate.
     void requestFrameIn(double seconds) {

@@ -6,7 +6,8 @@
 #include "fuzz_input.h"
 
 namespace {
-vt::SearchDocument doc(const char* kind, const char* key, const char* lang, const char* title, const char* body) {
+vt::SearchDocument doc(const char* kind, const char* key, const char* lang, const char* title,
+                       const char* body) {
     vt::SearchDocument d;
     d.kind = kind;
     d.key = key;
@@ -22,8 +23,10 @@ vt::Database makeIndex() {
     vt::Database db = vt::Database::open(":memory:");
     vt::indexDocument(db, doc("sheet", "carta-identita", "it", "Carta d'identità elettronica",
                               "Si richiede all'ufficio anagrafe con una foto."));
-    vt::indexDocument(db, doc("sheet", "tari", "it", "TARI, tassa sui rifiuti", "Si paga in due rate con l'F24."));
-    vt::indexDocument(db, doc("sheet", "cie-en", "en", "Electronic identity card", "Apply at the registry office."));
+    vt::indexDocument(
+        db, doc("sheet", "tari", "it", "TARI, tassa sui rifiuti", "Si paga in due rate con l'F24."));
+    vt::indexDocument(
+        db, doc("sheet", "cie-en", "en", "Electronic identity card", "Apply at the registry office."));
     vt::indexDocument(db, doc("office", "urp", "it", "Ufficio relazioni con il pubblico",
                               "Piazza del Municipio 1, aperto il lunedì."));
     return db;

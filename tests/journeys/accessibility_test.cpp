@@ -15,7 +15,8 @@ TEST_CASE("every text colour pair reaches 4.5:1, and 7:1 in high contrast", "[a1
         CHECK(vt::contrastRatio(pair.fg, pair.bg) >= 7.0);
     }
     CHECK(vt::contrastRatio(IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255)) == Approx(21.0));
-    CHECK(vt::contrastRatio(IM_COL32(0x77, 0x77, 0x77, 255), IM_COL32(255, 255, 255, 255)) == Approx(4.48).epsilon(0.01));
+    CHECK(vt::contrastRatio(IM_COL32(0x77, 0x77, 0x77, 255), IM_COL32(255, 255, 255, 255)) ==
+          Approx(4.48).epsilon(0.01));
 }
 
 TEST_CASE("journey: larger text reflows, high contrast switches palette", "[a11y][journey]") {

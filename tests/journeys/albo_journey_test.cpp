@@ -6,10 +6,7 @@
 
 using vt::test::HeadlessKiosk;
 
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("journey: home, albo, an act, back", "[journey][albo]") {
     // 25 May 2026 in Rome: the acts published from 19 May are in their window.
@@ -40,7 +37,8 @@ TEST_CASE("journey: home, albo, an act, back", "[journey][albo]") {
     CHECK(k.sees("Benvenuti"));
 }
 
-TEST_CASE("journey: the albo follows the clock, then ended acts leave at midnight", "[journey][albo][window]") {
+TEST_CASE("journey: the albo follows the clock, then ended acts leave at midnight",
+          "[journey][albo][window]") {
     // 3 June 2026 is the last day of the acts published on 19 May (pubEnd 03/06/2026).
     HeadlessKiosk k("albo-midnight", vt::test::kLadispoliKiosk, "2026-06-03T23:59:00+02:00");
     REQUIRE(k.tap("Albo pretorio"));
@@ -62,7 +60,8 @@ TEST_CASE("journey: a drag scrolls the list and does not open an act", "[journey
 
 TEST_CASE("journey: portrait and landscape layouts keep every control on screen", "[journey][layout]") {
     for (auto [w, h] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
-        HeadlessKiosk k("albo-layout-" + std::to_string(w), vt::test::kLadispoliKiosk, "2026-05-25T10:00:00+02:00", w, h);
+        HeadlessKiosk k("albo-layout-" + std::to_string(w), vt::test::kLadispoliKiosk,
+                        "2026-05-25T10:00:00+02:00", w, h);
         REQUIRE(k.tap("Albo pretorio"));
         REQUIRE(k.tap("DETERMINAZIONE DIRIGENZIALE DI AGGIUDICAZIONE"));
         k.shot(w > h ? "landscape-atto" : "portrait-atto");

@@ -3,8 +3,8 @@
 // viewer (pages rendered by the child renderer, page turns, zoom, thumbnails, a corrupt file).
 #include <catch2/catch.hpp>
 
-#include "journey_support.h"
 #include "../support/tiny_pdf.h"
+#include "journey_support.h"
 
 #include "core/util/files.h"
 #include "ui/navigation.h"
@@ -28,14 +28,24 @@ struct AlboFixture {
 
 std::string item(const std::string& uid, const std::string& type, const std::string& title,
                  const std::string& enclosure = "") {
-    std::string s = "<item><title>" + title + "</title>"
-                    "<link>https://albo.example.invalid/atti/" + uid + "</link>"
-                    "<guid isPermaLink=\"false\">" + uid + "</guid>"
-                    "<category domain=\"http://albopop.it/specs#item-category-pubStart\">20/05/2026</category>"
-                    "<category domain=\"http://albopop.it/specs#item-category-pubEnd\">04/06/2026</category>"
-                    "<category domain=\"http://albopop.it/specs#item-category-uid\">" + uid + "</category>"
-                    "<category domain=\"http://albopop.it/specs#item-category-type\">" + type + "</category>";
-    if (!enclosure.empty()) s += "<enclosure url=\"" + enclosure + "\" length=\"0\" type=\"application/pdf\"/>";
+    std::string s =
+        "<item><title>" + title +
+        "</title>"
+        "<link>https://albo.example.invalid/atti/" +
+        uid +
+        "</link>"
+        "<guid isPermaLink=\"false\">" +
+        uid +
+        "</guid>"
+        "<category domain=\"http://albopop.it/specs#item-category-pubStart\">20/05/2026</category>"
+        "<category domain=\"http://albopop.it/specs#item-category-pubEnd\">04/06/2026</category>"
+        "<category domain=\"http://albopop.it/specs#item-category-uid\">" +
+        uid +
+        "</category>"
+        "<category domain=\"http://albopop.it/specs#item-category-type\">" +
+        type + "</category>";
+    if (!enclosure.empty())
+        s += "<enclosure url=\"" + enclosure + "\" length=\"0\" type=\"application/pdf\"/>";
     return s + "</item>\n";
 }
 
@@ -52,10 +62,13 @@ AlboFixture writeFixture(const std::string& name) {
     for (int i = 0; i < 400; ++i) bad += static_cast<char>((i * 37) % 251);
     vt::writeFileAtomic(f.badPdf, bad);
     std::string rss =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Albo di prova</title>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Albo di "
+        "prova</title>"
         "<link>https://albo.example.invalid/</link><description>prova</description>\n";
-    rss += item("2026-101", "ORDINANZA", "Ordinanza di chiusura al traffico di via dei Tigli per lavori", f.goodPdf);
-    rss += item("2026-102", "ORDINANZA", "Ordinanza sul divieto di balneazione nel lago", "file://" + f.badPdf);
+    rss += item("2026-101", "ORDINANZA", "Ordinanza di chiusura al traffico di via dei Tigli per lavori",
+                f.goodPdf);
+    rss +=
+        item("2026-102", "ORDINANZA", "Ordinanza sul divieto di balneazione nel lago", "file://" + f.badPdf);
     rss += item("2026-103", "DECRETO", "Decreto di nomina del responsabile del servizio tributi");
     rss += item("2026-104", "DELIBERA DI GIUNTA", "Approvazione del piano delle manutenzioni stradali");
     rss += item("2026-105", "DETERMINAZIONE", "Affidamento del servizio di pulizia degli uffici");
@@ -78,7 +91,8 @@ diagonal_inches = 32
 [[source]]
 name = "albo"
 kind = "albopop"
-url = ")toml" + f.feed + "\"\n";
+url = ")toml" +
+           f.feed + "\"\n";
 }
 
 const char* kAt = "2026-05-25T10:00:00+02:00";
@@ -111,8 +125,9 @@ TEST_CASE("journey: chip, act with QR, its PDF attachment: page 2, zoom, back", 
         HeadlessKiosk k("albo-pdf-" + orient, configFor(f), kAt, w, h);
         REQUIRE(k.tap("Albo pretorio"));
         CHECK(k.sees("6 atti in pubblicazione oggi"));
-        CHECK(k.sees("La pubblicazione con valore legale \xC3\xA8 quella dell'albo pretorio online del Comune: "
-                     "https://albo.example.invalid/borgo-vetrina"));
+        CHECK(
+            k.sees("La pubblicazione con valore legale \xC3\xA8 quella dell'albo pretorio online del Comune: "
+                   "https://albo.example.invalid/borgo-vetrina"));
         const vt::SemanticTree& tree = k.host->tree();
         // Only chips with acts: no "Concorsi" here.
         CHECK(chipCount(tree, "Tutti") == 6);
@@ -127,7 +142,8 @@ TEST_CASE("journey: chip, act with QR, its PDF attachment: page 2, zoom, back", 
         CHECK(k.sees("Ordinanza di chiusura al traffico"));
         CHECK_FALSE(k.sees("Approvazione del piano delle manutenzioni"));
         // The selected chip says so in words.
-        CHECK(findNode(tree, vt::Role::Button, "Ordinanze e decreti")->text.find("selezionato") != std::string::npos);
+        CHECK(findNode(tree, vt::Role::Button, "Ordinanze e decreti")->text.find("selezionato") !=
+              std::string::npos);
         k.shot("02-albo-ordinanze-" + orient);
 
         REQUIRE(k.tap("Ordinanza di chiusura al traffico di via dei Tigli per lavori"));
@@ -257,8 +273,8 @@ url = "{TESTDATA}/albo/wp_rest_atti.json"
         HeadlessKiosk k("albo-annulled-" + orient, config, "2026-03-10T10:00:00+01:00", w, h);
         REQUIRE(k.tap("Albo pretorio"));
         // Still listed, with the word.
-        const vt::SemanticNode* card =
-            findNode(k.host->tree(), vt::Role::ListItem, "Ordinanza del Sindaco: chiusura temporanea di via Roma");
+        const vt::SemanticNode* card = findNode(k.host->tree(), vt::Role::ListItem,
+                                                "Ordinanza del Sindaco: chiusura temporanea di via Roma");
         REQUIRE(card != nullptr);
         CHECK(card->text.find("Annullato") == 0);
         k.shot("01-albo-" + orient);
@@ -281,7 +297,8 @@ url = "{TESTDATA}/albo/wp_rest_atti.json"
     }
 }
 
-TEST_CASE("journey: the albo keeps its scroll position when coming back from an act", "[journey][albo][scroll]") {
+TEST_CASE("journey: the albo keeps its scroll position when coming back from an act",
+          "[journey][albo][scroll]") {
     const char* config = vt::test::kLadispoliKiosk;
     HeadlessKiosk k("albo-scroll-back", config, "2026-05-25T10:00:00+02:00");
     REQUIRE(k.tap("Albo pretorio"));

@@ -3,8 +3,8 @@
 // server already gone.
 #include <catch2/catch.hpp>
 
-#include "journey_support.h"
 #include "../support/tiny_pdf.h"
+#include "journey_support.h"
 
 #include "core/sync/attachment_fetch.h"
 #include "core/util/files.h"
@@ -57,16 +57,20 @@ public:
         const std::string port = std::to_string(m_port);
         m_pid = ::fork();
         if (m_pid == 0) {
-            ::execlp("python3", "python3", script.c_str(), port.c_str(), root.c_str(), static_cast<char*>(nullptr));
+            ::execlp("python3", "python3", script.c_str(), port.c_str(), root.c_str(),
+                     static_cast<char*>(nullptr));
             ::_exit(127);
         }
-        for (int i = 0; i < 300 && !accepts(m_port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        for (int i = 0; i < 300 && !accepts(m_port); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
         REQUIRE(accepts(m_port));
     }
     ~WebServer() { stop(); }
     WebServer(const WebServer&) = delete;
     WebServer& operator=(const WebServer&) = delete;
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(m_port) + "/" + path; }
+    std::string url(const std::string& path) const {
+        return "http://127.0.0.1:" + std::to_string(m_port) + "/" + path;
+    }
     void stop() {
         if (m_pid <= 0) return;
         ::kill(m_pid, SIGTERM);
@@ -81,14 +85,16 @@ private:
 
 }  // namespace
 
-TEST_CASE("journey: the act offers the PDF the sync downloaded and opens its first page", "[journey][albo][attachments]") {
+TEST_CASE("journey: the act offers the PDF the sync downloaded and opens its first page",
+          "[journey][albo][attachments]") {
     const std::string dir = std::string(VETRINA_TEST_OUTPUT) + "/journey-fixtures/attachment-download";
     fs::remove_all(dir);
     fs::create_directories(dir + "/www");
     REQUIRE(vt::writeFileAtomic(dir + "/www/delibera-12.pdf", vt::test::makePdf(3)));
     WebServer server(dir + "/www");
     const std::string feed =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Albo di prova</title>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Albo di "
+        "prova</title>"
         "<link>https://albo.example.invalid/</link><description>prova</description>\n"
         "<item><title>Delibera sul calendario della raccolta dei rifiuti</title>"
         "<link>https://albo.example.invalid/atti/2026-12</link>"
@@ -96,12 +102,16 @@ TEST_CASE("journey: the act offers the PDF the sync downloaded and opens its fir
         "<category domain=\"http://albopop.it/specs#item-category-pubEnd\">04/06/2026</category>"
         "<category domain=\"http://albopop.it/specs#item-category-uid\">2026-12</category>"
         "<category domain=\"http://albopop.it/specs#item-category-type\">DELIBERA DI GIUNTA</category>"
-        "<enclosure url=\"" + server.url("delibera-12.pdf") + "\" length=\"0\" type=\"application/pdf\"/></item>\n"
+        "<enclosure url=\"" +
+        server.url("delibera-12.pdf") +
+        "\" length=\"0\" type=\"application/pdf\"/></item>\n"
         "</channel></rss>\n";
     REQUIRE(vt::writeFileAtomic(dir + "/feed.xml", feed));
-    const std::string config = "[town]\nname = \"Comune di Borgo Vetrina (demo)\"\n[paths]\ndata_dir = \"{DATA}\"\n"
-                               "[display]\ndiagonal_inches = 32\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\n"
-                               "url = \"" + dir + "/feed.xml\"\n";
+    const std::string config =
+        "[town]\nname = \"Comune di Borgo Vetrina (demo)\"\n[paths]\ndata_dir = \"{DATA}\"\n"
+        "[display]\ndiagonal_inches = 32\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\n"
+        "url = \"" +
+        dir + "/feed.xml\"\n";
     const char* at = "2026-05-25T10:00:00+02:00";
     HeadlessKiosk k("attachment-download", config, at);
 

@@ -7,8 +7,7 @@
 using vt::test::HeadlessKiosk;
 
 TEST_CASE("journey: three faces at the end of an act, counted anonymously", "[journey][feedback]") {
-    HeadlessKiosk k("feedback", vt::test::kLadispoliKiosk,
-                    "2026-05-25T10:00:00+02:00");
+    HeadlessKiosk k("feedback", vt::test::kLadispoliKiosk, "2026-05-25T10:00:00+02:00");
     vt::KioskActions actions;
     actions.recordFeedback = [&](const std::string& kind, const std::string& item, int face) {
         vt::recordFeedback(k.writer, kind, item, static_cast<vt::FeedbackFace>(face));
@@ -42,7 +41,8 @@ TEST_CASE("journey: three faces at the end of a service sheet, counted under the
     k.runner->settle(3);
     REQUIRE(k.sees("Passaporto"));
     // The faces come after the last section: scroll to the end of the sheet.
-    for (int i = 0; i < 6 && !k.host->tree().findInteractive("In parte"); ++i) k.runner->drag(540, 1700, 540, 500);
+    for (int i = 0; i < 6 && !k.host->tree().findInteractive("In parte"); ++i)
+        k.runner->drag(540, 1700, 540, 500);
     CHECK(k.sees("Hai trovato quello che cercavi?"));
     k.shot("scheda-facce");
     REQUIRE(k.tap("In parte"));
@@ -57,14 +57,16 @@ TEST_CASE("journey: three faces at the end of a service sheet, counted under the
 }
 
 TEST_CASE("journey: the sheet's faces in landscape", "[journey][feedback][services][layout]") {
-    HeadlessKiosk k("feedback-sheet-landscape", vt::test::servicesConfig(), vt::test::kServicesAt, 1920, 1080);
+    HeadlessKiosk k("feedback-sheet-landscape", vt::test::servicesConfig(), vt::test::kServicesAt, 1920,
+                    1080);
     vt::KioskActions actions;
     int answers = 0;
     actions.recordFeedback = [&](const std::string&, const std::string&, int) { ++answers; };
     k.ui->setActions(actions);
     k.ui->nav().open(*vt::parseRoute("sheet:passaporto"));
     k.runner->settle(3);
-    for (int i = 0; i < 8 && !k.host->tree().findInteractive("In parte"); ++i) k.runner->drag(960, 800, 960, 250);
+    for (int i = 0; i < 8 && !k.host->tree().findInteractive("In parte"); ++i)
+        k.runner->drag(960, 800, 960, 250);
     CHECK(k.sees("Hai trovato quello che cercavi?"));
     k.shot("scheda-facce-orizzontale");
     REQUIRE(k.tap("No"));

@@ -2,8 +2,8 @@
 // landscape, normal and high contrast, Italian and English (32 images), against the PNGs in
 // tests/golden/. Content is imported at a fixed instant, so the screens are deterministic.
 // Images are stored at half size (a 2x2 box filter) with 32 levels a channel: still enough to see
-// a layout break, a clipped word or a wrong palette, at a small fraction of the bytes. The comparison tolerates what
-// antialiasing and font hinting change: a pixel differs when a channel moves by more than
+// a layout break, a clipped word or a wrong palette, at a small fraction of the bytes. The comparison
+// tolerates what antialiasing and font hinting change: a pixel differs when a channel moves by more than
 // kChannelTolerance, and an image fails when more than kMaxDifferingShare of its pixels differ.
 //
 //   VETRINA_UPDATE_GOLDEN=1 ./build/tests/vetrina_journeys "[golden]"   rewrites tests/golden/
@@ -41,7 +41,8 @@ struct Rgb {
 Rgb loadRgb(const std::string& path) {
     Rgb img;
     int n = 0;
-    std::unique_ptr<unsigned char, void (*)(void*)> data(stbi_load(path.c_str(), &img.w, &img.h, &n, 3), stbi_image_free);
+    std::unique_ptr<unsigned char, void (*)(void*)> data(stbi_load(path.c_str(), &img.w, &img.h, &n, 3),
+                                                         stbi_image_free);
     if (!data) return {};
     img.px.assign(data.get(), data.get() + size_t(img.w) * size_t(img.h) * 3);
     return img;
@@ -55,11 +56,15 @@ Rgb halve(const Rgb& in) {
     for (int y = 0; y < out.h; ++y)
         for (int x = 0; x < out.w; ++x)
             for (int c = 0; c < 3; ++c) {
-                auto at = [&](int xx, int yy) { return int(in.px[(size_t(yy) * size_t(in.w) + size_t(xx)) * 3 + size_t(c)]); };
-                const int sum = at(2 * x, 2 * y) + at(2 * x + 1, 2 * y) + at(2 * x, 2 * y + 1) + at(2 * x + 1, 2 * y + 1);
+                auto at = [&](int xx, int yy) {
+                    return int(in.px[(size_t(yy) * size_t(in.w) + size_t(xx)) * 3 + size_t(c)]);
+                };
+                const int sum =
+                    at(2 * x, 2 * y) + at(2 * x + 1, 2 * y) + at(2 * x, 2 * y + 1) + at(2 * x + 1, 2 * y + 1);
                 // 32 levels a channel (steps of 8: no visible tint, far inside the tolerance): a smaller PNG.
                 const int v = (sum + 2) / 4;
-                out.px[(size_t(y) * size_t(out.w) + size_t(x)) * 3 + size_t(c)] = static_cast<unsigned char>(std::min(255, (v + 4) / 8 * 8));
+                out.px[(size_t(y) * size_t(out.w) + size_t(x)) * 3 + size_t(c)] =
+                    static_cast<unsigned char>(std::min(255, (v + 4) / 8 * 8));
             }
     return out;
 }
@@ -77,13 +82,15 @@ double compare(const Rgb& expected, const Rgb& actual, Rgb& diff) {
     const size_t n = size_t(actual.w) * size_t(actual.h);
     for (size_t i = 0; i < n; ++i) {
         int worst = 0;
-        for (size_t c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(expected.px[i * 3 + c]) - int(actual.px[i * 3 + c])));
+        for (size_t c = 0; c < 3; ++c)
+            worst = std::max(worst, std::abs(int(expected.px[i * 3 + c]) - int(actual.px[i * 3 + c])));
         if (worst > kChannelTolerance) {
             ++differing;
             diff.px[i * 3] = 255, diff.px[i * 3 + 1] = 0, diff.px[i * 3 + 2] = 0;
         } else {
             const auto grey = static_cast<unsigned char>(
-                200 + (int(actual.px[i * 3]) + int(actual.px[i * 3 + 1]) + int(actual.px[i * 3 + 2])) / 3 * 55 / 255);
+                200 + (int(actual.px[i * 3]) + int(actual.px[i * 3 + 1]) + int(actual.px[i * 3 + 2])) / 3 *
+                          55 / 255);
             diff.px[i * 3] = diff.px[i * 3 + 1] = diff.px[i * 3 + 2] = grey;
         }
     }
@@ -91,9 +98,11 @@ double compare(const Rgb& expected, const Rgb& actual, Rgb& diff) {
 }
 
 void checkGolden(HeadlessKiosk& k, const std::string& name) {
-    const bool update = std::getenv("VETRINA_UPDATE_GOLDEN") && std::string(std::getenv("VETRINA_UPDATE_GOLDEN")) == "1";
+    const bool update =
+        std::getenv("VETRINA_UPDATE_GOLDEN") && std::string(std::getenv("VETRINA_UPDATE_GOLDEN")) == "1";
     // Updating writes the images and compares nothing: under CI that would pass any screen.
-    if (update && std::getenv("CI")) FAIL("VETRINA_UPDATE_GOLDEN=1 is refused under CI: it would compare nothing");
+    if (update && std::getenv("CI"))
+        FAIL("VETRINA_UPDATE_GOLDEN=1 is refused under CI: it would compare nothing");
     const fs::path outDir = fs::path(VETRINA_TEST_OUTPUT) / "golden";
     const fs::path golden = fs::path(VETRINA_SOURCE_DIR) / "tests/golden" / (name + ".png");
     const std::string full = k.shot("golden-" + name);
@@ -118,8 +127,9 @@ void checkGolden(HeadlessKiosk& k, const std::string& name) {
         const std::string diffPath = (outDir / (name + ".diff.png")).string();
         writeRgb(actualPath, actual);
         writeRgb(diffPath, diff);
-        FAIL_CHECK(name << ": " << share * 100 << "% of the pixels differ from " << golden.string() << " (at most "
-                        << kMaxDifferingShare * 100 << "%); actual: " << actualPath << ", diff: " << diffPath);
+        FAIL_CHECK(name << ": " << share * 100 << "% of the pixels differ from " << golden.string()
+                        << " (at most " << kMaxDifferingShare * 100 << "%); actual: " << actualPath
+                        << ", diff: " << diffPath);
     }
 }
 
@@ -153,6 +163,10 @@ void shootAll(int w, int h, const std::string& orientation) {
 
 }  // namespace
 
-TEST_CASE("golden screenshots in portrait", "[golden][journey]") { shootAll(1080, 1920, "portrait"); }
+TEST_CASE("golden screenshots in portrait", "[golden][journey]") {
+    shootAll(1080, 1920, "portrait");
+}
 
-TEST_CASE("golden screenshots in landscape", "[golden][journey]") { shootAll(1920, 1080, "landscape"); }
+TEST_CASE("golden screenshots in landscape", "[golden][journey]") {
+    shootAll(1920, 1080, "landscape");
+}

@@ -4,9 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 
 TEST_CASE("journal sink: chosen from the environment systemd sets", "[log][systemd]") {
     unsetenv("JOURNAL_STREAM");

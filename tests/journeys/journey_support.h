@@ -50,7 +50,8 @@ struct HeadlessKiosk {
         for (auto [key, value] : {std::pair<std::string, std::string>{"{DATA}", (dir / "data").string()},
                                   {"{TESTDATA}", VETRINA_TEST_DATA},
                                   {"{SOURCE}", VETRINA_SOURCE_DIR}})
-            for (size_t p; (p = configToml.find(key)) != std::string::npos;) configToml.replace(p, key.size(), value);
+            for (size_t p; (p = configToml.find(key)) != std::string::npos;)
+                configToml.replace(p, key.size(), value);
         config = parseConfig(configToml, (dir / "kiosk.toml").string());
         writer = Database::open(config.databasePath());
         reader = Database::open(config.databasePath(), OpenMode::ReadOnly);

@@ -26,8 +26,10 @@ void checkInside(HeadlessKiosk& k, float w, float h, const std::string& where) {
 
 TEST_CASE("journey: English on Home, through the screens, back to Italian, reset by the idle loop",
           "[i18n][journey]") {
-    for (const auto& [w, h, name] : {std::tuple{1080, 1920, "portrait"}, std::tuple{1920, 1080, "landscape"}}) {
-        HeadlessKiosk k(std::string("language-") + name, vt::test::servicesConfig(), vt::test::kServicesAt, w, h);
+    for (const auto& [w, h, name] :
+         {std::tuple{1080, 1920, "portrait"}, std::tuple{1920, 1080, "landscape"}}) {
+        HeadlessKiosk k(std::string("language-") + name, vt::test::servicesConfig(), vt::test::kServicesAt, w,
+                        h);
         const float fw = static_cast<float>(w), fh = static_cast<float>(h);
         CHECK(k.sees("Benvenuti \xC2\xB7 Welcome"));
         CHECK(k.sees("luned\xC3\xAC 25 maggio 2026"));
@@ -64,7 +66,7 @@ TEST_CASE("journey: English on Home, through the screens, back to Italian, reset
         CHECK(k.sees("Electronic identity card"));  // the sheet's English variant
         k.ui->nav().open(*vt::parseRoute("sheet:cambio-residenza"));
         k.runner->settle(3);
-        CHECK(k.sees("Public body:"));  // no English variant: Italian text, English frame
+        CHECK(k.sees("Public body:"));   // no English variant: Italian text, English frame
         CHECK(k.sees("Who it is for"));  // the template's headings are translated
         CHECK(k.sees("(Not available in English: Italian text.)"));
         checkInside(k, fw, fh, "sheet");

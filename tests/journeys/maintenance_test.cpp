@@ -14,7 +14,8 @@ name = "Comune di Prova"
 data_dir = "{DATA}"
 [display]
 diagonal_inches = 32
-)" + pinLine + R"(
+)" + pinLine +
+           R"(
 [[source]]
 name = "albo"
 kind = "albopop"

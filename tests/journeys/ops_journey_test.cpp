@@ -42,7 +42,8 @@ url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
     actions.opsNotes = [&] {
         return std::vector<std::pair<std::string, std::string>>{
             {"Orologio", vt::describeClockIt(clock.state())},
-            {"Archivio file", "Cache: 512 MB su 400 MB: supera il limite, il contenuto attuale da solo occupa 480 MB"},
+            {"Archivio file",
+             "Cache: 512 MB su 400 MB: supera il limite, il contenuto attuale da solo occupa 480 MB"},
             {"Rapporto di stato", "nessun invio riuscito \xC2\xB7 errore: HTTP 503 (12 in coda)"}};
     };
     k.ui->setActions(actions);
@@ -63,12 +64,14 @@ url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
     const vt::UsageSnapshot u = usage.take();
     CHECK(u.screensOpened.count("albo") == 1);
     CHECK(u.screensOpened.count("maintenance") == 1);
-    for (const auto& [screen, n] : u.screensOpened) CHECK(screen.find(':') == std::string::npos);  // never an item id
+    for (const auto& [screen, n] : u.screensOpened)
+        CHECK(screen.find(':') == std::string::npos);  // never an item id
 }
 
 }  // namespace
 
-TEST_CASE("journey: maintenance says how the clock is corrected, then screens opened are counted", "[journey][ops]") {
+TEST_CASE("journey: maintenance says how the clock is corrected, then screens opened are counted",
+          "[journey][ops]") {
     maintenanceJourney("ops-portrait", 1080, 1920);
     maintenanceJourney("ops-landscape", 1920, 1080);
 }

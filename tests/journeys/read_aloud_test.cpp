@@ -16,8 +16,7 @@ double rms(const std::vector<std::int16_t>& s) {
 }  // namespace
 
 TEST_CASE("read-aloud says the current screen, in reading order, with audible speech", "[a11y][speech]") {
-    HeadlessKiosk k("read-aloud", vt::test::kLadispoliKiosk,
-                    "2026-05-25T10:00:00+02:00");
+    HeadlessKiosk k("read-aloud", vt::test::kLadispoliKiosk, "2026-05-25T10:00:00+02:00");
     std::string spoken;
     bool english = true;
     vt::KioskActions actions;

@@ -291,7 +291,8 @@ TEST_CASE("Signage screens with the largest text and high contrast", "[journey][
     k.shot("offices-banner");
 }
 
-TEST_CASE("Home with the largest text: tiles scroll above the access bar, never under it", "[journey][signage][a11y]") {
+TEST_CASE("Home with the largest text: tiles scroll above the access bar, never under it",
+          "[journey][signage][a11y]") {
     // Landscape: with the largest text the four tiles do not fit above the access bar.
     HeadlessKiosk k("home-larger-scroll", kSignageConfig, "2026-11-23T10:00:00+01:00", 1920, 1080);
     k.ui->session().textSize = vt::TextSize::Larger;

@@ -5,9 +5,9 @@
 
 using vt::test::HeadlessKiosk;
 
-TEST_CASE("journey: the header says when content was updated, and when the kiosk is offline", "[journey][sync]") {
-    HeadlessKiosk k("sync-status", vt::test::kLadispoliKiosk,
-                    "2026-05-25T10:00:00+02:00");
+TEST_CASE("journey: the header says when content was updated, and when the kiosk is offline",
+          "[journey][sync]") {
+    HeadlessKiosk k("sync-status", vt::test::kLadispoliKiosk, "2026-05-25T10:00:00+02:00");
     const vt::UnixSeconds t0 = *vt::parseIsoInstant("2026-05-25T10:00:00+02:00");
     vt::KioskActions actions;
     actions.syncOverview = [&] { return vt::readSyncOverview(k.reader); };

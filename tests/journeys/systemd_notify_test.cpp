@@ -5,6 +5,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -12,12 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <sys/un.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -87,8 +87,8 @@ std::string scratch(const std::string& name) {
 
 // A kiosk with no sources on the headless software renderer.
 int runKiosk(const std::string& dir, const std::string& socketPath, const std::string& extra) {
-    std::ofstream(dir + "/vetrina.toml") << "[town]\nname = \"Comune di Prova\"\n[paths]\ndata_dir = \"" << dir
-                                         << "/data\"\n";
+    std::ofstream(dir + "/vetrina.toml")
+        << "[town]\nname = \"Comune di Prova\"\n[paths]\ndata_dir = \"" << dir << "/data\"\n";
     const std::string cmd = "NOTIFY_SOCKET=" + socketPath + " WATCHDOG_USEC=200000 " + VETRINA_BINARY +
                             " run --headless --size 540x960 --config " + dir + "/vetrina.toml " + extra +
                             " >/dev/null 2>&1";

@@ -40,9 +40,9 @@ TEST_CASE("journey: maintenance shows a test alert, clearly labelled, closed wit
     CHECK(k.sees("PROVA \xC2\xB7 TEST"));
     CHECK(k.sees("Avviso di prova: nessuna emergenza"));
     CHECK(k.sees("Non c'\xC3\xA8 nessuna emergenza in corso."));
-    CHECK_FALSE(k.sees("Versione"));  // over everything, maintenance included
+    CHECK_FALSE(k.sees("Versione"));        // over everything, maintenance included
     CHECK_FALSE(k.sees("Gravit\xC3\xA0"));  // no severity that a passer-by could take for real
-    REQUIRE(spoken.size() == 1);  // the audio check
+    REQUIRE(spoken.size() == 1);            // the audio check
     CHECK_THAT(spoken[0], Catch::Contains("Non c'\xC3\xA8 nessuna emergenza"));
     CHECK_FALSE(k.sees("I understand"));  // the button: the same reading time as a real takeover
     k.runner->wait(5.5);

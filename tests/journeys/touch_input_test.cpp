@@ -1,8 +1,8 @@
 #include "platform/touch_input.h"
 #include "ui/semantic_tree.h"
 
-#include <catch2/catch.hpp>
 #include <imgui.h>
+#include <catch2/catch.hpp>
 
 #include <cfloat>
 
@@ -34,7 +34,8 @@ TEST_CASE("a tap arriving in one batch is a press on one frame and a release on 
     CHECK_FALSE(in.hasPending());
 }
 
-TEST_CASE("moves are merged, then a second finger is ignored, then synthesised mouse events are ignored", "[touch]") {
+TEST_CASE("moves are merged, then a second finger is ignored, then synthesised mouse events are ignored",
+          "[touch]") {
     ImGuiScope scope;
     ImGuiIO& io = ImGui::GetIO();
     TouchInput in;

@@ -13,8 +13,9 @@
 
 using vt::test::HeadlessKiosk;
 
-TEST_CASE("A signed trigger synced during the attract loop takes over in one frame, then its Cancel removes it",
-          "[journey][signage][trigger]") {
+TEST_CASE(
+    "A signed trigger synced during the attract loop takes over in one frame, then its Cancel removes it",
+    "[journey][signage][trigger]") {
     namespace fs = std::filesystem;
     const std::string dir = std::string(VETRINA_TEST_OUTPUT) + "/journeys/trigger-files";
     fs::remove_all(dir);
@@ -24,7 +25,8 @@ TEST_CASE("A signed trigger synced during the attract loop takes over in one fra
                                "[[source]]\nname = \"allerta-meteo-rossa\"\nkind = \"cap-template\"\n"
                                "url = \"{SOURCE}/content/alerts/templates/allerta-meteo-rossa.xml\"\n"
                                "[[source]]\nname = \"emergenze\"\nkind = \"alert-trigger\"\nurl = \"" +
-                               dir + "/trigger.json\"\npublic_keys = [\"" + key.publicKey().encoded() + "\"]\n";
+                               dir + "/trigger.json\"\npublic_keys = [\"" + key.publicKey().encoded() +
+                               "\"]\n";
     HeadlessKiosk k("trigger-takeover", config, "2026-11-23T10:00:00+01:00");
     const vt::SourceConfig& source = k.config.sources.back();
     REQUIRE(source.isTrigger());

@@ -9,8 +9,8 @@
 using namespace vt;
 using vt::test::dataPath;
 using vt::test::runCommand;
-using vt::test::vetrinaAt;
 using vt::test::scratchDir;
+using vt::test::vetrinaAt;
 
 TEST_CASE("vetrina list albo: category, AgID code, annulment, rectification, then --category and --filter",
           "[albo][cli]") {

@@ -33,7 +33,8 @@ TEST_CASE("Ladispoli (Maggioli JCityGov): dd/mm/yyyy dates, uid with a dash, sub
 }
 
 TEST_CASE("Camerino (Halley): scraping artefacts, odd RFC 822 spacing, several enclosures", "[albo][rss]") {
-    const AlboFeed feed = parseAlboPopRss(readAll(dataPath("albo/camerino_halley_albopop_feed_2017.xml")), "camerino");
+    const AlboFeed feed =
+        parseAlboPopRss(readAll(dataPath("albo/camerino_halley_albopop_feed_2017.xml")), "camerino");
     REQUIRE_FALSE(feed.report.fatal);
     CHECK(feed.report.issues.empty());
     REQUIRE(feed.acts.size() == 100);
@@ -41,7 +42,7 @@ TEST_CASE("Camerino (Halley): scraping artefacts, odd RFC 822 spacing, several e
     CHECK(first.uid == "2017/1213");
     CHECK(first.type == "Ordinanza");
     CHECK(first.subject.rfind("SISMA 26-30 OTTOBRE 2016", 0) == 0);  // the leading '">' is gone
-    CHECK(first.description.empty());                                   // same as the title
+    CHECK(first.description.empty());                                // same as the title
     CHECK(first.pubStart == CivilDate{2017, 4, 14});
     CHECK(first.pubEnd == CivilDate{2017, 4, 29});
     REQUIRE(first.attachments.size() == 2);

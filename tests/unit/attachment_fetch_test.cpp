@@ -1,14 +1,14 @@
 // The sync downloads the PDF attachments of the albo's acts from a real HTTP server on
 // 127.0.0.1 (the fault server of tests/support), with PDFs written by the test: caps, refusals
 // and failures per item, no second download, a bounded round, and the purge after the window.
-#include "core/albo/albo_store.h"
 #include "core/sync/attachment_fetch.h"
+#include "../support/tiny_pdf.h"
+#include "core/albo/albo_store.h"
 #include "core/sync/sync_engine.h"
 #include "core/util/files.h"
 #include "core/util/italian_format.h"
 #include "sync_fixtures.h"
 #include "test_support.h"
-#include "../support/tiny_pdf.h"
 
 #include <catch2/catch.hpp>
 
@@ -25,19 +25,21 @@ namespace {
 struct FeedAct {
     std::string number;
     std::vector<std::string> urls;
-    int endInDays = 40;           // last day of the window, from today
+    int endInDays = 40;               // last day of the window, from today
     std::int64_t declaredLength = 0;  // on every enclosure (0: none)
 };
 
 // An AlboPOP RSS feed whose acts list the given enclosures.
 std::string feedWithEnclosures(const std::vector<FeedAct>& acts) {
     const CivilDate today = romeDate(std::time(nullptr));
-    std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
-                    "<title>AlboPOP - Comune - Borgo Vetrina (prova allegati)</title>"
-                    "<link>https://example.invalid/albo</link><description>prova</description>\n";
+    std::string x =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
+        "<title>AlboPOP - Comune - Borgo Vetrina (prova allegati)</title>"
+        "<link>https://example.invalid/albo</link><description>prova</description>\n";
     for (const FeedAct& a : acts) {
-        x += "<item><title>Atto numero " + a.number + " con allegati</title><link>https://example.invalid/atti/" +
-             a.number + "</link><category domain=\"http://albopop.it/specs#item-category-uid\">2026/" + a.number +
+        x += "<item><title>Atto numero " + a.number +
+             " con allegati</title><link>https://example.invalid/atti/" + a.number +
+             "</link><category domain=\"http://albopop.it/specs#item-category-uid\">2026/" + a.number +
              "</category><category domain=\"http://albopop.it/specs#item-category-pubStart\">" +
              formatDateShortIt(addDays(today, -10)) +
              "</category><category domain=\"http://albopop.it/specs#item-category-pubEnd\">" +
@@ -71,20 +73,24 @@ struct FeedRig {
     std::unique_ptr<SyncEngine> engine;
     UnixSeconds now = std::time(nullptr);
 
-    FeedRig(const std::string& name, const std::string& syncExtra) : dir(scratchDir(name)), www(dir + "/www") {
+    FeedRig(const std::string& name, const std::string& syncExtra)
+        : dir(scratchDir(name)), www(dir + "/www") {
         fs::create_directories(www);
         server = std::make_unique<FaultServer>(www);
         REQUIRE(writeFileAtomic(dir + "/kiosk.toml",
                                 "[paths]\ndata_dir = \"" + dir +
                                     "/data\"\n[sync]\nconnect_timeout_seconds = 1\ntimeout_seconds = 5\n" +
-                                    syncExtra + "\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\nurl = \"" +
+                                    syncExtra +
+                                    "\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\nurl = \"" +
                                     server->url("albo.xml") + "\"\n"));
         config = loadConfig(dir + "/kiosk.toml");
         fs::create_directories(config.dataDir);
         engine = std::make_unique<SyncEngine>(config, Database::open(config.databasePath()));
     }
     std::string url(const std::string& file) const { return server->url(file); }
-    void serve(const std::string& file, const std::string& bytes) { REQUIRE(writeFileAtomic(www + "/" + file, bytes)); }
+    void serve(const std::string& file, const std::string& bytes) {
+        REQUIRE(writeFileAtomic(www + "/" + file, bytes));
+    }
     SyncOutcome sync(UnixSeconds at) {
         SyncOutcome o = engine->syncSource(config.sources[0], at);
         INFO(o.message);
@@ -142,7 +148,8 @@ TEST_CASE("the sync downloads the acts' PDFs, then too big, not a PDF and 404 ar
     // The refusals, each naming the source, the act and the URL.
     std::map<std::string, std::string> why;
     {
-        Statement st = rig.db().prepare("SELECT url, last_error, path FROM attachment_downloads WHERE failures > 0");
+        Statement st =
+            rig.db().prepare("SELECT url, last_error, path FROM attachment_downloads WHERE failures > 0");
         while (st.step()) {
             why[st.text(0)] = st.text(1);
             CHECK(st.text(2).empty());
@@ -154,8 +161,10 @@ TEST_CASE("the sync downloads the acts' PDFs, then too big, not a PDF and 404 ar
     CHECK_THAT(why[rig.url("dichiarato.pdf")], Catch::Contains("declares 5.0 MB"));
     CHECK(why.size() == 4);  // the .p7m is not even tried
     // The outcome names the first three, each with its source, act and URL, and counts the rest.
-    CHECK_THAT(first.message, Catch::Contains("albo: act 2026/4, attachment " + rig.url("pagina.pdf") + ": not a PDF"));
-    CHECK_THAT(first.message, Catch::Contains("albo: act 2026/3, attachment " + rig.url("grande.pdf") + ": too big"));
+    CHECK_THAT(first.message,
+               Catch::Contains("albo: act 2026/4, attachment " + rig.url("pagina.pdf") + ": not a PDF"));
+    CHECK_THAT(first.message,
+               Catch::Contains("albo: act 2026/3, attachment " + rig.url("grande.pdf") + ": too big"));
     CHECK_THAT(first.message, Catch::Contains("; and 1 more"));
     CHECK(cachedAttachmentPath(rig.db(), actId(rig.db(), "2026/3"), rig.url("grande.pdf")).empty());
 
@@ -185,7 +194,8 @@ TEST_CASE("a round downloads a few files, the rest in the next rounds, newest ac
         acts.push_back({std::to_string(i), {rig.url("atto" + std::to_string(i) + ".pdf")}});
     }
     rig.serve("albo.xml", feedWithEnclosures(acts));
-    CHECK_THAT(rig.sync(rig.now).message, Catch::Contains("2 downloaded") && Catch::Contains("3 left for the next round"));
+    CHECK_THAT(rig.sync(rig.now).message,
+               Catch::Contains("2 downloaded") && Catch::Contains("3 left for the next round"));
     CHECK_FALSE(cachedAttachmentPath(rig.db(), actId(rig.db(), "2026/5"), rig.url("atto5.pdf")).empty());
     CHECK(cachedAttachmentPath(rig.db(), actId(rig.db(), "2026/1"), rig.url("atto1.pdf")).empty());
     const SyncOutcome second = rig.sync(rig.now + 1);  // the feed is unchanged (304): downloads go on
@@ -220,7 +230,8 @@ TEST_CASE("after the window the purge deletes the downloaded files, a shared fil
     rig.serve("albo.xml", feedWithEnclosures({{"1", {rig.url("comune.pdf")}},
                                               {"2", {rig.url("comune.pdf"), rig.url("solo.pdf")}, 5}}));
     rig.sync(rig.now);
-    const std::string shared = cachedAttachmentPath(rig.db(), actId(rig.db(), "2026/1"), rig.url("comune.pdf"));
+    const std::string shared =
+        cachedAttachmentPath(rig.db(), actId(rig.db(), "2026/1"), rig.url("comune.pdf"));
     const std::string own = cachedAttachmentPath(rig.db(), actId(rig.db(), "2026/2"), rig.url("solo.pdf"));
     REQUIRE(fs::exists(shared));
     REQUIRE(fs::exists(own));
@@ -274,8 +285,8 @@ TEST_CASE("attachments of a signed manifest's albo survive a new revision withou
     INFO(first.message);
     REQUIRE(first.ok);
     CHECK_THAT(first.message, Catch::Contains("attachments: 1 downloaded"));
-    const std::string path =
-        cachedAttachmentPath(engine.database(), actId(engine.database(), "2026/77"), server.url("allegati/delibera.pdf"));
+    const std::string path = cachedAttachmentPath(engine.database(), actId(engine.database(), "2026/77"),
+                                                  server.url("allegati/delibera.pdf"));
     CHECK(readFile(path) == makePdf(5));
 
     // Revision 2 replaces the source's acts (new row ids): the file is recorded again, not fetched.

@@ -25,7 +25,9 @@ const Sheet* findTitle(const SheetBatch& b, const std::string& title) {
     return nullptr;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 }  // namespace
 
@@ -90,10 +92,12 @@ TEST_CASE("catalogue fields, themes and life events are mapped to the official v
 }
 
 TEST_CASE("INPS services keep their authentication methods in Accedi al servizio", "[catalogue]") {
-    const SheetBatch b = parseServiziGovCatalogue(readAll(dataPath("services/INPS_serviceTemplates.json")), "inps.json");
+    const SheetBatch b =
+        parseServiziGovCatalogue(readAll(dataPath("services/INPS_serviceTemplates.json")), "inps.json");
     const auto withAccess = std::count_if(b.sheets.begin(), b.sheets.end(), [](const Sheet& s) {
         return std::any_of(s.sections.begin(), s.sections.end(), [](const SheetSection& sec) {
-            return sec.title == "Accedi al servizio" && sec.blocks.front().plain().find("SPID") != std::string::npos;
+            return sec.title == "Accedi al servizio" &&
+                   sec.blocks.front().plain().find("SPID") != std::string::npos;
         });
     });
     CHECK(withAccess > 0);
@@ -127,7 +131,7 @@ TEST_CASE("schema.org GovernmentService JSON-LD imports with its sections", "[ca
     CHECK(s.id == "jsonld-iscrizione-alla-scuola-dell-infanzia");
     CHECK(s.bodyName == "Comune");  // the page left serviceOperator.name empty: reported
     CHECK(b.report.issues.size() == 1);
-    CHECK(s.onlineLink.empty());    // "#" is not a link
+    CHECK(s.onlineLink.empty());  // "#" is not a link
     CHECK(s.description.rfind("Come iscrivere i propri figli", 0) == 0);
     std::vector<std::string> titles;
     for (const auto& sec : s.sections) titles.push_back(sec.title);
@@ -157,7 +161,8 @@ TEST_CASE("vetrina import --kind servizi-gov works on the four real files", "[ca
     CHECK(vt::test::runCommand(cmd + " 2>/dev/null", &out) == 0);
     CHECK(out.find("322 items, 322 imported") != std::string::npos);
     std::string list;
-    CHECK(vt::test::runCommand(std::string(VETRINA_BINARY) + " list sheets --json --db " + dir + "/c.db", &list) == 0);
+    CHECK(vt::test::runCommand(std::string(VETRINA_BINARY) + " list sheets --json --db " + dir + "/c.db",
+                               &list) == 0);
     const auto j = nlohmann::json::parse(list);
     CHECK(j.size() == 742);
 }

@@ -49,7 +49,8 @@ static std::set<std::string> listedImportKinds(const std::string& help) {
     const size_t start = help.find("  --kind KIND");
     REQUIRE(start != std::string::npos);
     const size_t end = help.find("\n  --", start + 1);
-    std::string text = help.substr(start + std::strlen("  --kind KIND"), end - start - std::strlen("  --kind KIND"));
+    std::string text =
+        help.substr(start + std::strlen("  --kind KIND"), end - start - std::strlen("  --kind KIND"));
     std::string plain;
     int depth = 0;
     for (char c : text) {

@@ -10,14 +10,15 @@
 using namespace vt;
 using vt::test::dataPath;
 using vt::test::runCommand;
-using vt::test::vetrinaAt;
 using vt::test::scratchDir;
+using vt::test::vetrinaAt;
 
 namespace {
 
 nlohmann::json listAt(const std::string& db, const std::string& at) {
     std::string out;
-    REQUIRE(runCommand(std::string(VETRINA_BINARY) + " list albo --db " + db + " --at " + at + " --json", &out) == 0);
+    REQUIRE(runCommand(std::string(VETRINA_BINARY) + " list albo --db " + db + " --at " + at + " --json",
+                       &out) == 0);
     return nlohmann::json::parse(out);
 }
 
@@ -40,7 +41,8 @@ TEST_CASE("import and list: Ladispoli gives exactly the acts in their window", "
     const auto during = listAt(db, "2026-05-25T12:00:00+02:00");
     REQUIRE(during.size() == 20);
     const auto& first = during.at(0);
-    for (const char* key : {"id", "uid", "type", "title", "unit", "pub_start", "pub_end", "link", "attachments"})
+    for (const char* key :
+         {"id", "uid", "type", "title", "unit", "pub_start", "pub_end", "link", "attachments"})
         CHECK(first.contains(key));
     CHECK(first["uid"] == "2026/1345");
     CHECK(first["pub_start"] == "2026-05-19");
@@ -68,8 +70,8 @@ TEST_CASE("import and list: Camerino, with UTC instants that are another day in 
     // Every listed act is inside its window at that instant, and every act in its window is listed.
     const AlboFeed feed =
         parseAlboPopRss(vt::test::readAll(dataPath("albo/camerino_halley_albopop_feed_2017.xml")), "c");
-    for (const char* at : {"2017-04-01T12:00:00+02:00", "2017-04-14T00:00:00+02:00", "2017-04-20T12:00:00+02:00",
-                           "2017-05-01T12:00:00+02:00"}) {
+    for (const char* at : {"2017-04-01T12:00:00+02:00", "2017-04-14T00:00:00+02:00",
+                           "2017-04-20T12:00:00+02:00", "2017-05-01T12:00:00+02:00"}) {
         INFO(at);
         std::set<std::string> expected;
         const CivilDate day = romeDate(*parseIsoInstant(at));
@@ -82,8 +84,8 @@ TEST_CASE("import and list: Camerino, with UTC instants that are another day in 
 TEST_CASE("import reports bad items with file and line and keeps the good ones", "[cli][albo]") {
     const std::string db = scratchDir("cli-bad") + "/v.db";
     std::string out;
-    const int rc = runCommand(vetrinaAt("2026-03-05T12:00:00+01:00") + " import --kind albopop --db " + db + " " +
-                                  dataPath("albo/bad_items.xml") + " 2>&1",
+    const int rc = runCommand(vetrinaAt("2026-03-05T12:00:00+01:00") + " import --kind albopop --db " + db +
+                                  " " + dataPath("albo/bad_items.xml") + " 2>&1",
                               &out);
     CHECK(rc == 0);
     CHECK(out.find("bad_items.xml:14: item 2 (Senza numero): no act number") != std::string::npos);
@@ -94,16 +96,16 @@ TEST_CASE("import reports bad items with file and line and keeps the good ones",
 TEST_CASE("a broken feed imports nothing and keeps the cache", "[cli][albo]") {
     const std::string dir = scratchDir("cli-broken");
     const std::string db = dir + "/v.db";
-    REQUIRE(runCommand(vetrinaAt("2026-05-20T08:00:00+02:00") + " import --kind albopop --db " +
-                       db + " " + dataPath("albo/ladispoli_albopop_feed.xml") + " >/dev/null") == 0);
+    REQUIRE(runCommand(vetrinaAt("2026-05-20T08:00:00+02:00") + " import --kind albopop --db " + db + " " +
+                       dataPath("albo/ladispoli_albopop_feed.xml") + " >/dev/null") == 0);
     std::string out;
     {
         FILE* f = std::fopen((dir + "/broken.xml").c_str(), "w");
         std::fputs("<rss><channel><item><title>troncato", f);
         std::fclose(f);
     }
-    CHECK(runCommand(vetrinaAt("2026-05-20T08:00:00+02:00") + " import --kind albopop --db " +
-                         db + " " + dir + "/broken.xml 2>&1",
+    CHECK(runCommand(vetrinaAt("2026-05-20T08:00:00+02:00") + " import --kind albopop --db " + db + " " +
+                         dir + "/broken.xml 2>&1",
                      &out) == 1);
     CHECK(out.find("not valid XML") != std::string::npos);
     CHECK(out.find("the cache is unchanged") != std::string::npos);
@@ -115,7 +117,8 @@ TEST_CASE("commands refuse bad arguments with a clear message", "[cli]") {
     CHECK(runCommand(std::string(VETRINA_BINARY) + " import --kind nope --db /tmp/x.db f 2>&1", &out) == 2);
     CHECK(out.find("unknown --kind \"nope\"") != std::string::npos);
     out.clear();
-    CHECK(runCommand(std::string(VETRINA_BINARY) + " list albo --db /nonexistent/v.db --json 2>&1", &out) == 1);
+    CHECK(runCommand(std::string(VETRINA_BINARY) + " list albo --db /nonexistent/v.db --json 2>&1", &out) ==
+          1);
     CHECK(out.find("cannot open database") != std::string::npos);
     out.clear();
     CHECK(runCommand(std::string(VETRINA_BINARY) + " list albo --db x --at yesterday 2>&1", &out) == 2);

@@ -38,10 +38,11 @@ TEST_CASE("the demo content publishes, syncs and arrives whole", "[sync][demo]")
     const std::string bin = vetrinaAt("2026-11-23T10:00:00+01:00");
     REQUIRE(runCommand("python3 " + src + "/scripts/demo-albo.py --today 2026-11-23 --in " + src +
                        "/demo/albo-atti.toml --out " + dir + "/content/albo/albo.xml >/dev/null") == 0);
-    REQUIRE(runCommand(bin + " keygen --secret " + dir + "/demo.key --public " + dir + "/demo.pub >/dev/null") == 0);
+    REQUIRE(runCommand(bin + " keygen --secret " + dir + "/demo.key --public " + dir +
+                       "/demo.pub >/dev/null") == 0);
     std::string out;
-    REQUIRE(runCommand(bin + " publish --content " + dir + "/content --out " + dir + "/published --key " + dir +
-                           "/demo.key 2>&1",
+    REQUIRE(runCommand(bin + " publish --content " + dir + "/content --out " + dir + "/published --key " +
+                           dir + "/demo.key 2>&1",
                        &out) == 0);
     std::string pub;
     REQUIRE(runCommand("tail -n 1 " + dir + "/demo.pub", &pub) == 0);

@@ -4,10 +4,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <unistd.h>
 
 using vt::test::dataPath;
 using vt::test::runCommand;
@@ -38,9 +38,11 @@ DoctorResult doctor(const std::string& config) {
     DoctorResult r;
     std::string out;
     // The dummy video driver: a container has no screen; doctor reports it as a warning.
-    r.exit = runCommand("SDL_VIDEODRIVER=dummy " + std::string(VETRINA_BINARY) + " doctor --json --config " + config, &out);
+    r.exit = runCommand(
+        "SDL_VIDEODRIVER=dummy " + std::string(VETRINA_BINARY) + " doctor --json --config " + config, &out);
     r.json = nlohmann::json::parse(out);
-    for (const auto& c : r.json["checks"]) r.status[c["id"].get<std::string>()] = c["status"].get<std::string>();
+    for (const auto& c : r.json["checks"])
+        r.status[c["id"].get<std::string>()] = c["status"].get<std::string>();
     return r;
 }
 
@@ -90,7 +92,8 @@ TEST_CASE("doctor: a missing source file and a damaged database are errors, by n
             CHECK(c["it"].get<std::string>().find("il file non esiste") != std::string::npos);
             CHECK(c["en"].get<std::string>().find("missing-albo.xml") != std::string::npos);
         }
-        if (c["id"] == "database") CHECK(c["en"].get<std::string>().find("cannot be opened") != std::string::npos);
+        if (c["id"] == "database")
+            CHECK(c["en"].get<std::string>().find("cannot be opened") != std::string::npos);
     }
 }
 
@@ -103,12 +106,13 @@ TEST_CASE("doctor: a missing data directory and a plain-http source are errors",
     const auto r = doctor(config);
     CHECK(r.exit == 1);
     CHECK(r.status.at("disk") == "error");
-    CHECK(r.status.at("database") == "warning");  // not created yet
+    CHECK(r.status.at("database") == "warning");   // not created yet
     CHECK(r.status.at("source.albo") == "error");  // the name does not resolve
 
     // A plain-http source is refused when the configuration is read, naming https.
-    writeText(config, "[town]\nname = \"Comune di Prova\"\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\nurl = "
-                      "\"http://albo.example.invalid/feed.xml\"\n");
+    writeText(config,
+              "[town]\nname = \"Comune di Prova\"\n[[source]]\nname = \"albo\"\nkind = \"albopop\"\nurl = "
+              "\"http://albo.example.invalid/feed.xml\"\n");
     const auto plain = doctor(config);
     CHECK(plain.exit == 1);
     CHECK(plain.status.at("config") == "error");
@@ -128,20 +132,23 @@ TEST_CASE("doctor: an unreadable configuration is an error and the other checks 
     CHECK(r.status.count("fonts") == 1);
 }
 
-TEST_CASE("doctor: an http source on 127.0.0.1 answers, a missing path is named with its status", "[doctor]") {
+TEST_CASE("doctor: an http source on 127.0.0.1 answers, a missing path is named with its status",
+          "[doctor]") {
     const std::string dir = scratchDir("doctor-http");
     fs::create_directories(dir + "/www");
     fs::create_directories(dir + "/data");
     fs::copy_file(dataPath("albo/ladispoli_albopop_feed.xml"), dir + "/www/feed.xml");
     // A throw-away HTTP server on a free port of 127.0.0.1; it writes the port, then serves.
-    const std::string server = "import http.server,os,sys\n"
-                               "os.chdir(sys.argv[1])\n"
-                               "s=http.server.ThreadingHTTPServer(('127.0.0.1',0),http.server.SimpleHTTPRequestHandler)\n"
-                               "open(sys.argv[2],'w').write(str(s.server_address[1]))\n"
-                               "s.serve_forever()\n";
+    const std::string server =
+        "import http.server,os,sys\n"
+        "os.chdir(sys.argv[1])\n"
+        "s=http.server.ThreadingHTTPServer(('127.0.0.1',0),http.server.SimpleHTTPRequestHandler)\n"
+        "open(sys.argv[2],'w').write(str(s.server_address[1]))\n"
+        "s.serve_forever()\n";
     writeText(dir + "/server.py", server);
     std::string pid;
-    REQUIRE(runCommand("python3 " + dir + "/server.py " + dir + "/www " + dir + "/port.tmp >/dev/null 2>&1 & echo $!",
+    REQUIRE(runCommand("python3 " + dir + "/server.py " + dir + "/www " + dir +
+                           "/port.tmp >/dev/null 2>&1 & echo $!",
                        &pid) == 0);
     std::string port;
     for (int i = 0; i < 100 && port.empty(); ++i) {
@@ -161,5 +168,6 @@ TEST_CASE("doctor: an http source on 127.0.0.1 answers, a missing path is named 
     CHECK(r.status.at("source.albo") == "ok");
     CHECK(r.status.at("source.avvisi") == "error");
     for (const auto& c : r.json["checks"])
-        if (c["id"] == "source.avvisi") CHECK(c["en"].get<std::string>().find("HTTP 404") != std::string::npos);
+        if (c["id"] == "source.avvisi")
+            CHECK(c["en"].get<std::string>().find("HTTP 404") != std::string::npos);
 }

@@ -11,9 +11,9 @@
 #include "sync_fixtures.h"
 #include "test_support.h"
 
+#include <sodium.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <sodium.h>
 
 #include <atomic>
 #include <ctime>
@@ -60,8 +60,7 @@ struct Rig {
     Config config;
     UsageCounters usage;
 
-    Rig(const std::string& name, const std::string& fleetExtra = "")
-        : dir(scratchDir(name)), receiver(dir) {
+    Rig(const std::string& name, const std::string& fleetExtra = "") : dir(scratchDir(name)), receiver(dir) {
         REQUIRE(writeFileAtomic(dir + "/albo.xml", makeAlboFeed(4, "Flotta")));
         REQUIRE(writeFileAtomic(
             dir + "/kiosk.toml",
@@ -84,8 +83,8 @@ std::string fakePng() {
 std::string unbase64(const std::string& b64) {
     std::string out(b64.size(), '\0');
     size_t len = 0;
-    REQUIRE(sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.c_str(), b64.size(),
-                              nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) == 0);
+    REQUIRE(sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.c_str(),
+                              b64.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) == 0);
     out.resize(len);
     return out;
 }
@@ -96,12 +95,13 @@ struct FakeUi {
     std::atomic<bool> done{false};
     std::atomic<int> served{0};
     std::thread thread;
-    FakeUi() : thread([this] {
-        while (!done) {
-            if (grab.serve([] { return fakePng(); })) ++served;
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
-    }) {}
+    FakeUi()
+        : thread([this] {
+              while (!done) {
+                  if (grab.serve([] { return fakePng(); })) ++served;
+                  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+              }
+          }) {}
     ~FakeUi() {
         done = true;
         thread.join();
@@ -114,8 +114,9 @@ TEST_CASE("the fleet report carries the token and every documented field, with c
     Rig rig("fleet-payload");
     {
         Database db = Database::open(rig.config.databasePath());
-        db.exec("INSERT INTO alert_log (alert_uid, source, sent, shown_at) VALUES "
-                "('protezione.civile,allerta-1', 'cap', 1, '2026-11-20T10:00:00Z')");
+        db.exec(
+            "INSERT INTO alert_log (alert_uid, source, sent, shown_at) VALUES "
+            "('protezione.civile,allerta-1', 'cap', 1, '2026-11-20T10:00:00Z')");
         recordSearchMiss(db, "passaporto smarrito", std::time(nullptr));
     }
     rig.usage.frames() = 42;
@@ -182,7 +183,8 @@ TEST_CASE("the fleet report carries the token and every documented field, with c
     CHECK(b2["usage"]["searches_without_result"] == 0);
 }
 
-TEST_CASE("offline reports wait in a bounded queue and are sent in order when the receiver answers", "[fleet]") {
+TEST_CASE("offline reports wait in a bounded queue and are sent in order when the receiver answers",
+          "[fleet]") {
     Rig rig("fleet-queue");
     FleetReporter reporter(rig.config, nullptr, &rig.usage, nullptr);
     rig.receiver.mode("fail");
@@ -262,8 +264,9 @@ TEST_CASE("a screenshot goes with the next report when the receiver asks, and on
     }
 }
 
-TEST_CASE("the UI hands a screenshot to another thread only when asked, and a silent UI does not block forever",
-          "[fleet]") {
+TEST_CASE(
+    "the UI hands a screenshot to another thread only when asked, and a silent UI does not block forever",
+    "[fleet]") {
     FrameGrab grab;
     CHECK_FALSE(grab.serve([] { return std::string("never"); }));
     const auto t0 = std::chrono::steady_clock::now();
@@ -273,11 +276,14 @@ TEST_CASE("the UI hands a screenshot to another thread only when asked, and a si
 
 TEST_CASE("[fleet] configuration is checked", "[fleet][config]") {
     const std::string dir = scratchDir("fleet-config");
-    auto parse = [&](const std::string& fleet) { return parseConfig("[fleet]\n" + fleet, dir + "/kiosk.toml"); };
+    auto parse = [&](const std::string& fleet) {
+        return parseConfig("[fleet]\n" + fleet, dir + "/kiosk.toml");
+    };
     CHECK_THROWS_WITH(parse("url = \"http://example.org/r\"\ntoken = \"t\"\n"), Catch::Contains("https://"));
     CHECK_THROWS_WITH(parse("url = \"https://example.org/r\"\n"), Catch::Contains("no token"));
     REQUIRE(writeFileAtomic(dir + "/token", "abc123\n"));
-    const Config c = parse("url = \"https://example.org/r\"\ntoken_file = \"token\"\ninterval = 2\nscreenshot_every = 30\n");
+    const Config c = parse(
+        "url = \"https://example.org/r\"\ntoken_file = \"token\"\ninterval = 2\nscreenshot_every = 30\n");
     CHECK(c.fleet.token == "abc123");
     CHECK(c.fleet.intervalMinutes == 2);
     CHECK(c.fleet.screenshotEveryMinutes == 30);

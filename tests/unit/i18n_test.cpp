@@ -168,8 +168,8 @@ TEST_CASE("po/en.po translates every tr() message of the sources, and po/vetrina
     std::vector<std::string> untranslated;
     for (const std::string& id : fresh)
         if (!en->find(id)) untranslated.push_back(id);
-    INFO("run `ninja -C build update-po` and translate in po/en.po: " << untranslated.size() << " missing, first: "
-                                                                       << (untranslated.empty() ? "" : untranslated[0]));
+    INFO("run `ninja -C build update-po` and translate in po/en.po: "
+         << untranslated.size() << " missing, first: " << (untranslated.empty() ? "" : untranslated[0]));
     CHECK(untranslated.empty());
 
     // The committed template lists exactly the sources' messages.
@@ -177,7 +177,8 @@ TEST_CASE("po/en.po translates every tr() message of the sources, and po/vetrina
     std::vector<std::string> stale;
     std::set_symmetric_difference(fresh.begin(), fresh.end(), committed.begin(), committed.end(),
                                   std::back_inserter(stale));
-    INFO("po/vetrina.pot is out of date (run `ninja -C build update-po`), e.g. " << (stale.empty() ? "" : stale[0]));
+    INFO("po/vetrina.pot is out of date (run `ninja -C build update-po`), e.g. "
+         << (stale.empty() ? "" : stale[0]));
     CHECK(stale.empty());
     // The albo's filter chips are core's category names, translated where they are drawn.
     for (const std::string& chip : alboCategories()) {

@@ -8,7 +8,8 @@
 using namespace vt;
 
 TEST_CASE("log lines: level, key, one line, suppressed count", "[log]") {
-    CHECK(formatLogLine({LogLevel::Warning, "source.albo", "cannot read /x", 0}) == "warning source.albo: cannot read /x");
+    CHECK(formatLogLine({LogLevel::Warning, "source.albo", "cannot read /x", 0}) ==
+          "warning source.albo: cannot read /x");
     CHECK(formatLogLine({LogLevel::Error, "store", "two\nlines", 0}) == "error store: two lines");
     CHECK(formatLogLine({LogLevel::Info, "", "hello", 1}) == "info: hello (1 similar message suppressed)");
     CHECK(formatLogLine({LogLevel::Info, "k", "m", 12}) == "info k: m (12 similar messages suppressed)");

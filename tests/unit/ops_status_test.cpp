@@ -16,15 +16,17 @@ using namespace vt::test;
 namespace {
 // An mtime long before any clock a test runs at (the suite also runs with the clock moved, and
 // the kernel stamps files with the real clock): a file that is not a download in progress.
-const auto kLongAgo = std::chrono::file_clock::from_sys(std::chrono::sys_seconds{std::chrono::seconds{1577836800}});  // 2020-01-01
+const auto kLongAgo = std::chrono::file_clock::from_sys(
+    std::chrono::sys_seconds{std::chrono::seconds{1577836800}});  // 2020-01-01
 }  // namespace
 
-TEST_CASE("status and doctor say how the clock is corrected and whether the cache is over budget", "[doctor][clock]") {
+TEST_CASE("status and doctor say how the clock is corrected and whether the cache is over budget",
+          "[doctor][clock]") {
     const std::string dir = scratchDir("ops-status");
     std::filesystem::create_directories(dir + "/data/objects");
     const std::string feed = dataPath("albo/ladispoli_albopop_feed.xml");
-    REQUIRE(runCommand(std::string(VETRINA_BINARY) + " import --kind albopop --db " + dir + "/data/vetrina.db " + feed +
-                       " >/dev/null 2>&1") == 0);
+    REQUIRE(runCommand(std::string(VETRINA_BINARY) + " import --kind albopop --db " + dir +
+                       "/data/vetrina.db " + feed + " >/dev/null 2>&1") == 0);
     REQUIRE(writeFileAtomic(dir + "/vetrina.toml", "[paths]\ndata_dir = \"" + dir +
                                                        "/data\"\n[storage]\ncache_mb = 1\n[fleet]\nurl = "
                                                        "\"https://monitor.example.org/r\"\ntoken = \"t\"\n"));
@@ -45,7 +47,8 @@ TEST_CASE("status and doctor say how the clock is corrected and whether the cach
     std::filesystem::last_write_time(stray, kLongAgo);
 
     std::string out;
-    REQUIRE(runCommand(std::string(VETRINA_BINARY) + " status --json --config " + dir + "/vetrina.toml", &out) == 0);
+    REQUIRE(runCommand(std::string(VETRINA_BINARY) + " status --json --config " + dir + "/vetrina.toml",
+                       &out) == 0);
     const auto j = nlohmann::json::parse(out);
     const auto& ops = j["operations"];
     CHECK(ops["clock"]["corrected"] == true);
@@ -61,7 +64,8 @@ TEST_CASE("status and doctor say how the clock is corrected and whether the cach
     CHECK_THAT(out, Catch::Contains("Orologio corretto di +3 h 12 min dal server (albo)"));
 
     out.clear();
-    runCommand("SDL_VIDEODRIVER=dummy " + std::string(VETRINA_BINARY) + " doctor --json --config " + dir + "/vetrina.toml",
+    runCommand("SDL_VIDEODRIVER=dummy " + std::string(VETRINA_BINARY) + " doctor --json --config " + dir +
+                   "/vetrina.toml",
                &out);
     const auto d = nlohmann::json::parse(out);
     std::map<std::string, std::string> status;

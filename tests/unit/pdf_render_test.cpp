@@ -1,11 +1,11 @@
 // The PDF renderer in its child process, on PDFs written here: multi-page, corrupt, truncated,
 // over the page limit, a page too large to draw, and helpers that hang or lie.
-#include "core/bench/pdf_writer.h"
 #include "core/pdf/pdf_render.h"
+#include "../support/tiny_pdf.h"
+#include "core/bench/pdf_writer.h"
 #include "core/util/files.h"
 #include "core/util/sanitizers.h"
 #include "test_support.h"
-#include "../support/tiny_pdf.h"
 
 #include <catch2/catch.hpp>
 

@@ -11,7 +11,8 @@ TEST_CASE("no PIN configured: maintenance stays closed whatever is typed", "[mai
     CHECK(g.check("000000", 0) == PinGuard::Result::NotConfigured);
 }
 
-TEST_CASE("the PIN is checked against its hash, then five wrong PINs lock for five minutes", "[maintenance]") {
+TEST_CASE("the PIN is checked against its hash, then five wrong PINs lock for five minutes",
+          "[maintenance]") {
     const std::string hash = PinGuard::hashPin("482913");
     CHECK(hash.rfind("$argon2id$", 0) == 0);
     CHECK(hash.find("482913") == std::string::npos);

@@ -1,5 +1,5 @@
-#include "core/search/fts_tokenizer.h"
 #include "core/search/search.h"
+#include "core/search/fts_tokenizer.h"
 #include "core/search/search_index.h"
 #include "core/sources/importers.h"
 #include "test_support.h"
@@ -30,9 +30,11 @@ Database& demoDb() {
         for (const auto& e : std::filesystem::directory_iterator(content + "/sheets"))
             importBuffer(d, "sheets", readAll(e.path().string()), e.path().string(), kNow);
         importBuffer(d, "synonyms", readAll(content + "/synonyms.txt"), content + "/synonyms.txt", kNow);
-        for (const auto& [sub, kind] : {std::pair{"notices", "notices"}, {"offices", "offices"}, {"events", "ical"}})
+        for (const auto& [sub, kind] :
+             {std::pair{"notices", "notices"}, {"offices", "offices"}, {"events", "ical"}})
             for (const auto& e : std::filesystem::directory_iterator(content + "/" + sub))
-                REQUIRE_FALSE(importBuffer(d, kind, readAll(e.path().string()), e.path().string(), kNow).report.fatal);
+                REQUIRE_FALSE(
+                    importBuffer(d, kind, readAll(e.path().string()), e.path().string(), kNow).report.fatal);
         for (const char* n : {"AdE", "Comunali", "INPS", "MIT"}) {
             const std::string f = dataPath(std::string("services/") + n + "_serviceTemplates.json");
             importBuffer(d, "servizi-gov", readAll(f), f, kNow);
@@ -74,12 +76,15 @@ std::string top(const SearchResult& r) {
 
 }  // namespace
 
-TEST_CASE("the tokenizer folds case, accents, apostrophes and typographic quotes like the index", "[search]") {
+TEST_CASE("the tokenizer folds case, accents, apostrophes and typographic quotes like the index",
+          "[search]") {
     sqlite3* h = demoDb().handle();
-    CHECK(tokenizeWords(h, "Città PERCHÉ università") == std::vector<std::string>{"citta", "perche", "universita"});
+    CHECK(tokenizeWords(h, "Città PERCHÉ università") ==
+          std::vector<std::string>{"citta", "perche", "universita"});
     CHECK(tokenizeWords(h, "dell'anagrafe") == std::vector<std::string>{"dell", "anagrafe"});
     CHECK(tokenizeWords(h, "dell’anagrafe “CIE”") == std::vector<std::string>{"dell", "anagrafe", "cie"});
-    CHECK(tokenizeWords(h, "  «Carta»  d'Identità!!  ") == std::vector<std::string>{"carta", "d", "identita"});
+    CHECK(tokenizeWords(h, "  «Carta»  d'Identità!!  ") ==
+          std::vector<std::string>{"carta", "d", "identita"});
     CHECK(tokenizeWords(h, "\xff\xfe bad \xc3") == std::vector<std::string>{"bad"});
     CHECK(stemWord("italian", "residenza") == stemWord("italian", "residenze"));
     CHECK(stemWord("italian", "certificati") == stemWord("italian", "certificato"));
@@ -228,7 +233,8 @@ TEST_CASE("search as you type: unfinished last words match as prefixes", "[searc
     const SearchResult chip = typing("microc");
     REQUIRE_FALSE(chip.hits.empty());
     const auto spans = splitHighlights(chip.hits.front().snippet);
-    CHECK(std::any_of(spans.begin(), spans.end(), [](const TextSpan& t) { return t.bold && t.text == "microchip"; }));
+    CHECK(std::any_of(spans.begin(), spans.end(),
+                      [](const TextSpan& t) { return t.bold && t.text == "microchip"; }));
     // The full search of the same text as typed so far does not treat it as a prefix.
     CHECK(rankOf(find("passap"), "passaporto") == 0);
 }
@@ -256,19 +262,29 @@ TEST_CASE("results are grouped by kind with highlighted snippets", "[search]") {
     CHECK(h.bodyName == "Comune di Borgo Vetrina (demo)");
     CHECK(h.snippet.find(kHighlightStart) != std::string::npos);
     const auto spans = splitHighlights(h.snippet);
-    CHECK(std::any_of(spans.begin(), spans.end(), [](const TextSpan& s) { return s.bold && s.text == "microchip"; }));
-    CHECK(splitHighlights("a \x02" "b\x03 c").size() == 3);
+    CHECK(std::any_of(spans.begin(), spans.end(),
+                      [](const TextSpan& s) { return s.bold && s.text == "microchip"; }));
+    CHECK(splitHighlights("a \x02"
+                          "b\x03 c")
+              .size() == 3);
 }
 
 TEST_CASE("hostile queries give results or nothing, never an error", "[search]") {
     const std::string longQuery(2000, 'a');
     std::string mixed;
     for (int i = 0; i < 300; ++i) mixed += "carta \" * ( ) ";
-    const std::vector<std::string> queries{"\"",       "*",         "NEAR(",       "OR",        ")",
-                                           "AND NOT",  "carta OR",  "\"carta\"*",  "NOT carta", "^carta",
-                                           "title: x", "a:b:c",     "(((",         "-",         "+",
-                                           longQuery,  mixed,       "\xff\xfe\xc3", "\xc3\x28", std::string("a\0b", 3),
-                                           "",         "   ",       "🙂 carta",    "{title} : pensione"};
+    const std::vector<std::string> queries{"\"",         "*",
+                                           "NEAR(",      "OR",
+                                           ")",          "AND NOT",
+                                           "carta OR",   "\"carta\"*",
+                                           "NOT carta",  "^carta",
+                                           "title: x",   "a:b:c",
+                                           "(((",        "-",
+                                           "+",          longQuery,
+                                           mixed,        "\xff\xfe\xc3",
+                                           "\xc3\x28",   std::string("a\0b", 3),
+                                           "",           "   ",
+                                           "🙂 carta", "{title} : pensione"};
     for (const std::string& q : queries) {
         INFO(q.substr(0, 40));
         CHECK_NOTHROW(find(q));
@@ -291,7 +307,8 @@ TEST_CASE("queries that found nothing are counted for the staff", "[search]") {
     CHECK(misses[0].count == 2);
 }
 
-TEST_CASE("albo acts are searchable while in their window, then indexDocument serves other kinds", "[search]") {
+TEST_CASE("albo acts are searchable while in their window, then indexDocument serves other kinds",
+          "[search]") {
     Database db = Database::open(scratchDir("search-acts") + "/a.db");
     const std::string feed = dataPath("albo/ladispoli_albopop_feed.xml");
     const ImportSummary s = importBuffer(db, "albopop", readAll(feed), feed, kNow);
@@ -309,7 +326,8 @@ TEST_CASE("albo acts are searchable while in their window, then indexDocument se
     CHECK(std::any_of(in.hits.begin(), in.hits.end(), [](const SearchHit& h) { return h.kind == "act"; }));
     opt.now = romeStartOfDay(addDays(day, -30));
     const SearchResult before = search(db, q, opt);
-    CHECK(std::none_of(before.hits.begin(), before.hits.end(), [](const SearchHit& h) { return h.kind == "act"; }));
+    CHECK(std::none_of(before.hits.begin(), before.hits.end(),
+                       [](const SearchHit& h) { return h.kind == "act"; }));
     // Re-importing the same feed leaves the index as it was.
     const int docs = countSearchDocuments(db);
     importBuffer(db, "albopop", readAll(feed), feed, kNow);
@@ -335,10 +353,13 @@ TEST_CASE("vetrina search prints the documented JSON and agrees with the core", 
     const std::string dbPath = dir + "/s.db";
     const std::string content = std::string(VETRINA_TEST_DATA) + "/../../content";
     const std::string bin = VETRINA_BINARY;
-    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind sheets --db " + dbPath + " " + content + "/sheets/*.md") == 0);
-    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind synonyms --db " + dbPath + " " + content + "/synonyms.txt") == 0);
+    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind sheets --db " + dbPath + " " + content +
+                                 "/sheets/*.md") == 0);
+    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind synonyms --db " + dbPath + " " + content +
+                                 "/synonyms.txt") == 0);
     std::string out;
-    REQUIRE(vt::test::runCommand(bin + " search 'ho cambiato casa' --limit 3 --json --db " + dbPath, &out) == 0);
+    REQUIRE(vt::test::runCommand(bin + " search 'ho cambiato casa' --limit 3 --json --db " + dbPath, &out) ==
+            0);
     const auto j = nlohmann::json::parse(out);
     REQUIRE(j.is_array());
     REQUIRE_FALSE(j.empty());
@@ -359,7 +380,8 @@ TEST_CASE("notices, events and offices are found in their window, in Italian and
     REQUIRE_FALSE(r.groups.empty());
     CHECK(r.groups.front().kind == "notice");
     const auto spans = splitHighlights(r.hits.front().snippet);
-    CHECK(std::none_of(spans.begin(), spans.end(), [](const TextSpan& t) { return t.text.find("**") != std::string::npos; }));
+    CHECK(std::none_of(spans.begin(), spans.end(),
+                       [](const TextSpan& t) { return t.text.find("**") != std::string::npos; }));
     opt.lang = "en";
     r = search(demoDb(), "road works", opt);
     REQUIRE(rankOf(r, works, "notice") == 1);
@@ -376,7 +398,8 @@ TEST_CASE("notices, events and offices are found in their window, in Italian and
     CHECK(rankOf(search(demoDb(), "concerto di natale", opt), concert, "event") == 1);
     opt.now = *parseIsoInstant("2026-12-21T10:00:00+01:00");
     CHECK(rankOf(search(demoDb(), "concerto di natale", opt), concert, "event") == 0);
-    CHECK(rankOf(search(demoDb(), "cineforum", opt), keyOf("event", "cineforum@borgovetrina.example"), "event") == 1);
+    CHECK(rankOf(search(demoDb(), "cineforum", opt), keyOf("event", "cineforum@borgovetrina.example"),
+                 "event") == 1);
 }
 
 TEST_CASE("replacing a source replaces its notices, events and offices in the index", "[search]") {
@@ -386,7 +409,8 @@ TEST_CASE("replacing a source replaces its notices, events and offices in the in
     opt.now = kNow;
     auto count = [&](const std::string& q, const std::string& kind) {
         const SearchResult r = search(db, q, opt);
-        return std::count_if(r.hits.begin(), r.hits.end(), [&](const SearchHit& h) { return h.kind == kind; });
+        return std::count_if(r.hits.begin(), r.hits.end(),
+                             [&](const SearchHit& h) { return h.kind == kind; });
     };
     // One source name, two versions of its office file: the old office leaves the index.
     importBuffer(db, "offices", readAll(content + "/offices/polizia-locale.toml"), "ufficio.toml", kNow);
@@ -427,22 +451,30 @@ TEST_CASE("vetrina search prints offices, notices and events", "[search][cli]") 
     const std::string dbPath = dir + "/s.db";
     const std::string content = std::string(VETRINA_TEST_DATA) + "/../../content";
     const std::string bin = VETRINA_BINARY;
-    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind offices --db " + dbPath + " " + content + "/offices/*.toml") == 0);
-    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind notices --db " + dbPath + " " + content + "/notices/farmacia-notte.md") == 0);
-    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind ical --db " + dbPath + " " + content + "/events/borgo-vetrina.ics") == 0);
+    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind offices --db " + dbPath + " " + content +
+                                 "/offices/*.toml") == 0);
+    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind notices --db " + dbPath + " " + content +
+                                 "/notices/farmacia-notte.md") == 0);
+    REQUIRE(vt::test::runCommand(bin + " import --quiet --kind ical --db " + dbPath + " " + content +
+                                 "/events/borgo-vetrina.ics") == 0);
     std::string out;
-    REQUIRE(vt::test::runCommand(bin + " search 'polizia locale' --json --at 2026-05-28T10:00:00+02:00 --db " + dbPath, &out) == 0);
+    REQUIRE(vt::test::runCommand(
+                bin + " search 'polizia locale' --json --at 2026-05-28T10:00:00+02:00 --db " + dbPath,
+                &out) == 0);
     auto j = nlohmann::json::parse(out);
     REQUIRE_FALSE(j.empty());
     CHECK(j[0]["kind"] == "office");
     CHECK(j[0]["id"] == "polizia-locale");
     CHECK(j[0]["title"] == "Polizia locale");
     out.clear();
-    REQUIRE(vt::test::runCommand(bin + " search farmacia --at 2026-05-28T10:00:00+02:00 --db " + dbPath, &out) == 0);
+    REQUIRE(vt::test::runCommand(bin + " search farmacia --at 2026-05-28T10:00:00+02:00 --db " + dbPath,
+                                 &out) == 0);
     CHECK(out.find("Avvisi") != std::string::npos);
     CHECK(out.find("Farmacia di turno questa notte") != std::string::npos);
     out.clear();
-    REQUIRE(vt::test::runCommand(bin + " search 'mercato settimanale' --json --at 2026-05-28T10:00:00+02:00 --db " + dbPath, &out) == 0);
+    REQUIRE(vt::test::runCommand(
+                bin + " search 'mercato settimanale' --json --at 2026-05-28T10:00:00+02:00 --db " + dbPath,
+                &out) == 0);
     j = nlohmann::json::parse(out);
     REQUIRE_FALSE(j.empty());
     CHECK(j[0]["kind"] == "event");

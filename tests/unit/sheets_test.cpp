@@ -19,7 +19,9 @@ using vt::test::scratchDir;
 
 namespace {
 
-std::string contentDir() { return std::string(VETRINA_TEST_DATA) + "/../../content"; }
+std::string contentDir() {
+    return std::string(VETRINA_TEST_DATA) + "/../../content";
+}
 
 bool hasIssue(const ImportReport& r, int line, const std::string& fragment) {
     for (const ImportIssue& i : r.issues)
@@ -78,11 +80,13 @@ TEST_CASE("a demo sheet parses into ordered sections of paragraphs, bullets and 
     CHECK_FALSE(last.spans[0].bold);
     CHECK(last.spans[1].bold);
     CHECK(last.spans[1].text == " denuncia di smarrimento");
-    CHECK(last.plain() == "Se hai perso la carta: la denuncia di smarrimento fatta ai Carabinieri o alla Polizia.");
+    CHECK(last.plain() ==
+          "Se hai perso la carta: la denuncia di smarrimento fatta ai Carabinieri o alla Polizia.");
 }
 
 TEST_CASE("markdown becomes paragraphs and bullets, never markup", "[sheets]") {
-    const auto blocks = markdownToBlocks("Primo *paragrafo*\nsu due righe &amp; altro.\n\n- uno\n- **due** e tre\n\n<b>html</b> no");
+    const auto blocks = markdownToBlocks(
+        "Primo *paragrafo*\nsu due righe &amp; altro.\n\n- uno\n- **due** e tre\n\n<b>html</b> no");
     REQUIRE(blocks.size() == 4);
     CHECK(blocks[0].type == TextBlock::Type::Paragraph);
     CHECK(blocks[0].plain() == "Primo paragrafo su due righe & altro.");
@@ -100,8 +104,8 @@ TEST_CASE("sheet validation reports every missing section, unknown topic and lif
     const ParsedSheet p = parseSheetMarkdown(readAll(file), file);
     CHECK(p.report.fatal);
     CHECK_FALSE(p.sheet);
-    for (const char* s : {"A chi è rivolto", "Cosa serve", "Cosa si ottiene", "Tempi e scadenze", "Accedi al servizio",
-                          "Contatti"})
+    for (const char* s : {"A chi è rivolto", "Cosa serve", "Cosa si ottiene", "Tempi e scadenze",
+                          "Accedi al servizio", "Contatti"})
         CHECK(hasIssue(p.report, 8, std::string("missing mandatory section \"## ") + s));
     CHECK_FALSE(hasIssue(p.report, 0, "missing mandatory section \"## Come fare"));
     CHECK(hasIssue(p.report, 6, "unknown topic \"Astronomia\""));
@@ -113,11 +117,14 @@ TEST_CASE("sheet validation reports every missing section, unknown topic and lif
     }
 }
 
-TEST_CASE("bad TOML, no front matter and a not-active sheet without reason are fatal, with their line", "[sheets]") {
-    const ParsedSheet toml = parseSheetMarkdown(readAll(dataPath("services/sheets/bad_toml.md")), "bad_toml.md");
+TEST_CASE("bad TOML, no front matter and a not-active sheet without reason are fatal, with their line",
+          "[sheets]") {
+    const ParsedSheet toml =
+        parseSheetMarkdown(readAll(dataPath("services/sheets/bad_toml.md")), "bad_toml.md");
     CHECK(toml.report.fatal);
     CHECK(hasIssue(toml.report, 3, "bad TOML"));
-    const ParsedSheet none = parseSheetMarkdown(readAll(dataPath("services/sheets/no_front_matter.md")), "x.md");
+    const ParsedSheet none =
+        parseSheetMarkdown(readAll(dataPath("services/sheets/no_front_matter.md")), "x.md");
     CHECK(none.report.fatal);
     CHECK(hasIssue(none.report, 1, "+++"));
     const ParsedSheet inactive =
@@ -153,32 +160,37 @@ TEST_CASE("every demo sheet is valid and the browsing API lists them by topic, l
 
     const auto topics = listTopics(db);
     REQUIRE_FALSE(topics.empty());
-    auto anagrafe = std::find_if(topics.begin(), topics.end(), [](const Facet& f) { return f.key == "Anagrafe"; });
+    auto anagrafe =
+        std::find_if(topics.begin(), topics.end(), [](const Facet& f) { return f.key == "Anagrafe"; });
     REQUIRE(anagrafe != topics.end());
     CHECK(anagrafe->count >= 5);
     // Official order: "Accesso all'informazione" comes before "Anagrafe".
     CHECK(topics.front().key == "Accesso all'informazione");
 
     const auto events = listLifeEvents(db);
-    auto moving = std::find_if(events.begin(), events.end(), [](const Facet& f) { return f.key == "persone/9"; });
+    auto moving =
+        std::find_if(events.begin(), events.end(), [](const Facet& f) { return f.key == "persone/9"; });
     REQUIRE(moving != events.end());
     CHECK(moving->label == "Cambio di residenza/domicilio");
 
     const auto bodies = listBodies(db);
     std::set<std::string> bodyIds;
     for (const Facet& b : bodies) bodyIds.insert(b.key);
-    for (const char* b : {"comune", "inps", "asl", "agenzia-entrate", "motorizzazione", "questura", "provincia"})
+    for (const char* b :
+         {"comune", "inps", "asl", "agenzia-entrate", "motorizzazione", "questura", "provincia"})
         CHECK(bodyIds.count(b));
 
     const auto byTopic = listSheets(db, {"Residenza", "", "", ""});
-    CHECK(std::any_of(byTopic.begin(), byTopic.end(), [](const SheetSummary& s) { return s.id == "cambio-residenza"; }));
+    CHECK(std::any_of(byTopic.begin(), byTopic.end(),
+                      [](const SheetSummary& s) { return s.id == "cambio-residenza"; }));
     const auto inps = listSheets(db, {"", "", "inps", ""});
     CHECK(inps.size() == 2);
     const auto letterP = listSheets(db, {"", "", "", "P"});
     REQUIRE_FALSE(letterP.empty());
     for (const SheetSummary& s : letterP) CHECK(s.title.front() == 'P');
     const auto all = listSheets(db);
-    for (size_t i = 1; i < all.size(); ++i) CHECK(foldForMatch(all[i - 1].title) <= foldForMatch(all[i].title));
+    for (size_t i = 1; i < all.size(); ++i)
+        CHECK(foldForMatch(all[i - 1].title) <= foldForMatch(all[i].title));
     CHECK_FALSE(listInitials(db).empty());
 
     const auto closed = findSheet(db, "centro-estivo");
@@ -214,7 +226,8 @@ TEST_CASE("re-importing a sheet is a no-op, then a changed or emptied file updat
     CHECK(search(db, "elettronico", opt).hits.size() == 1);
 
     // A broken new version keeps the cached one.
-    const ImportSummary broken = importBuffer(db, "sheets", "+++\nid = \"passaporto\"\n+++\n", "sheets/passaporto.md", 4);
+    const ImportSummary broken =
+        importBuffer(db, "sheets", "+++\nid = \"passaporto\"\n+++\n", "sheets/passaporto.md", 4);
     CHECK(broken.report.fatal);
     CHECK(findSheet(db, "passaporto")->title == "Passaporto elettronico");
 

@@ -16,9 +16,11 @@ TEST_CASE("Two simulated hours of use, syncs and alerts: no assertion, no memory
     const std::string dir = scratchDir("soak");
     const auto t0 = std::chrono::steady_clock::now();
     std::string out;
-    const int status = runCommand(std::string(VETRINA_BINARY) + " soak --hours 2 --seed 7 --start 2026-11-23T10:00:00+01:00 --warmup-hours 0.5 --keep " +
-                                      dir + "/run --out " + dir + "/soak.json 2>&1",
-                                  &out);
+    const int status = runCommand(
+        std::string(VETRINA_BINARY) +
+            " soak --hours 2 --seed 7 --start 2026-11-23T10:00:00+01:00 --warmup-hours 0.5 --keep " + dir +
+            "/run --out " + dir + "/soak.json 2>&1",
+        &out);
     INFO(out);
     REQUIRE(status == 0);
     const auto j = nlohmann::json::parse(vt::test::readAll(dir + "/soak.json"));

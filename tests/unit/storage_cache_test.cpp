@@ -20,9 +20,11 @@ namespace fs = std::filesystem;
 namespace {
 // An mtime long before any clock a test runs at (the suite also runs with the clock moved, and
 // the kernel stamps files with the real clock): a file that is not a download in progress.
-const auto kLongAgo = std::chrono::file_clock::from_sys(std::chrono::sys_seconds{std::chrono::seconds{1577836800}});  // 2020-01-01
+const auto kLongAgo = std::chrono::file_clock::from_sys(
+    std::chrono::sys_seconds{std::chrono::seconds{1577836800}});  // 2020-01-01
 
-CachedObject obj(const std::string& name, std::uint64_t size, UnixSeconds mtime, ObjectNeed need, bool image = false) {
+CachedObject obj(const std::string& name, std::uint64_t size, UnixSeconds mtime, ObjectNeed need,
+                 bool image = false) {
     CachedObject o;
     o.name = name;
     o.size = size;
@@ -48,8 +50,9 @@ struct ManifestRig {
     ManifestRig(const std::string& name, const std::string& extra = "") : dir(scratchDir(name)) {
         writeContent(dir + "/content", 12, "Cache");
         publishOrFail(dir + "/content", dir + "/www", key, now);
-        REQUIRE(writeFileAtomic(dir + "/kiosk.toml", manifestConfig(dir + "/data", "file://" + dir + "/www/manifest.json",
-                                                                    {key.publicKey()}, extra)));
+        REQUIRE(writeFileAtomic(
+            dir + "/kiosk.toml",
+            manifestConfig(dir + "/data", "file://" + dir + "/www/manifest.json", {key.publicKey()}, extra)));
         config = loadConfig(dir + "/kiosk.toml");
         fs::create_directories(config.dataDir);
         engine = std::make_unique<SyncEngine>(config, Database::open(config.databasePath()));
@@ -66,8 +69,10 @@ struct ManifestRig {
 
 }  // namespace
 
-TEST_CASE("eviction: unreferenced oldest first, then expired largest first, then current images, then never the rest",
-          "[storage]") {
+TEST_CASE(
+    "eviction: unreferenced oldest first, then expired largest first, then current images, then never the "
+    "rest",
+    "[storage]") {
     std::vector<CachedObject> v{
         obj("cur-text", 50, 100, ObjectNeed::Current),
         obj("cur-img-small", 10, 100, ObjectNeed::Current, true),
@@ -79,15 +84,16 @@ TEST_CASE("eviction: unreferenced oldest first, then expired largest first, then
     };
     auto sorted = v;
     sortForEviction(sorted);
-    CHECK(names(sorted) == std::vector<std::string>{"unref-old", "unref-new", "exp-big", "exp-small", "cur-img-big",
-                                                    "cur-img-small", "cur-text"});
+    CHECK(names(sorted) == std::vector<std::string>{"unref-old", "unref-new", "exp-big", "exp-small",
+                                                    "cur-img-big", "cur-img-small", "cur-text"});
 
     // Total 138. A budget of 110 needs only the unreferenced and the big expired file to go.
     CachePlan p = planEviction(v, 110);
     CHECK(names(p.evict) == std::vector<std::string>{"unref-old", "unref-new", "exp-big"});
     CHECK(p.afterBytes == 105);
     CHECK_FALSE(p.overBudget);
-    // A budget smaller than the current content: everything else goes, the current content stays, and it is said.
+    // A budget smaller than the current content: everything else goes, the current content stays, and it is
+    // said.
     p = planEviction(v, 60);
     CHECK(names(p.evict) == std::vector<std::string>{"unref-old", "unref-new", "exp-big", "exp-small"});
     CHECK(p.overBudget);
@@ -98,7 +104,8 @@ TEST_CASE("eviction: unreferenced oldest first, then expired largest first, then
     // A fresh unreferenced file (a download not applied yet) is never evicted.
     v.push_back(obj("unref-fresh", 100, 50, ObjectNeed::Unreferenced));
     v.back().fresh = true;
-    CHECK(names(planEviction(v, 110).evict) == std::vector<std::string>{"unref-old", "unref-new", "exp-big", "exp-small"});
+    CHECK(names(planEviction(v, 110).evict) ==
+          std::vector<std::string>{"unref-old", "unref-new", "exp-big", "exp-small"});
 }
 
 TEST_CASE("the budget evicts files no content refers to, and keeps what the content needs", "[storage]") {
@@ -118,7 +125,8 @@ TEST_CASE("the budget evicts files no content refers to, and keeps what the cont
     CHECK(rig.engine->syncAll(rig.now).at(0).notModified);
 }
 
-TEST_CASE("a damaged cached file is found at start, deleted, and fetched again by the next sync", "[storage][sync]") {
+TEST_CASE("a damaged cached file is found at start, deleted, and fetched again by the next sync",
+          "[storage][sync]") {
     ManifestRig rig("storage-verify");
     const auto files = rig.objectNames();
     REQUIRE(!files.empty());

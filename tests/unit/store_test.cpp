@@ -11,7 +11,9 @@ using vt::test::readAll;
 using vt::test::scratchDir;
 
 namespace {
-UnixSeconds at(const char* iso) { return *parseIsoInstant(iso); }
+UnixSeconds at(const char* iso) {
+    return *parseIsoInstant(iso);
+}
 
 Act makeAct(const std::string& uid, CivilDate start, CivilDate end) {
     Act a;
@@ -85,10 +87,10 @@ TEST_CASE("acts are listed from 00:00 of the first day to 24:00 of the last, Rom
     Database db = Database::open(dir + "/w.db");
     // Winter: Rome is UTC+1.
     storeActs(db, {makeAct("2026/1", {2026, 1, 10}, {2026, 1, 25})}, {}, at("2026-01-01T00:00:00Z"));
-    CHECK(listActsAt(db, at("2026-01-09T22:59:59Z")).empty());     // 23:59:59 of the 9th in Rome
+    CHECK(listActsAt(db, at("2026-01-09T22:59:59Z")).empty());      // 23:59:59 of the 9th in Rome
     CHECK(listActsAt(db, at("2026-01-09T23:00:00Z")).size() == 1);  // 00:00 of the 10th in Rome
     CHECK(listActsAt(db, at("2026-01-25T22:59:59Z")).size() == 1);  // 23:59:59 of the last day
-    CHECK(listActsAt(db, at("2026-01-25T23:00:00Z")).empty());     // 24:00 of the last day
+    CHECK(listActsAt(db, at("2026-01-25T23:00:00Z")).empty());      // 24:00 of the last day
     // Summer: Rome is UTC+2.
     storeActs(db, {makeAct("2026/2", {2026, 7, 1}, {2026, 7, 16})}, {}, at("2026-01-01T00:00:00Z"));
     CHECK(listActsAt(db, at("2026-06-30T21:59:59Z")).empty());
@@ -144,10 +146,11 @@ TEST_CASE("re-importing keeps ids stable and writes nothing when nothing changed
 TEST_CASE("newest first: by first day, then by number", "[store][albo]") {
     const std::string dir = scratchDir("store-order");
     Database db = Database::open(dir + "/o.db");
-    storeActs(db,
-              {makeAct("2026/9", {2026, 5, 1}, {2026, 5, 30}), makeAct("2026/10", {2026, 5, 1}, {2026, 5, 30}),
-               makeAct("2026/12", {2026, 4, 28}, {2026, 5, 30}), makeAct("2026/11", {2026, 5, 2}, {2026, 5, 30})},
-              {}, at("2026-05-01T00:00:00Z"));
+    storeActs(
+        db,
+        {makeAct("2026/9", {2026, 5, 1}, {2026, 5, 30}), makeAct("2026/10", {2026, 5, 1}, {2026, 5, 30}),
+         makeAct("2026/12", {2026, 4, 28}, {2026, 5, 30}), makeAct("2026/11", {2026, 5, 2}, {2026, 5, 30})},
+        {}, at("2026-05-01T00:00:00Z"));
     std::vector<std::string> uids;
     for (const Act& a : listActsAt(db, at("2026-05-10T10:00:00Z"))) uids.push_back(a.uid);
     CHECK(uids == std::vector<std::string>{"2026/11", "2026/10", "2026/9", "2026/12"});

@@ -19,9 +19,9 @@
 #include <filesystem>
 #include <thread>
 
+#include <ctime>
 #include "core/util/civil_time.h"
 #include "core/util/italian_format.h"
-#include <ctime>
 
 namespace vt::test {
 
@@ -41,8 +41,8 @@ std::string makeAlboFeed(int count, const std::string& tag, int year) {
         const std::string n = std::to_string(i);
         x += "<item><title>" + tag + " atto numero " + n + "</title><link>https://example.invalid/atti/" + n +
              "</link><category domain=\"http://albopop.it/specs#item-category-uid\">" + std::to_string(year) +
-             "/" + n + "</category><category domain=\"http://albopop.it/specs#item-category-pubStart\">" + start +
-             "</category><category domain=\"http://albopop.it/specs#item-category-pubEnd\">" + end +
+             "/" + n + "</category><category domain=\"http://albopop.it/specs#item-category-pubStart\">" +
+             start + "</category><category domain=\"http://albopop.it/specs#item-category-pubEnd\">" + end +
              "</category></item>\n";
     }
     return x + "</channel></rss>\n";

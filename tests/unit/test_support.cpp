@@ -2,10 +2,10 @@
 
 #include "core/util/files.h"
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <stdexcept>
-#include <sys/wait.h>
 
 namespace vt::test {
 

@@ -9,7 +9,9 @@
 
 namespace vt::test {
 
-inline std::string dataPath(const std::string& rel) { return std::string(VETRINA_TEST_DATA) + "/" + rel; }
+inline std::string dataPath(const std::string& rel) {
+    return std::string(VETRINA_TEST_DATA) + "/" + rel;
+}
 
 // A fresh, empty directory under the build tree, removed at the start of each use. Its name
 // carries the running test case's: ctest runs test cases in parallel processes, and two of them

@@ -1,5 +1,5 @@
-#include "core/feeds/feed_text.h"
 #include "core/util/text.h"
+#include "core/feeds/feed_text.h"
 
 #include <catch2/catch.hpp>
 
@@ -30,7 +30,8 @@ TEST_CASE("scraping artefacts are removed from feed text", "[text]") {
 
 TEST_CASE("invalid UTF-8 is replaced, control characters dropped", "[text]") {
     CHECK(sanitizeUtf8("ok\xff\xfe") == "ok\xEF\xBF\xBD\xEF\xBF\xBD");
-    CHECK(sanitizeUtf8("a\x01" "b\nc") == "ab\nc");
+    CHECK(sanitizeUtf8("a\x01"
+                       "b\nc") == "ab\nc");
     CHECK(sanitizeUtf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
 }
 

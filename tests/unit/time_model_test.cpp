@@ -25,12 +25,15 @@ struct AlboKiosk {
     std::string config;
     std::string db;
 
-    explicit AlboKiosk(const std::string& name) : dir(scratchDir(name)), config(dir + "/kiosk.toml"), db(dir + "/data/vetrina.db") {
+    explicit AlboKiosk(const std::string& name)
+        : dir(scratchDir(name)), config(dir + "/kiosk.toml"), db(dir + "/data/vetrina.db") {
         const std::string src = VETRINA_SOURCE_DIR;
         REQUIRE(runCommand("python3 " + src + "/scripts/demo-albo.py --today 2026-11-23 --in " + src +
                            "/demo/albo-atti.toml --out " + dir + "/albo.xml >/dev/null") == 0);
-        REQUIRE(writeFileAtomic(config, "[town]\nname = \"Comune di Borgo Vetrina (demo)\"\n[paths]\ndata_dir = \"data\"\n"
-                                        "[[source]]\nname = \"albo\"\nkind = \"albopop\"\nurl = \"albo.xml\"\n"));
+        REQUIRE(writeFileAtomic(
+            config,
+            "[town]\nname = \"Comune di Borgo Vetrina (demo)\"\n[paths]\ndata_dir = \"data\"\n"
+            "[[source]]\nname = \"albo\"\nkind = \"albopop\"\nurl = \"albo.xml\"\n"));
     }
     int acts() const {
         Database d = Database::open(db, OpenMode::ReadOnly);
@@ -41,7 +44,8 @@ struct AlboKiosk {
     // How many acts `vetrina list albo --at` shows at `instant`.
     size_t shownAt(const std::string& instant) const {
         std::string out;
-        REQUIRE(runCommand(std::string(VETRINA_BINARY) + " list albo --json --db " + db + " --at " + instant, &out) == 0);
+        REQUIRE(runCommand(std::string(VETRINA_BINARY) + " list albo --json --db " + db + " --at " + instant,
+                           &out) == 0);
         return nlohmann::json::parse(out).size();
     }
     // The store's bytes (the database and its write-ahead log): a look must leave them as they were.
@@ -57,7 +61,8 @@ struct AlboKiosk {
 
 TEST_CASE("a pinned board clock is every command's now, and a bad one is an error naming it", "[time][cli]") {
     AlboKiosk k("time-board");
-    REQUIRE(runCommand(vetrinaAt("2026-11-23T10:00:00+01:00") + " sync --once --config " + k.config + " >/dev/null") == 0);
+    REQUIRE(runCommand(vetrinaAt("2026-11-23T10:00:00+01:00") + " sync --once --config " + k.config +
+                       " >/dev/null") == 0);
     CHECK(k.acts() == 30);
     const size_t current = k.shownAt("2026-11-23T10:00:00+01:00");
     CHECK(current >= 20);
@@ -73,9 +78,11 @@ TEST_CASE("a pinned board clock is every command's now, and a bad one is an erro
     CHECK_THAT(out, Catch::Contains("VETRINA_BOARD_CLOCK \"ieri\" is not an ISO 8601 instant"));
 }
 
-TEST_CASE("commands read the kiosk's clock correction from the data folder, and do not write it", "[time][cli]") {
+TEST_CASE("commands read the kiosk's clock correction from the data folder, and do not write it",
+          "[time][cli]") {
     AlboKiosk k("time-trusted");
-    REQUIRE(runCommand(vetrinaAt("2026-11-23T10:00:00+01:00") + " sync --once --config " + k.config + " >/dev/null") == 0);
+    REQUIRE(runCommand(vetrinaAt("2026-11-23T10:00:00+01:00") + " sync --once --config " + k.config +
+                       " >/dev/null") == 0);
     // What a running kiosk saved after a server said its board clock was a year behind.
     const std::string clockJson = k.dir + "/data/clock.json";
     const UnixSeconds year = 365 * 86400;
@@ -94,16 +101,19 @@ TEST_CASE("commands read the kiosk's clock correction from the data folder, and 
     CHECK(*readFile(clockJson) == before);
 }
 
-TEST_CASE("looking never writes: shoot, play, list, search and status leave a live store as it was", "[time][cli]") {
+TEST_CASE("looking never writes: shoot, play, list, search and status leave a live store as it was",
+          "[time][cli]") {
     AlboKiosk k("time-look");
-    REQUIRE(runCommand(vetrinaAt("2026-11-23T10:00:00+01:00") + " sync --once --config " + k.config + " >/dev/null") == 0);
+    REQUIRE(runCommand(vetrinaAt("2026-11-23T10:00:00+01:00") + " sync --once --config " + k.config +
+                       " >/dev/null") == 0);
     REQUIRE(k.acts() == 30);
     const std::string before = k.fingerprint();
     const std::string bin = vetrinaAt("2026-11-23T10:00:00+01:00");
     // Two years on, every act's window is long over: a look must show that, and purge nothing.
     const std::string later = " --at 2028-11-23T10:00:00+01:00";
-    CHECK(runCommand("SDL_VIDEODRIVER=dummy " + bin + " shoot --config " + k.config + " --screen albo --size 540x960" +
-                     later + " --out " + k.dir + "/albo.png >/dev/null") == 0);
+    CHECK(runCommand("SDL_VIDEODRIVER=dummy " + bin + " shoot --config " + k.config +
+                     " --screen albo --size 540x960" + later + " --out " + k.dir + "/albo.png >/dev/null") ==
+          0);
     CHECK(fs::exists(k.dir + "/albo.png"));
     REQUIRE(writeFileAtomic(k.dir + "/look.play", "tap \"Albo pretorio\"\nshot albo\n"));
     CHECK(runCommand("SDL_VIDEODRIVER=dummy " + bin + " play --config " + k.config + " --script " + k.dir +
@@ -123,8 +133,9 @@ TEST_CASE("looking never writes: shoot, play, list, search and status leave a li
 TEST_CASE("shoot --sync syncs at the kiosk's clock, not at the instant it looks at", "[time][cli]") {
     AlboKiosk k("time-shoot-sync");
     std::string out;
-    REQUIRE(runCommand("SDL_VIDEODRIVER=dummy " + vetrinaAt("2026-11-23T10:00:00+01:00") + " shoot --sync --config " +
-                           k.config + " --screen albo --size 540x960 --at 2028-11-23T10:00:00+01:00 --out " + k.dir +
+    REQUIRE(runCommand("SDL_VIDEODRIVER=dummy " + vetrinaAt("2026-11-23T10:00:00+01:00") +
+                           " shoot --sync --config " + k.config +
+                           " --screen albo --size 540x960 --at 2028-11-23T10:00:00+01:00 --out " + k.dir +
                            "/albo.png 2>&1",
                        &out) == 0);
     INFO(out);
@@ -136,15 +147,16 @@ TEST_CASE("shoot --sync syncs at the kiosk's clock, not at the instant it looks 
 TEST_CASE("import has no --at: it writes at the kiosk's clock", "[time][cli]") {
     const std::string dir = scratchDir("time-import");
     std::string out;
-    CHECK(runCommand(std::string(VETRINA_BINARY) + " import --kind albopop --at 2026-11-23 --db " + dir + "/v.db " +
-                         dataPath("albo/ladispoli_albopop_feed.xml") + " 2>&1",
+    CHECK(runCommand(std::string(VETRINA_BINARY) + " import --kind albopop --at 2026-11-23 --db " + dir +
+                         "/v.db " + dataPath("albo/ladispoli_albopop_feed.xml") + " 2>&1",
                      &out) == 2);
     CHECK_THAT(out, Catch::Contains("import has no --at"));
     CHECK_FALSE(fs::exists(dir + "/v.db"));
 }
 
-TEST_CASE("the albo's window rule: the store's query and the C++ rule agree at every hour around the DST changes",
-          "[time][albo]") {
+TEST_CASE(
+    "the albo's window rule: the store's query and the C++ rule agree at every hour around the DST changes",
+    "[time][albo]") {
     Database db = Database::open(scratchDir("time-window") + "/v.db");
     // One act a day, each on the albo for one calendar day, around both 2026 clock changes.
     std::vector<Act> acts;

@@ -70,7 +70,8 @@ struct TriggerRig {
 
 }  // namespace
 
-TEST_CASE("a signed trigger raises its template as a live takeover, then a Cancel removes it", "[sync][trigger]") {
+TEST_CASE("a signed trigger raises its template as a live takeover, then a Cancel removes it",
+          "[sync][trigger]") {
     TriggerRig rig("trigger-valid");
     const SignedTrigger t = makeSignedTrigger(TriggerRig::alert(rig.now - 60), rig.key);
     CHECK(t.json.size() < 400);  // a weak link carries it
@@ -165,8 +166,10 @@ TEST_CASE("tampered, foreign, unsigned and replayed triggers are refused and the
 
 TEST_CASE("trigger sources need pinned keys, then a trigger the kiosk could not parse is never signed",
           "[sync][trigger]") {
-    const std::string base = "[[source]]\nname = \"emergenze\"\nkind = \"alert-trigger\"\nurl = \"https://x.example/t.json\"\n";
-    CHECK_THROWS_WITH(parseConfig(base, "k.toml"), Catch::Contains("signed emergency trigger and needs public_keys"));
+    const std::string base =
+        "[[source]]\nname = \"emergenze\"\nkind = \"alert-trigger\"\nurl = \"https://x.example/t.json\"\n";
+    CHECK_THROWS_WITH(parseConfig(base, "k.toml"),
+                      Catch::Contains("signed emergency trigger and needs public_keys"));
     const SecretKey key = generateSecretKey();
     const Config c = parseConfig(base + "public_keys = [\"" + key.publicKey().encoded() + "\"]\n", "k.toml");
     CHECK(c.sources.at(0).isTrigger());

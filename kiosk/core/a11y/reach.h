@@ -5,9 +5,9 @@
 namespace vt {
 
 struct ReachBand {
-    float top = 0;     // pixels from the top of the picture
-    float bottom = 0;  // exclusive
-    bool whole = true; // the whole picture is within reach: nothing to move
+    float top = 0;      // pixels from the top of the picture
+    float bottom = 0;   // exclusive
+    bool whole = true;  // the whole picture is within reach: nothing to move
 };
 
 constexpr double kReachLowMm = 380.0;

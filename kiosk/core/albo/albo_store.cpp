@@ -45,7 +45,8 @@ Act readAct(const Statement& st) {
 
 void loadAttachments(const Database& db, std::vector<Act>& acts) {
     if (acts.empty()) return;
-    Statement st = db.prepare("SELECT url, mime, length FROM act_attachments WHERE act_id = ?1 ORDER BY position");
+    Statement st =
+        db.prepare("SELECT url, mime, length FROM act_attachments WHERE act_id = ?1 ORDER BY position");
     for (Act& a : acts) {
         st.bind(1, a.id);
         while (st.step()) a.attachments.push_back({st.text(0), st.text(1), st.integer(2)});
@@ -55,26 +56,31 @@ void loadAttachments(const Database& db, std::vector<Act>& acts) {
 
 }  // namespace
 
-AlboImportResult storeActs(Database& db, const std::vector<Act>& acts, const ImportReport& report, UnixSeconds now) {
+AlboImportResult storeActs(Database& db, const std::vector<Act>& acts, const ImportReport& report,
+                           UnixSeconds now) {
     AlboImportResult result;
     const std::string stamp = formatIsoUtc(now);
     Transaction tx(db);
     Statement find = db.prepare(
         "SELECT id, type, subject, description, unit, pub_start, pub_end, link, guid, annulled, annulled_on, "
-        "annul_reason, rectifies_year, rectifies_number, agid_code, category FROM acts WHERE source = ?1 AND uid = ?2");
+        "annul_reason, rectifies_year, rectifies_number, agid_code, category FROM acts WHERE source = ?1 AND "
+        "uid = ?2");
     Statement insert = db.prepare(
         "INSERT INTO acts (source, uid, year, number, type, subject, description, unit, pub_start, pub_end, "
-        "link, guid, imported_at, annulled, annulled_on, annul_reason, rectifies_year, rectifies_number, agid_code, "
-        "category) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+        "link, guid, imported_at, annulled, annulled_on, annul_reason, rectifies_year, rectifies_number, "
+        "agid_code, "
+        "category) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        "?19, ?20)");
     Statement update = db.prepare(
         "UPDATE acts SET type = ?2, subject = ?3, description = ?4, unit = ?5, pub_start = ?6, pub_end = ?7, "
         "link = ?8, guid = ?9, imported_at = ?10, annulled = ?11, annulled_on = ?12, annul_reason = ?13, "
         "rectifies_year = ?14, rectifies_number = ?15, agid_code = ?16, category = ?17 WHERE id = ?1");
     Statement clearAttachments = db.prepare("DELETE FROM act_attachments WHERE act_id = ?1");
-    Statement countAttachments = db.prepare("SELECT group_concat(url || '|' || mime || '|' || length, '\n') "
-                                            "FROM (SELECT * FROM act_attachments WHERE act_id = ?1 ORDER BY position)");
-    Statement addAttachment =
-        db.prepare("INSERT INTO act_attachments (act_id, position, url, mime, length) VALUES (?1, ?2, ?3, ?4, ?5)");
+    Statement countAttachments = db.prepare(
+        "SELECT group_concat(url || '|' || mime || '|' || length, '\n') "
+        "FROM (SELECT * FROM act_attachments WHERE act_id = ?1 ORDER BY position)");
+    Statement addAttachment = db.prepare(
+        "INSERT INTO act_attachments (act_id, position, url, mime, length) VALUES (?1, ?2, ?3, ?4, ?5)");
 
     for (const Act& in : acts) {
         Act a = in;
@@ -94,9 +100,10 @@ AlboImportResult storeActs(Database& db, const std::vector<Act>& acts, const Imp
             same = find.text(1) == a.type && find.text(2) == a.subject && find.text(3) == a.description &&
                    find.text(4) == a.unit && find.text(5) == formatDate(a.pubStart) &&
                    find.text(6) == formatDate(a.pubEnd) && find.text(7) == a.link && find.text(8) == a.guid &&
-                   (find.integer(9) != 0) == a.annulled && find.text(10) == annulledOn && find.text(11) == a.annulReason &&
-                   find.integer(12) == a.rectifiesYear && find.text(13) == a.rectifiesNumber &&
-                   find.text(14) == a.agidCode && find.text(15) == a.category;
+                   (find.integer(9) != 0) == a.annulled && find.text(10) == annulledOn &&
+                   find.text(11) == a.annulReason && find.integer(12) == a.rectifiesYear &&
+                   find.text(13) == a.rectifiesNumber && find.text(14) == a.agidCode &&
+                   find.text(15) == a.category;
         }
         find.reset();
         if (id != 0 && same) {
@@ -114,15 +121,24 @@ AlboImportResult storeActs(Database& db, const std::vector<Act>& acts, const Imp
             insert.bind(6, a.subject).bind(7, a.description).bind(8, a.unit).bind(9, formatDate(a.pubStart));
             insert.bind(10, formatDate(a.pubEnd)).bind(11, a.link).bind(12, a.guid).bind(13, stamp);
             insert.bind(14, a.annulled ? 1 : 0).bind(15, annulledOn).bind(16, a.annulReason);
-            insert.bind(17, a.rectifiesYear).bind(18, a.rectifiesNumber).bind(19, a.agidCode).bind(20, a.category);
+            insert.bind(17, a.rectifiesYear)
+                .bind(18, a.rectifiesNumber)
+                .bind(19, a.agidCode)
+                .bind(20, a.category);
             insert.run();
             id = db.lastInsertId();
             ++result.inserted;
         } else {
             update.bind(1, id).bind(2, a.type).bind(3, a.subject).bind(4, a.description).bind(5, a.unit);
-            update.bind(6, formatDate(a.pubStart)).bind(7, formatDate(a.pubEnd)).bind(8, a.link).bind(9, a.guid);
+            update.bind(6, formatDate(a.pubStart))
+                .bind(7, formatDate(a.pubEnd))
+                .bind(8, a.link)
+                .bind(9, a.guid);
             update.bind(10, stamp).bind(11, a.annulled ? 1 : 0).bind(12, annulledOn).bind(13, a.annulReason);
-            update.bind(14, a.rectifiesYear).bind(15, a.rectifiesNumber).bind(16, a.agidCode).bind(17, a.category);
+            update.bind(14, a.rectifiesYear)
+                .bind(15, a.rectifiesNumber)
+                .bind(16, a.agidCode)
+                .bind(17, a.category);
             update.run();
             ++result.updated;
         }
@@ -135,7 +151,8 @@ AlboImportResult storeActs(Database& db, const std::vector<Act>& acts, const Imp
     }
     if (!report.issues.empty()) {
         Statement issue = db.prepare(
-            "INSERT INTO import_issues (source, position, line, item, reason, seen_at) VALUES (?1,?2,?3,?4,?5,?6)");
+            "INSERT INTO import_issues (source, position, line, item, reason, seen_at) VALUES "
+            "(?1,?2,?3,?4,?5,?6)");
         for (const ImportIssue& i : report.issues) {
             issue.bind(1, i.source).bind(2, i.position).bind(3, i.line).bind(4, i.item).bind(5, i.reason);
             issue.bind(6, stamp).run();
@@ -146,13 +163,14 @@ AlboImportResult storeActs(Database& db, const std::vector<Act>& acts, const Imp
 }
 
 std::vector<Act> listActsAt(const Database& db, UnixSeconds now, int limit, WithAttachments attachments) {
-    Statement st = db.prepare(std::string("SELECT ") + kActColumns + " FROM acts WHERE " +
-                              publicationWindowSql("acts", 1) +
-                              " ORDER BY pub_start DESC, year DESC, CAST(number AS INTEGER) DESC, number DESC, id "
-                              "LIMIT ?2");
+    Statement st = db.prepare(
+        std::string("SELECT ") + kActColumns + " FROM acts WHERE " + publicationWindowSql("acts", 1) +
+        " ORDER BY pub_start DESC, year DESC, CAST(number AS INTEGER) DESC, number DESC, id "
+        "LIMIT ?2");
     // A short list (the newest on Home) need not read every act: twice the rows plus a margin
     // leave room for the duplicates folded below.
-    st.bind(1, windowSqlDay(now)).bind(2, limit > 0 ? static_cast<std::int64_t>(limit) * 2 + 8 : std::int64_t{-1});
+    st.bind(1, windowSqlDay(now))
+        .bind(2, limit > 0 ? static_cast<std::int64_t>(limit) * 2 + 8 : std::int64_t{-1});
     std::vector<Act> acts;
     // The same act (year and number) from two listings is shown once: the first row wins, but an
     // annulment seen in any listing is kept, since the later listing knows better.

@@ -5,8 +5,9 @@
 namespace vt {
 
 std::vector<Act> makeSyntheticActs(int count, CivilDate today, const std::string& source) {
-    static const char* kTypes[] = {"Delibera di Giunta", "Determinazione", "Ordinanza", "Avviso pubblico",
-                                   "Bando di concorso", "Pubblicazione di matrimonio", "Decreto sindacale"};
+    static const char* kTypes[] = {"Delibera di Giunta", "Determinazione",    "Ordinanza",
+                                   "Avviso pubblico",    "Bando di concorso", "Pubblicazione di matrimonio",
+                                   "Decreto sindacale"};
     static const char* kSubjects[] = {
         "Approvazione del progetto esecutivo per la manutenzione straordinaria delle strade comunali",
         "Affidamento del servizio di refezione scolastica per l'anno scolastico in corso",
@@ -33,8 +34,8 @@ std::vector<Act> makeSyntheticActs(int count, CivilDate today, const std::string
         a.link = "https://albo.example.invalid/atti/" + a.number;
         const int attachments = 1 + static_cast<int>(next() % 2);
         for (int k = 0; k < attachments; ++k)
-            a.attachments.push_back({a.link + "/allegato-" + std::to_string(k + 1) + ".pdf", "application/pdf",
-                                     static_cast<std::int64_t>(50000 + next() % 900000)});
+            a.attachments.push_back({a.link + "/allegato-" + std::to_string(k + 1) + ".pdf",
+                                     "application/pdf", static_cast<std::int64_t>(50000 + next() % 900000)});
         acts.push_back(std::move(a));
     }
     return acts;
@@ -42,9 +43,10 @@ std::vector<Act> makeSyntheticActs(int count, CivilDate today, const std::string
 
 std::string toAlboPopRss(const std::vector<Act>& acts) {
     const std::string spec = "http://albopop.it/specs#item-category-";
-    std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
-                    "<title>AlboPOP - Comune - Bench</title><link>https://albo.example.invalid/</link>"
-                    "<description>bench</description>\n";
+    std::string x =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+        "<title>AlboPOP - Comune - Bench</title><link>https://albo.example.invalid/</link>"
+        "<description>bench</description>\n";
     x.reserve(acts.size() * 700);
     for (const Act& a : acts) {
         x += "<item><title>" + a.subject + "</title><link>" + a.link + "</link><guid>" + a.link + "</guid>";
@@ -54,8 +56,8 @@ std::string toAlboPopRss(const std::vector<Act>& acts) {
         x += "<category domain=\"" + spec + "pubStart\">" + formatDateShortIt(a.pubStart) + "</category>";
         x += "<category domain=\"" + spec + "pubEnd\">" + formatDateShortIt(a.pubEnd) + "</category>";
         for (const Attachment& at : a.attachments)
-            x += "<enclosure url=\"" + at.url + "\" type=\"" + at.mime + "\" length=\"" + std::to_string(at.length) +
-                 "\"/>";
+            x += "<enclosure url=\"" + at.url + "\" type=\"" + at.mime + "\" length=\"" +
+                 std::to_string(at.length) + "\"/>";
         x += "</item>\n";
     }
     return x + "</channel></rss>\n";

@@ -4,8 +4,8 @@
 #include "core/config/ops_config.h"
 #include "core/util/civil_time.h"
 
-#include <map>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -21,10 +21,10 @@ public:
 // Network limits of the sync engine; [sync] sets the defaults, a [[source]] may override them.
 struct SyncLimits {
     double connectTimeoutSeconds = 10;
-    double timeoutSeconds = 120;    // whole transfer of one file
-    int lowSpeedBytes = 100;        // slower than this...
-    int lowSpeedSeconds = 30;       // ...for this long aborts the transfer (slow drip)
-    std::int64_t maxBytes = 32ll << 20;  // cap of a feed body and of a manifest file
+    double timeoutSeconds = 120;                   // whole transfer of one file
+    int lowSpeedBytes = 100;                       // slower than this...
+    int lowSpeedSeconds = 30;                      // ...for this long aborts the transfer (slow drip)
+    std::int64_t maxBytes = 32ll << 20;            // cap of a feed body and of a manifest file
     std::int64_t attachmentMaxBytes = 20ll << 20;  // cap of one albo attachment (PDF) the sync downloads
 };
 
@@ -32,9 +32,9 @@ struct SyncLimits {
 constexpr int kAlertPollSeconds = 30;
 
 struct SourceConfig {
-    std::string name;  // unique, shown in status ("albo", "avvisi"...)
-    std::string kind;  // importer kind: "albopop", ..., or "manifest" for the town's signed content
-    std::string url;   // https://, http://127.0.0.1, file:// or a path relative to the config file
+    std::string name;       // unique, shown in status ("albo", "avvisi"...)
+    std::string kind;       // importer kind: "albopop", ..., or "manifest" for the town's signed content
+    std::string url;        // https://, http://127.0.0.1, file:// or a path relative to the config file
     int pollSeconds = 600;  // 30 for kinds "cap" and "alert-trigger" (kAlertPollSeconds)
     // Albo sources: a listing published for longer than this is not an albo publication.
     int maxWindowDays = 60;
@@ -74,23 +74,24 @@ struct DisplayConfig {
 
 struct TownConfig {
     std::string name = "Comune";
-    std::string coatOfArms;       // image path, resolved against the config file
-    std::string officialAlboUrl;  // where the legally valid albo lives
+    std::string coatOfArms;              // image path, resolved against the config file
+    std::string officialAlboUrl;         // where the legally valid albo lives
     std::optional<CivilDate> patronDay;  // [town] patron_day = "12-06": a local public holiday (year unused)
 };
 
 // Who and where this kiosk is, for alerts: [kiosk]
 struct KioskConfig {
-    std::string language = "it";        // language of CAP info blocks first chosen (then en)
-    std::vector<std::string> geocodes;  // "ISTAT=999001", "EMMA_ID=IT003", or bare values
+    std::string language = "it";                // language of CAP info blocks first chosen (then en)
+    std::vector<std::string> geocodes;          // "ISTAT=999001", "EMMA_ID=IT003", or bare values
     std::optional<double> latitude, longitude;  // for CAP polygons and circles
-    bool showExercises = false;         // show CAP Exercise and Test messages (labelled)
-    int idleSeconds = 60;               // untouched this long: the session resets, the attract loop plays
+    bool showExercises = false;                 // show CAP Exercise and Test messages (labelled)
+    int idleSeconds = 60;  // untouched this long: the session resets, the attract loop plays
 };
 
 // [screen] sleep = "Mo-Su 23:00-06:30": black screen hours, opening_hours syntax.
 // wake_on_touch: a touch lights a sleeping screen for the idle time. off_command/on_command:
-// argv (no shell) run when the screen goes to sleep / wakes, e.g. ["wlr-randr", "--output", "HDMI-A-1", "--off"].
+// argv (no shell) run when the screen goes to sleep / wakes, e.g. ["wlr-randr", "--output", "HDMI-A-1",
+// "--off"].
 struct ScreenConfig {
     std::string sleep;
     bool wakeOnTouch = true;

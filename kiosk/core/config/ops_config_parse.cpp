@@ -9,7 +9,9 @@ namespace vt {
 
 namespace {
 
-std::string at(const std::string& file, const toml::node& n) { return tomlWhere(file, n); }
+std::string at(const std::string& file, const toml::node& n) {
+    return tomlWhere(file, n);
+}
 
 double number(const toml::table& t, const char* key, double fallback, double min, double max,
               const std::string& file) {
@@ -28,7 +30,8 @@ std::string text(const toml::table& t, const char* key, const std::string& file)
 
 void parseOpsSections(const toml::table& root, Config& c, const std::string& path) {
     if (const toml::table* t = root["clock"].as_table())
-        c.clock.maxSkewSeconds = static_cast<int>(number(*t, "max_skew_seconds", c.clock.maxSkewSeconds, 5, 86400, path));
+        c.clock.maxSkewSeconds =
+            static_cast<int>(number(*t, "max_skew_seconds", c.clock.maxSkewSeconds, 5, 86400, path));
 
     if (const toml::table* t = root["fleet"].as_table()) {
         FleetConfig& f = c.fleet;
@@ -36,15 +39,18 @@ void parseOpsSections(const toml::table& root, Config& c, const std::string& pat
         const std::string u = f.url;
         if (!u.empty() && !startsWith(u, "https://") && !startsWith(u, "http://127.0.0.1") &&
             !startsWith(u, "http://localhost") && !startsWith(u, "http://[::1]"))
-            throw ConfigError(at(path, *t->get("url")) + ": fleet.url must be https:// (http://127.0.0.1 only for tests), not \"" +
-                              u + "\"");
+            throw ConfigError(at(path, *t->get("url")) +
+                              ": fleet.url must be https:// (http://127.0.0.1 only for tests), not \"" + u +
+                              "\"");
         f.token = text(*t, "token", path);
         if (const std::string tokenFile = text(*t, "token_file", path); !tokenFile.empty()) {
             if (!f.token.empty())
-                throw ConfigError(at(path, *t->get("token_file")) + ": give fleet.token or fleet.token_file, not both");
+                throw ConfigError(at(path, *t->get("token_file")) +
+                                  ": give fleet.token or fleet.token_file, not both");
             const std::string file = c.resolve(tokenFile);
             auto bytes = readFile(file, 4096);
-            if (!bytes) throw ConfigError(at(path, *t->get("token_file")) + ": cannot read fleet.token_file " + file);
+            if (!bytes)
+                throw ConfigError(at(path, *t->get("token_file")) + ": cannot read fleet.token_file " + file);
             f.token = trim(*bytes);
         }
         if (f.token.find_first_of("\r\n") != std::string::npos)
@@ -59,7 +65,8 @@ void parseOpsSections(const toml::table& root, Config& c, const std::string& pat
     }
 
     if (const toml::table* t = root["storage"].as_table()) {
-        c.storage.cacheBytes = static_cast<std::uint64_t>(number(*t, "cache_mb", 0, 0, 1 << 24, path) * 1048576.0);
+        c.storage.cacheBytes =
+            static_cast<std::uint64_t>(number(*t, "cache_mb", 0, 0, 1 << 24, path) * 1048576.0);
         if (const toml::node* n = t->get("verify_at_start")) {
             auto v = n->value<bool>();
             if (!v) throw ConfigError(at(path, *n) + ": \"verify_at_start\" must be true or false");

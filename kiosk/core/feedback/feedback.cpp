@@ -14,13 +14,14 @@ void recordFeedback(Database& db, const std::string& kind, const std::string& it
 
 std::vector<FeedbackCount> feedbackCounts(const Database& db) {
     Statement st = db.prepare(
-        "SELECT kind, item, sum(CASE face WHEN 1 THEN count ELSE 0 END), sum(CASE face WHEN 2 THEN count ELSE 0 END), "
+        "SELECT kind, item, sum(CASE face WHEN 1 THEN count ELSE 0 END), sum(CASE face WHEN 2 THEN count "
+        "ELSE 0 END), "
         "sum(CASE face WHEN 3 THEN count ELSE 0 END) FROM feedback GROUP BY kind, item "
         "ORDER BY 3 DESC, 1, 2");
     std::vector<FeedbackCount> out;
     while (st.step())
-        out.push_back({st.text(0), st.text(1), static_cast<int>(st.integer(2)), static_cast<int>(st.integer(3)),
-                       static_cast<int>(st.integer(4))});
+        out.push_back({st.text(0), st.text(1), static_cast<int>(st.integer(2)),
+                       static_cast<int>(st.integer(3)), static_cast<int>(st.integer(4))});
     return out;
 }
 

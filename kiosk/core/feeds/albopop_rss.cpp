@@ -21,7 +21,9 @@ std::string categoryKey(std::string_view domain) {
     return key;
 }
 
-std::string childText(const pugi::xml_node& n, const char* name) { return n.child(name).text().get(); }
+std::string childText(const pugi::xml_node& n, const char* name) {
+    return n.child(name).text().get();
+}
 
 }  // namespace
 
@@ -68,17 +70,24 @@ AlboFeed parseAlboPopRss(std::string_view xml, const std::string& sourceName) {
         for (const pugi::xml_node cat : item.children("category")) {
             const std::string key = categoryKey(cat.attribute("domain").value());
             const std::string value = trim(cat.text().get());
-            if (key == "uid") uid = value;
-            else if (key == "type") type = cleanFeedText(value);
-            else if (key == "subtype") subType = cleanFeedText(value);
-            else if (key == "pubstart") start = value;
-            else if (key == "pubend") end = value;
-            else if (key == "unit") act.unit = cleanFeedText(value);
+            if (key == "uid")
+                uid = value;
+            else if (key == "type")
+                type = cleanFeedText(value);
+            else if (key == "subtype")
+                subType = cleanFeedText(value);
+            else if (key == "pubstart")
+                start = value;
+            else if (key == "pubend")
+                end = value;
+            else if (key == "unit")
+                act.unit = cleanFeedText(value);
         }
         // Maggioli feeds put a generic type ("ATTI AMMINISTRATIVI") and the real one in subType.
         act.type = subType.empty() ? type : subType;
 
-        const std::string label = !uid.empty() ? uid : (!act.guid.empty() ? act.guid : act.subject.substr(0, 40));
+        const std::string label =
+            !uid.empty() ? uid : (!act.guid.empty() ? act.guid : act.subject.substr(0, 40));
         auto reject = [&](std::string reason) {
             feed.report.add({sourceName, position, line, label, std::move(reason)});
         };

@@ -58,7 +58,8 @@ std::optional<CivilDate> parseFeedDay(std::string_view raw) {
 
 int lineAtOffset(std::string_view buffer, std::ptrdiff_t offset) {
     if (offset < 0) return 0;
-    const auto end = buffer.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(buffer.size()));
+    const auto end =
+        buffer.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(buffer.size()));
     return 1 + static_cast<int>(std::count(buffer.begin(), end, '\n'));
 }
 
@@ -70,7 +71,8 @@ LineIndex::LineIndex(std::string_view buffer) {
 
 int LineIndex::lineAt(std::ptrdiff_t offset) const {
     if (offset < 0) return 0;
-    const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), static_cast<std::size_t>(offset));
+    const auto it =
+        std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), static_cast<std::size_t>(offset));
     return static_cast<int>(it - m_lineStarts.begin());
 }
 

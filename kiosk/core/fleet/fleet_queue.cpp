@@ -5,7 +5,8 @@ namespace vt {
 int enqueueReport(Database& db, const std::string& body, UnixSeconds now, int max) {
     Transaction tx(db);
     db.prepare("INSERT INTO fleet_queue (created_at, body) VALUES (?1, ?2)").bind(1, now).bind(2, body).run();
-    db.prepare("DELETE FROM fleet_queue WHERE id NOT IN (SELECT id FROM fleet_queue ORDER BY id DESC LIMIT ?1)")
+    db.prepare(
+          "DELETE FROM fleet_queue WHERE id NOT IN (SELECT id FROM fleet_queue ORDER BY id DESC LIMIT ?1)")
         .bind(1, max)
         .run();
     const int dropped = db.changes();

@@ -99,9 +99,11 @@ nlohmann::json buildFleetReport(const Config& config, const Database& db, const 
     nlohmann::json screens = nlohmann::json::object();
     for (const auto& [name, n] : f.usage.screensOpened) screens[name] = n;
     j["frames"] = {{"total", f.usage.framesTotal}, {"since_last_report", f.usage.frames}};
-    j["usage"] = {{"screens_opened", std::move(screens)},
-                  {"searches_without_result", f.usage.searchesWithoutResult},
-                  {"feedback", {{"no", f.usage.feedbackNo}, {"partly", f.usage.feedbackPartly}, {"yes", f.usage.feedbackYes}}}};
+    j["usage"] = {
+        {"screens_opened", std::move(screens)},
+        {"searches_without_result", f.usage.searchesWithoutResult},
+        {"feedback",
+         {{"no", f.usage.feedbackNo}, {"partly", f.usage.feedbackPartly}, {"yes", f.usage.feedbackYes}}}};
     return j;
 }
 

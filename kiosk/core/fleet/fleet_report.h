@@ -17,7 +17,7 @@ constexpr int kFleetReportSchema = 1;
 
 // The facts the reporter gathers outside the store.
 struct FleetFacts {
-    UnixSeconds now = 0;                 // the trusted clock
+    UnixSeconds now = 0;  // the trusted clock
     double processUptimeSeconds = 0;
     ClockState clock;
     UsageSnapshot usage;

@@ -20,8 +20,8 @@ constexpr const char* kAlertCursorKey = "fleet.alert_log_cursor";
 
 std::string base64(const std::string& bytes) {
     std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                      sodium_base64_VARIANT_ORIGINAL);
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                      bytes.size(), sodium_base64_VARIANT_ORIGINAL);
     out.resize(out.size() - 1);  // the terminating NUL
     return out;
 }
@@ -30,7 +30,8 @@ std::string base64(const std::string& bytes) {
 std::pair<std::uint32_t, std::uint32_t> pngSize(const std::string& png) {
     if (png.size() < 24) return {0, 0};
     auto be = [&](size_t at) {
-        return (std::uint32_t(std::uint8_t(png[at])) << 24) | (std::uint32_t(std::uint8_t(png[at + 1])) << 16) |
+        return (std::uint32_t(std::uint8_t(png[at])) << 24) |
+               (std::uint32_t(std::uint8_t(png[at + 1])) << 16) |
                (std::uint32_t(std::uint8_t(png[at + 2])) << 8) | std::uint32_t(std::uint8_t(png[at + 3]));
     };
     return {be(16), be(20)};
@@ -38,7 +39,8 @@ std::pair<std::uint32_t, std::uint32_t> pngSize(const std::string& png) {
 
 bool answerAsksScreenshot(const std::string& body) {
     const auto j = nlohmann::json::parse(body, nullptr, false);
-    return j.is_object() && j.contains("screenshot") && j["screenshot"].is_boolean() && j["screenshot"].get<bool>();
+    return j.is_object() && j.contains("screenshot") && j["screenshot"].is_boolean() &&
+           j["screenshot"].get<bool>();
 }
 
 }  // namespace
@@ -85,8 +87,9 @@ FleetRound FleetReporter::runOnce(bool withScreenshot) {
     const std::int64_t newest = db.lastInsertId();
 
     const int every = m_config.fleet.screenshotEveryMinutes;
-    bool wantShot = withScreenshot ||
-                    (every > 0 && (!m_lastScreenshot || steadyNow - *m_lastScreenshot >= std::chrono::minutes(every)));
+    bool wantShot =
+        withScreenshot ||
+        (every > 0 && (!m_lastScreenshot || steadyNow - *m_lastScreenshot >= std::chrono::minutes(every)));
     bool askedAgain = false;
     for (const QueuedReport& q : queuedReports(db)) {
         std::string body = q.body;
@@ -95,7 +98,8 @@ FleetRound FleetReporter::runOnce(bool withScreenshot) {
             if (!png.empty()) {
                 auto j = nlohmann::json::parse(body);
                 const auto [w, h] = pngSize(png);
-                j["screenshot"] = {{"mime", "image/png"}, {"width", w}, {"height", h}, {"base64", base64(png)}};
+                j["screenshot"] = {
+                    {"mime", "image/png"}, {"width", w}, {"height", h}, {"base64", base64(png)}};
                 body = j.dump();
                 round.screenshotSent = true;
             }
@@ -121,7 +125,8 @@ FleetRound FleetReporter::runOnce(bool withScreenshot) {
         m_status.queued = round.queued;
     }
     if (!round.error.empty())
-        logWarning("fleet", "status report not sent (" + std::to_string(round.queued) + " queued): " + round.error);
+        logWarning("fleet",
+                   "status report not sent (" + std::to_string(round.queued) + " queued): " + round.error);
     // The receiver asked to see the screen: one more report, now, with the thumbnail.
     if (askedAgain && round.error.empty() && !withScreenshot && m_grab) {
         const FleetRound extra = runOnce(true);
@@ -158,7 +163,8 @@ void FleetReporter::run() {
     const auto interval = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
         std::chrono::duration<double>(m_config.fleet.intervalMinutes * 60.0));
     // The first report a little after the start, so it carries the first frame and first sync.
-    auto due = std::chrono::steady_clock::now() + std::min<std::chrono::steady_clock::duration>(interval, std::chrono::seconds(30));
+    auto due = std::chrono::steady_clock::now() +
+               std::min<std::chrono::steady_clock::duration>(interval, std::chrono::seconds(30));
     std::unique_lock lock(m_mutex);
     while (!m_stop) {
         if (m_wake.wait_until(lock, due, [this] { return m_stop; })) break;

@@ -21,11 +21,11 @@
 namespace vt {
 
 struct FleetRound {
-    int sent = 0;             // reports the receiver accepted
-    int dropped = 0;          // old reports dropped from a full queue
-    int queued = 0;           // still waiting after the round
+    int sent = 0;     // reports the receiver accepted
+    int dropped = 0;  // old reports dropped from a full queue
+    int queued = 0;   // still waiting after the round
     bool screenshotSent = false;
-    std::string error;        // why sending stopped; empty when the queue was emptied
+    std::string error;  // why sending stopped; empty when the queue was emptied
 };
 
 struct FleetStatus {

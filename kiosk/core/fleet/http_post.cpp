@@ -23,7 +23,8 @@ size_t onAnswer(char* data, size_t size, size_t n, void* user) {
 
 }  // namespace
 
-PostResult postJson(const std::string& url, const std::string& token, const std::string& json, long timeoutMs) {
+PostResult postJson(const std::string& url, const std::string& token, const std::string& json,
+                    long timeoutMs) {
     PostResult out;
     std::string why;
     if (url.rfind("file://", 0) == 0 || !isAllowedUrl(url, &why)) {
@@ -64,9 +65,8 @@ PostResult postJson(const std::string& url, const std::string& token, const std:
     if (rc != CURLE_OK)
         out.error = std::string(curl_easy_strerror(rc)) + (errbuf[0] ? std::string(": ") + errbuf : "");
     else if (out.httpCode < 200 || out.httpCode >= 300)
-        out.error = "HTTP " + std::to_string(out.httpCode) + (out.httpCode == 401 || out.httpCode == 403
-                                                                   ? " (token refused)"
-                                                                   : "");
+        out.error = "HTTP " + std::to_string(out.httpCode) +
+                    (out.httpCode == 401 || out.httpCode == 403 ? " (token refused)" : "");
     else
         out.ok = true;
     curl_slist_free_all(headers);

@@ -8,9 +8,9 @@
 namespace vt {
 
 struct PostResult {
-    bool ok = false;     // a 2xx answer
+    bool ok = false;  // a 2xx answer
     long httpCode = 0;
-    std::string body;    // the answer (capped), e.g. {"screenshot": true}
+    std::string body;             // the answer (capped), e.g. {"screenshot": true}
     std::int64_t serverDate = 0;  // the Date header, for the trusted clock (0: none)
     std::string error;
 };

@@ -4,7 +4,8 @@ namespace vt {
 
 void UsageCounters::screenOpened(const std::string& screen) {
     std::lock_guard lock(m_mutex);
-    if (m_pending.screensOpened.size() < 64 || m_pending.screensOpened.count(screen)) ++m_pending.screensOpened[screen];
+    if (m_pending.screensOpened.size() < 64 || m_pending.screensOpened.count(screen))
+        ++m_pending.screensOpened[screen];
 }
 
 void UsageCounters::searchWithoutResult() {
@@ -14,9 +15,12 @@ void UsageCounters::searchWithoutResult() {
 
 void UsageCounters::feedback(int face) {
     std::lock_guard lock(m_mutex);
-    if (face == 1) ++m_pending.feedbackNo;
-    else if (face == 2) ++m_pending.feedbackPartly;
-    else if (face == 3) ++m_pending.feedbackYes;
+    if (face == 1)
+        ++m_pending.feedbackNo;
+    else if (face == 2)
+        ++m_pending.feedbackPartly;
+    else if (face == 3)
+        ++m_pending.feedbackYes;
 }
 
 UsageSnapshot UsageCounters::take() {

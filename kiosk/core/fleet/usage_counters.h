@@ -12,8 +12,8 @@
 namespace vt {
 
 struct UsageSnapshot {
-    std::uint64_t framesTotal = 0;   // since the kiosk started
-    std::uint64_t frames = 0;        // since the previous snapshot
+    std::uint64_t framesTotal = 0;  // since the kiosk started
+    std::uint64_t frames = 0;       // since the previous snapshot
     std::map<std::string, long> screensOpened;
     long searchesWithoutResult = 0;
     long feedbackNo = 0, feedbackPartly = 0, feedbackYes = 0;

@@ -14,7 +14,8 @@ constexpr std::uint32_t kMagicSwapped = 0xde120495;
 
 std::uint32_t readU32(const std::string& b, std::size_t at, bool swap) {
     std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v |= std::uint32_t(static_cast<unsigned char>(b[at + std::size_t(i)])) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+        v |= std::uint32_t(static_cast<unsigned char>(b[at + std::size_t(i)])) << (8 * i);
     if (swap) v = (v >> 24) | ((v >> 8) & 0xff00u) | ((v << 8) & 0xff0000u) | (v << 24);
     return v;
 }
@@ -72,7 +73,8 @@ std::optional<Catalog> Catalog::parse(std::string bytes, std::string& error) {
         c.m_entries.push_back({id, tr.data()});
     }
     // msgfmt sorts the originals, but a catalog written by another tool need not be.
-    std::sort(c.m_entries.begin(), c.m_entries.end(), [](const Entry& a, const Entry& e) { return a.msgid < e.msgid; });
+    std::sort(c.m_entries.begin(), c.m_entries.end(),
+              [](const Entry& a, const Entry& e) { return a.msgid < e.msgid; });
     return c;
 }
 
@@ -106,7 +108,8 @@ std::string Catalog::header(std::string_view field) const {
         std::size_t end = m_header.find('\n', at);
         if (end == std::string_view::npos) end = m_header.size();
         const std::string_view line = m_header.substr(at, end - at);
-        if (line.size() > field.size() && line.substr(0, field.size()) == field && line[field.size()] == ':') {
+        if (line.size() > field.size() && line.substr(0, field.size()) == field &&
+            line[field.size()] == ':') {
             std::string_view v = line.substr(field.size() + 1);
             while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
             return std::string(v);

@@ -7,6 +7,8 @@ namespace vt {
 enum class Language { Italian, English };
 
 // "it" or "en": the code content items use for their language variants.
-inline const char* languageCode(Language l) { return l == Language::English ? "en" : "it"; }
+inline const char* languageCode(Language l) {
+    return l == Language::English ? "en" : "it";
+}
 
 }  // namespace vt

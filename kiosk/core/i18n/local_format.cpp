@@ -8,7 +8,8 @@ namespace vt {
 
 const char* weekdayName(int wd, Language l) {
     if (l == Language::Italian) return italianWeekday(wd);
-    static const char* kNames[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    static const char* kNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                   "Friday", "Saturday", "Sunday"};
     return kNames[((wd % 7) + 7) % 7];
 }
 
@@ -19,7 +20,9 @@ const char* monthName(int month, Language l) {
     return (month >= 1 && month <= 12) ? kNames[month - 1] : "";
 }
 
-std::string formatDateShort(CivilDate d, Language) { return formatDateShortIt(d); }
+std::string formatDateShort(CivilDate d, Language) {
+    return formatDateShortIt(d);
+}
 
 std::string formatDateLong(CivilDate d, Language l) {
     return std::to_string(d.day) + " " + monthName(d.month, l) + " " + std::to_string(d.year);
@@ -30,10 +33,13 @@ std::string formatDateWithWeekday(CivilDate d, Language l) {
 }
 
 std::string formatDayMonth(CivilDate d, Language l) {
-    return std::string(weekdayName(weekday(d), l)) + " " + std::to_string(d.day) + " " + monthName(d.month, l);
+    return std::string(weekdayName(weekday(d), l)) + " " + std::to_string(d.day) + " " +
+           monthName(d.month, l);
 }
 
-std::string formatTime(int hour, int minute) { return formatTimeIt(hour, minute); }
+std::string formatTime(int hour, int minute) {
+    return formatTimeIt(hour, minute);
+}
 
 std::string formatDecimal(double value, int decimals, Language l) {
     char b[48];
@@ -48,7 +54,8 @@ std::string formatBytes(long long bytes, Language l) {
     if (l == Language::Italian) return formatBytesIt(bytes);
     if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
     if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " kB";
-    if (bytes < 1024LL * 1024 * 1024) return formatDecimal(static_cast<double>(bytes) / (1024.0 * 1024.0), 1, l) + " MB";
+    if (bytes < 1024LL * 1024 * 1024)
+        return formatDecimal(static_cast<double>(bytes) / (1024.0 * 1024.0), 1, l) + " MB";
     return formatDecimal(static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0), 1, l) + " GB";
 }
 
@@ -60,9 +67,10 @@ std::string formatOpenStatus(const OpenStatus& s, UnixSeconds now, Language l) {
     };
     if (s.open) {
         if (!s.closesAt) return "Open 24 hours a day";
-        if (romeDate(*s.closesAt) == romeDate(now)) return "Open now \xC2\xB7 closes at " + clock(*s.closesAt);
-        return std::string("Open now \xC2\xB7 closes ") + weekdayName(weekday(romeDate(*s.closesAt)), l) + " at " +
-               clock(*s.closesAt);
+        if (romeDate(*s.closesAt) == romeDate(now))
+            return "Open now \xC2\xB7 closes at " + clock(*s.closesAt);
+        return std::string("Open now \xC2\xB7 closes ") + weekdayName(weekday(romeDate(*s.closesAt)), l) +
+               " at " + clock(*s.closesAt);
     }
     if (!s.opensAt) return "Closed";
     const CivilDate d = romeDate(*s.opensAt), today = romeDate(now);

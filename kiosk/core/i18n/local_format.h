@@ -14,14 +14,15 @@
 namespace vt {
 
 const char* weekdayName(int weekdayMondayZero, Language l);  // "lunedì" / "Monday"
-const char* monthName(int month, Language l);               // "novembre" / "November"
+const char* monthName(int month, Language l);                // "novembre" / "November"
 std::string formatDateShort(CivilDate d, Language l);        // "23/11/2026" in both
 std::string formatDateLong(CivilDate d, Language l);         // "23 novembre 2026" / "23 November 2026"
-std::string formatDateWithWeekday(CivilDate d, Language l);  // "lunedì 23 novembre 2026" / "Monday 23 November 2026"
-std::string formatDayMonth(CivilDate d, Language l);         // "lunedì 23 novembre" / "Monday 23 November"
-std::string formatTime(int hour, int minute);                // "08:05" (24 h in both)
+std::string formatDateWithWeekday(CivilDate d,
+                                  Language l);  // "lunedì 23 novembre 2026" / "Monday 23 November 2026"
+std::string formatDayMonth(CivilDate d, Language l);  // "lunedì 23 novembre" / "Monday 23 November"
+std::string formatTime(int hour, int minute);         // "08:05" (24 h in both)
 std::string formatDecimal(double value, int decimals, Language l);  // "1,5" / "1.5"
-std::string formatBytes(long long bytes, Language l);        // "1,2 MB" / "1.2 MB"
+std::string formatBytes(long long bytes, Language l);               // "1,2 MB" / "1.2 MB"
 // "Aperto ora · chiude alle 13:00" / "Open now · closes at 13:00".
 std::string formatOpenStatus(const OpenStatus& s, UnixSeconds now, Language l);
 

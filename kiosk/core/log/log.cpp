@@ -7,20 +7,28 @@ namespace vt {
 
 const char* logLevelName(LogLevel level) {
     switch (level) {
-    case LogLevel::Debug: return "debug";
-    case LogLevel::Info: return "info";
-    case LogLevel::Warning: return "warning";
-    case LogLevel::Error: return "error";
+        case LogLevel::Debug:
+            return "debug";
+        case LogLevel::Info:
+            return "info";
+        case LogLevel::Warning:
+            return "warning";
+        case LogLevel::Error:
+            return "error";
     }
     return "info";
 }
 
 int logSyslogPriority(LogLevel level) {
     switch (level) {
-    case LogLevel::Debug: return 7;
-    case LogLevel::Info: return 6;
-    case LogLevel::Warning: return 4;
-    case LogLevel::Error: return 3;
+        case LogLevel::Debug:
+            return 7;
+        case LogLevel::Info:
+            return 6;
+        case LogLevel::Warning:
+            return 4;
+        case LogLevel::Error:
+            return 3;
     }
     return 6;
 }
@@ -32,8 +40,8 @@ std::string formatLogLine(const LogRecord& r) {
     // One record, one line: a multi-line message would read as several in the journal.
     for (char c : r.message) line += (c == '\n' || c == '\r') ? ' ' : c;
     if (r.suppressed > 0)
-        line += " (" + std::to_string(r.suppressed) + (r.suppressed == 1 ? " similar message" : " similar messages") +
-                " suppressed)";
+        line += " (" + std::to_string(r.suppressed) +
+                (r.suppressed == 1 ? " similar message" : " similar messages") + " suppressed)";
     return line;
 }
 
@@ -44,8 +52,10 @@ void LogRateLimiter::prune(LogTime now) {
     // Forget keys whose window closed with nothing left to report: the map stays bounded even
     // when keys carry varying text.
     for (auto it = m_keys.begin(); it != m_keys.end();) {
-        if (now - it->second.start >= m_window && it->second.suppressed == 0) it = m_keys.erase(it);
-        else ++it;
+        if (now - it->second.start >= m_window && it->second.suppressed == 0)
+            it = m_keys.erase(it);
+        else
+            ++it;
     }
 }
 

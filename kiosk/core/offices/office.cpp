@@ -21,9 +21,7 @@ std::string clock(UnixSeconds t) {
     return buf;
 }
 
-
 }  // namespace
-
 
 std::optional<Office> parseOfficeFile(std::string_view bytes, const std::string& sourceName,
                                       ImportReport& report) {

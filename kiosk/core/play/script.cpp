@@ -38,10 +38,14 @@ bool readNumbers(std::string_view s, float* out, int count) {
 bool readDuration(std::string_view s, double& seconds) {
     std::string v = trim(s);
     double scale = 1.0;
-    if (endsWith(v, "ms")) scale = 0.001, v.resize(v.size() - 2);
-    else if (endsWith(v, "s")) v.resize(v.size() - 1);
-    else if (endsWith(v, "min")) scale = 60.0, v.resize(v.size() - 3);
-    else if (endsWith(v, "h")) scale = 3600.0, v.resize(v.size() - 1);
+    if (endsWith(v, "ms"))
+        scale = 0.001, v.resize(v.size() - 2);
+    else if (endsWith(v, "s"))
+        v.resize(v.size() - 1);
+    else if (endsWith(v, "min"))
+        scale = 60.0, v.resize(v.size() - 3);
+    else if (endsWith(v, "h"))
+        scale = 3600.0, v.resize(v.size() - 1);
     char* end = nullptr;
     const double n = std::strtod(v.c_str(), &end);
     if (v.empty() || *end != '\0' || n < 0 || n > 7 * 24 * 3600.0) return false;
@@ -57,7 +61,8 @@ std::vector<PlayStep> parsePlayScript(std::string_view text, const std::string& 
     size_t pos = 0;
     while (pos <= text.size()) {
         const size_t nl = text.find('\n', pos);
-        const std::string line = trim(text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos));
+        const std::string line =
+            trim(text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos));
         pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
         ++lineNo;
         if (line.empty() || line[0] == '#') continue;

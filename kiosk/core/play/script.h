@@ -20,9 +20,9 @@ namespace vt {
 struct PlayStep {
     enum class Kind { TapLabel, TapPoint, Drag, Hold, Wait, Expect, ExpectNot, Shot } kind;
     int line = 0;
-    std::string text;           // label, expected text or shot name
+    std::string text;  // label, expected text or shot name
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-    double seconds = 0;         // for Wait and Hold
+    double seconds = 0;  // for Wait and Hold
 };
 
 class PlayScriptError : public std::runtime_error {

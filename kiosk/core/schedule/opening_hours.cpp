@@ -149,7 +149,8 @@ OpeningRule parseRule(const std::string& original, int index) {
         for (const std::string& d : split(days, ',')) {
             const auto dash = d.find('-');
             const std::string a = d.substr(0, dash), b = dash == std::string::npos ? a : d.substr(dash + 1);
-            if (!isDigits(a) || !isDigits(b) || a.size() > 2 || b.size() > 2) throw fail(d);  // stoi: no out_of_range
+            if (!isDigits(a) || !isDigits(b) || a.size() > 2 || b.size() > 2)
+                throw fail(d);  // stoi: no out_of_range
             sel.dayFrom = std::stoi(a);
             sel.dayTo = std::stoi(b);
             if (sel.dayFrom < 1 || sel.dayTo > 31 || sel.dayTo < sel.dayFrom) throw fail(d);

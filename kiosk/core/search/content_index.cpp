@@ -27,7 +27,8 @@ std::string markdownWords(std::string_view md) {
         if (lineStart) {
             size_t k = i;
             while (k < md.size() && (md[k] == ' ' || md[k] == '#')) ++k;
-            if (k + 1 < md.size() && (md[k] == '-' || md[k] == '*' || md[k] == '+') && md[k + 1] == ' ') k += 2;
+            if (k + 1 < md.size() && (md[k] == '-' || md[k] == '*' || md[k] == '+') && md[k + 1] == ' ')
+                k += 2;
             if (k != i) {
                 i = k - 1;
                 lineStart = false;
@@ -87,7 +88,7 @@ void reindexNoticesOfSource(Database& db, const std::string& source) {
             english = english || en;
             SearchDocument d;
             d.kind = "notice";
-        d.boost = kLocalBoost;
+            d.boost = kLocalBoost;
             d.key = std::to_string(st.integer(0));
             d.lang = en ? "en" : "it";
             d.source = source;
@@ -95,7 +96,8 @@ void reindexNoticesOfSource(Database& db, const std::string& source) {
             d.keywords = t.value("short", "");
             d.body = markdownWords(t.value("body", ""));
             d.validFrom = dayOf(optionalInt(st, 2));
-            d.validTo = dayOf(until ? std::optional<std::int64_t>(*until - 1) : std::nullopt);  // until is exclusive
+            d.validTo =
+                dayOf(until ? std::optional<std::int64_t>(*until - 1) : std::nullopt);  // until is exclusive
             docs.push_back(std::move(d));
         }
     }
@@ -121,7 +123,8 @@ void reindexEventsOfSource(Database& db, const std::string& source) {
         d.body = st.text(2);
         d.bodyName = st.text(3);
         const std::optional<std::int64_t> lastEnd = optionalInt(st, 4);
-        d.validTo = dayOf(lastEnd ? std::optional<std::int64_t>(*lastEnd - 1) : std::nullopt);  // NULL: recurs forever
+        d.validTo = dayOf(lastEnd ? std::optional<std::int64_t>(*lastEnd - 1)
+                                  : std::nullopt);  // NULL: recurs forever
         docs.push_back(std::move(d));
     }
     replaceDocs(db, "event", source, docs);

@@ -50,8 +50,8 @@ int forwardToken(void* p, int tflags, const char* token, int n, int start, int e
     if (!fc->stem || n <= 0 || n > kMaxStemBytes) return fc->xToken(fc->ctx, tflags, token, n, start, end);
     const sb_symbol* s = sb_stemmer_stem(fc->tok->stemmer, reinterpret_cast<const sb_symbol*>(token), n);
     if (!s) return SQLITE_NOMEM;
-    return fc->xToken(fc->ctx, tflags, reinterpret_cast<const char*>(s), sb_stemmer_length(fc->tok->stemmer), start,
-                      end);
+    return fc->xToken(fc->ctx, tflags, reinterpret_cast<const char*>(s), sb_stemmer_length(fc->tok->stemmer),
+                      start, end);
 }
 
 int stemCreate(void* apiPtr, const char** azArg, int nArg, Fts5Tokenizer** out) {
@@ -71,7 +71,9 @@ int stemCreate(void* apiPtr, const char** azArg, int nArg, Fts5Tokenizer** out) 
     return SQLITE_OK;
 }
 
-void stemDelete(Fts5Tokenizer* t) { delete reinterpret_cast<StemTokenizer*>(t); }
+void stemDelete(Fts5Tokenizer* t) {
+    delete reinterpret_cast<StemTokenizer*>(t);
+}
 
 int stemTokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int n,
                  int (*xToken)(void*, int, const char*, int, int, int)) {
@@ -86,7 +88,8 @@ int collectToken(void* p, int, const char* token, int n, int, int) {
 }
 
 int collectSpan(void* p, int, const char* token, int n, int start, int end) {
-    static_cast<std::vector<WordSpan>*>(p)->push_back({std::string(token, static_cast<size_t>(n)), start, end});
+    static_cast<std::vector<WordSpan>*>(p)->push_back(
+        {std::string(token, static_cast<size_t>(n)), start, end});
     return SQLITE_OK;
 }
 
@@ -107,7 +110,8 @@ void runUnicode61(sqlite3* db, std::string_view text, Out* out,
     fts5_api* api = fts5Api(db);
     fts5_tokenizer base{};
     void* userData = nullptr;
-    if (api->xFindTokenizer(api, "unicode61", &userData, &base) != SQLITE_OK) throw StoreError("no unicode61");
+    if (api->xFindTokenizer(api, "unicode61", &userData, &base) != SQLITE_OK)
+        throw StoreError("no unicode61");
     const char* args[] = {"remove_diacritics", "2"};
     Fts5Tokenizer* inst = nullptr;
     if (base.xCreate(userData, args, 2, &inst) != SQLITE_OK) throw StoreError("cannot create unicode61");
@@ -123,8 +127,8 @@ std::vector<WordSpan> tokenizeWithOffsets(sqlite3* db, std::string_view text) {
     return spans;
 }
 
-std::vector<WordSpan> tokenizeWithOffsetsUntil(sqlite3* db, std::string_view text,
-                                               const std::function<bool(const std::vector<WordSpan>&)>& enough) {
+std::vector<WordSpan> tokenizeWithOffsetsUntil(
+    sqlite3* db, std::string_view text, const std::function<bool(const std::vector<WordSpan>&)>& enough) {
     UntilContext c{{}, &enough};
     runUnicode61(db, text, &c, collectSpanUntil);
     return std::move(c.spans);
@@ -147,9 +151,11 @@ std::vector<std::string> tokenizeWords(sqlite3* db, std::string_view text) {
 std::string stemWord(std::string_view language, std::string_view word) {
     sb_stemmer* st = sb_stemmer_new(std::string(language).c_str(), "UTF_8");
     if (!st) return std::string(word);
-    const sb_symbol* s = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-    std::string out = s ? std::string(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(st)))
-                        : std::string(word);
+    const sb_symbol* s =
+        sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    std::string out =
+        s ? std::string(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(st)))
+          : std::string(word);
     sb_stemmer_delete(st);
     return out;
 }

@@ -29,8 +29,8 @@ struct WordSpan {
 std::vector<WordSpan> tokenizeWithOffsets(sqlite3* db, std::string_view text);
 // Same, stopping as soon as `enough(words so far)` says so: a snippet needs the words around the
 // first match, not a whole long text tokenized.
-std::vector<WordSpan> tokenizeWithOffsetsUntil(sqlite3* db, std::string_view text,
-                                               const std::function<bool(const std::vector<WordSpan>&)>& enough);
+std::vector<WordSpan> tokenizeWithOffsetsUntil(
+    sqlite3* db, std::string_view text, const std::function<bool(const std::vector<WordSpan>&)>& enough);
 
 // Snowball stem of one already folded word ("italian" or "english").
 std::string stemWord(std::string_view language, std::string_view word);

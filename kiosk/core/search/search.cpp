@@ -20,17 +20,18 @@ constexpr int kMinCorrectableLength = 5;
 
 // Function words dropped from a query ("come faccio la carta d'identità"), unless nothing else is left.
 const std::set<std::string, std::less<>> kStopwords{
-    "a",    "ad",   "al",    "alla",  "alle",  "agli", "ai",   "all",   "allo",  "che",   "chi",  "ci",    "come",
-    "con",  "cosa", "d",     "da",    "dal",   "dalla", "dai", "dall",  "de",    "dei",   "del",  "della", "delle",
-    "dell", "dello", "degli", "di",   "e",     "ed",   "faccio", "fare", "gli",  "ha",    "hai",  "ho",    "i",
-    "il",   "in",   "io",    "l",     "la",    "le",   "lo",   "ma",    "mi",    "mia",   "mio",  "miei",  "mie",
-    "ne",   "nel",  "nella", "nelle", "nei",   "o",    "per",  "posso", "si",    "su",    "sul",  "sulla", "tra",
-    "fra",  "un",   "una",   "uno",   "voglio", "devo", "dove", "quando", "the", "of",    "to",   "my",    "how",
-    "is",   "an",   "and",   "for",   "what",  "where", "do",  "does",  "i",     "me"};
+    "a",     "ad",   "al",    "alla",   "alle",  "agli",  "ai",     "all",   "allo",  "che",  "chi",
+    "ci",    "come", "con",   "cosa",   "d",     "da",    "dal",    "dalla", "dai",   "dall", "de",
+    "dei",   "del",  "della", "delle",  "dell",  "dello", "degli",  "di",    "e",     "ed",   "faccio",
+    "fare",  "gli",  "ha",    "hai",    "ho",    "i",     "il",     "in",    "io",    "l",    "la",
+    "le",    "lo",   "ma",    "mi",     "mia",   "mio",   "miei",   "mie",   "ne",    "nel",  "nella",
+    "nelle", "nei",  "o",     "per",    "posso", "si",    "su",     "sul",   "sulla", "tra",  "fra",
+    "un",    "una",  "uno",   "voglio", "devo",  "dove",  "quando", "the",   "of",    "to",   "my",
+    "how",   "is",   "an",    "and",    "for",   "what",  "where",  "do",    "does",  "i",    "me"};
 
 struct Unit {
-    std::vector<std::string> original;                // the user's words
-    std::vector<std::vector<std::string>> phrases;    // alternatives, original first
+    std::vector<std::string> original;              // the user's words
+    std::vector<std::vector<std::string>> phrases;  // alternatives, original first
 };
 
 std::string quote(const std::vector<std::string>& words) {
@@ -52,7 +53,9 @@ bool phraseAt(const std::vector<std::string>& words, size_t i, const std::vector
     return true;
 }
 
-bool isStopword(const std::string& w) { return kStopwords.count(w) > 0; }
+bool isStopword(const std::string& w) {
+    return kStopwords.count(w) > 0;
+}
 
 std::vector<std::string> contentWords(const std::vector<std::string>& words) {
     std::vector<std::string> out;
@@ -63,7 +66,8 @@ std::vector<std::string> contentWords(const std::vector<std::string>& words) {
 
 // Synonym phrases match the query ignoring function words on both sides: "carta identita"
 // matches "carta d'identità", "cambiato casa" matches "ho cambiato casa".
-std::vector<Unit> buildUnits(const std::vector<std::string>& query, const std::vector<SynonymGroup>& synonyms) {
+std::vector<Unit> buildUnits(const std::vector<std::string>& query,
+                             const std::vector<SynonymGroup>& synonyms) {
     const std::vector<std::string> words = contentWords(query);
     std::vector<Unit> units;
     for (size_t i = 0; i < words.size();) {
@@ -103,7 +107,8 @@ std::string expression(const std::vector<Unit>& units, bool prefixLast, bool orJ
         for (const auto& p : u.phrases) alts.push_back(quote(p));
         if (prefixLast && i + 1 == units.size()) alts.push_back(quote(u.original) + "*");
         std::string part;
-        if (alts.size() == 1) part = alts[0];
+        if (alts.size() == 1)
+            part = alts[0];
         else {
             part = "(";
             for (size_t k = 0; k < alts.size(); ++k) part += (k ? " OR " : "") + alts[k];
@@ -129,11 +134,12 @@ using HitMap = std::map<std::pair<std::string, std::string>, Hit>;
 // Phase one: the best rowids by bm25 (FTS5 ranks inside its own sorter), or simply the first
 // ones when `ranked` is false (prefixes so short that ranking tens of thousands of rows would
 // cost more than it tells). Snippets are drawn later for the few hits shown only.
-void runMatch(const Database& db, const std::string& table, const std::string& match, const std::string& today,
-              int limit, bool ranked, HitMap& merged, const std::string& lang,
+void runMatch(const Database& db, const std::string& table, const std::string& match,
+              const std::string& today, int limit, bool ranked, HitMap& merged, const std::string& lang,
               const std::vector<std::string>* prefixes = nullptr) {
-    Statement st = db.prepare("SELECT rowid, " + std::string(ranked ? "rank" : "-1.0") + " FROM " + table +
-                              " WHERE " + table + " MATCH ?1" + (ranked ? " ORDER BY rank" : "") + " LIMIT ?2");
+    Statement st =
+        db.prepare("SELECT rowid, " + std::string(ranked ? "rank" : "-1.0") + " FROM " + table + " WHERE " +
+                   table + " MATCH ?1" + (ranked ? " ORDER BY rank" : "") + " LIMIT ?2");
     st.bind(1, match).bind(2, limit);
     std::vector<std::pair<std::int64_t, double>> rows;
     while (true) {
@@ -153,8 +159,12 @@ void runMatch(const Database& db, const std::string& table, const std::string& m
             doc.reset();
             continue;
         }
-        Hit h{{doc.text(0), doc.text(1), doc.text(2), doc.text(3), {}, rank * doc.real(5)}, doc.text(4), table, match,
-              rowid, prefixes};
+        Hit h{{doc.text(0), doc.text(1), doc.text(2), doc.text(3), {}, rank * doc.real(5)},
+              doc.text(4),
+              table,
+              match,
+              rowid,
+              prefixes};
         doc.reset();
         auto key = std::make_pair(h.hit.kind, h.hit.key);
         auto it = merged.find(key);
@@ -174,7 +184,8 @@ void runMatch(const Database& db, const std::string& table, const std::string& m
 // While typing, FTS5's snippet() would re-run a prefix query (merging every doclist of the
 // prefix) once per hit; marking the words that start with a query prefix costs one pass over
 // the text instead.
-std::string prefixSnippet(const Database& db, const std::string& text, const std::vector<std::string>& prefixes) {
+std::string prefixSnippet(const Database& db, const std::string& text,
+                          const std::vector<std::string>& prefixes) {
     constexpr size_t kWords = 14;
     // Past this many words without a match, the snippet is the start of the text.
     constexpr size_t kScanWords = 400;
@@ -201,8 +212,10 @@ std::string prefixSnippet(const Database& db, const std::string& text, const std
     for (size_t i = from; i < to; ++i) {
         const auto start = static_cast<size_t>(words[i].start), end = static_cast<size_t>(words[i].end);
         out += text.substr(pos, start - pos);
-        if (hits(words[i])) (((out += kHighlightStart) += text.substr(start, end - start)) += kHighlightEnd);
-        else out += text.substr(start, end - start);
+        if (hits(words[i]))
+            (((out += kHighlightStart) += text.substr(start, end - start)) += kHighlightEnd);
+        else
+            out += text.substr(start, end - start);
         pos = end;
     }
     if (to < words.size()) out += "…";
@@ -217,8 +230,8 @@ void drawSnippet(const Database& db, Hit& h) {
         std::replace(h.hit.snippet.begin(), h.hit.snippet.end(), '\n', ' ');
         return;
     }
-    Statement st = db.prepare("SELECT snippet(" + h.table + ", 2, char(2), char(3), '…', 14) FROM " + h.table +
-                              " WHERE " + h.table + " MATCH ?1 AND rowid = ?2");
+    Statement st = db.prepare("SELECT snippet(" + h.table + ", 2, char(2), char(3), '…', 14) FROM " +
+                              h.table + " WHERE " + h.table + " MATCH ?1 AND rowid = ?2");
     st.bind(1, h.match).bind(2, h.rowid);
     try {
         if (st.step()) h.hit.snippet = st.text(0);
@@ -241,8 +254,9 @@ size_t codepoints(std::string_view s) {
 std::string correctWord(const Database& db, const std::string& word, bool asPrefix) {
     const int len = static_cast<int>(codepoints(word));
     if (len < kMinCorrectableLength) return {};
-    Statement known = db.prepare(asPrefix ? "SELECT 1 FROM search_vocab WHERE term >= ?1 AND term < ?1 || char(1114111) LIMIT 1"
-                                          : "SELECT 1 FROM search_vocab WHERE term = ?1");
+    Statement known = db.prepare(
+        asPrefix ? "SELECT 1 FROM search_vocab WHERE term >= ?1 AND term < ?1 || char(1114111) LIMIT 1"
+                 : "SELECT 1 FROM search_vocab WHERE term = ?1");
     known.bind(1, word);
     if (known.step()) return {};
     const int maxDistance = len >= 8 ? 2 : 1;
@@ -355,8 +369,8 @@ std::int64_t estimateDocs(const Database& db, const std::string& prefix, bool ti
     const std::string key = (titleOnly ? "t:" : "a:") + prefix;
     {
         std::lock_guard lock(cache.mutex);
-        if (cache.db != db.handle() || cache.path != db.path() || cache.version != v || cache.changes != changes ||
-            cache.counts.size() > 4096) {
+        if (cache.db != db.handle() || cache.path != db.path() || cache.version != v ||
+            cache.changes != changes || cache.counts.size() > 4096) {
             cache.counts.clear();
             cache.db = db.handle();
             cache.path = db.path();
@@ -383,7 +397,8 @@ std::vector<SynonymGroup> cachedSynonyms(const Database& db) {
     const std::int64_t v = version.step() ? version.integer(0) : -1;
     const int changes = sqlite3_total_changes(db.handle());
     std::lock_guard lock(mutex);
-    if (cachedDb != db.handle() || cachedPath != db.path() || cachedVersion != v || cachedChanges != changes) {
+    if (cachedDb != db.handle() || cachedPath != db.path() || cachedVersion != v ||
+        cachedChanges != changes) {
         groups = loadSynonyms(db);
         cachedDb = db.handle();
         cachedPath = db.path();
@@ -408,7 +423,8 @@ std::int64_t estimateMatches(const Database& db, const std::vector<Unit>& units,
 }
 
 Attempt runQuery(const Database& db, const std::vector<std::string>& words, bool typing,
-                 const std::vector<SynonymGroup>& synonyms, const SearchOptions& opt, const std::string& today) {
+                 const std::vector<SynonymGroup>& synonyms, const SearchOptions& opt,
+                 const std::string& today) {
     Attempt a;
     const std::vector<Unit> units = buildUnits(words, synonyms);
     const std::string stemTable = opt.lang == "en" ? "search_en" : "search_it";
@@ -431,28 +447,33 @@ Attempt runQuery(const Database& db, const std::vector<std::string>& words, bool
             // One query per keystroke, on the prefix index, ranked when that stays cheap.
             a.match = typingExpression(units, orJoin, opt.lang);
             // Two or three letters alone match a large share of any index: take the first titles.
-            const bool shortAlone = units.size() == 1 && units[0].phrases.size() == 1 &&
-                                    codepoints(units[0].original[0]) < 4;
+            const bool shortAlone =
+                units.size() == 1 && units[0].phrases.size() == 1 && codepoints(units[0].original[0]) < 4;
             if (!shortAlone && estimateMatches(db, units, false, opt.lang) <= kRankedMatchLimit) {
                 runMatch(db, "search_prefix", a.match, today, fetch, true, merged, opt.lang, &prefixes);
             } else {
-                const bool ranked = !shortAlone && estimateMatches(db, units, true, opt.lang) <= kRankedMatchLimit;
+                const bool ranked =
+                    !shortAlone && estimateMatches(db, units, true, opt.lang) <= kRankedMatchLimit;
                 runMatch(db, "search_titles", a.match, today, fetch, ranked, merged, opt.lang, &prefixes);
                 // Words found together only in texts, not in any title.
-                if (merged.empty()) runMatch(db, "search_prefix", a.match, today, fetch, false, merged, opt.lang, &prefixes);
+                if (merged.empty())
+                    runMatch(db, "search_prefix", a.match, today, fetch, false, merged, opt.lang, &prefixes);
             }
         } else {
             a.match = expression(units, false, orJoin);
             runMatch(db, stemTable, a.match, today, fetch, true, merged, opt.lang);
             // Sheets with no variant in the user's language are found through the unstemmed index.
-            if (opt.lang != "it") runMatch(db, "search_prefix", a.match, today, fetch, true, merged, opt.lang);
+            if (opt.lang != "it")
+                runMatch(db, "search_prefix", a.match, today, fetch, true, merged, opt.lang);
         }
         if (!merged.empty()) break;
     }
     std::vector<Hit*> order;
     for (auto& [k, h] : merged) order.push_back(&h);
-    std::stable_sort(order.begin(), order.end(), [](const Hit* x, const Hit* y) { return x->hit.score < y->hit.score; });
-    if (order.size() > static_cast<size_t>(std::max(opt.limit, 0))) order.resize(static_cast<size_t>(std::max(opt.limit, 0)));
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Hit* x, const Hit* y) { return x->hit.score < y->hit.score; });
+    if (order.size() > static_cast<size_t>(std::max(opt.limit, 0)))
+        order.resize(static_cast<size_t>(std::max(opt.limit, 0)));
     for (Hit* h : order) {
         drawSnippet(db, *h);
         a.hits.push_back(std::move(h->hit));
@@ -468,8 +489,9 @@ SearchResult search(const Database& db, std::string_view query, const SearchOpti
     std::vector<std::string> words = tokenizeWords(db.handle(), q);
     if (words.size() > kMaxWords) words.resize(kMaxWords);
     // Very long tokens are noise (pasted text, garbage): FTS5 would match nothing anyway.
-    words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w.size() > 64; }),
-                words.end());
+    words.erase(
+        std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w.size() > 64; }),
+        words.end());
     if (words.empty()) return r;
     // A one-letter last word says nothing yet: while typing it waits for the next letter.
     if (opt.asYouType && words.size() > 1 && codepoints(words.back()) < 2) words.pop_back();
@@ -483,7 +505,8 @@ SearchResult search(const Database& db, std::string_view query, const SearchOpti
         std::vector<std::string> corrected = words;
         bool changed = false;
         for (size_t i = 0; i < corrected.size(); ++i) {
-            if (std::string c = correctWord(db, corrected[i], prefixLast && i + 1 == corrected.size()); !c.empty()) {
+            if (std::string c = correctWord(db, corrected[i], prefixLast && i + 1 == corrected.size());
+                !c.empty()) {
                 corrected[i] = c;
                 changed = true;
             }
@@ -497,9 +520,12 @@ SearchResult search(const Database& db, std::string_view query, const SearchOpti
     }
     r.hits = std::move(a.hits);
     for (const SearchHit& h : r.hits) {
-        auto g = std::find_if(r.groups.begin(), r.groups.end(), [&](const SearchGroup& x) { return x.kind == h.kind; });
-        if (g == r.groups.end()) r.groups.push_back({h.kind, {h}});
-        else g->hits.push_back(h);
+        auto g = std::find_if(r.groups.begin(), r.groups.end(),
+                              [&](const SearchGroup& x) { return x.kind == h.kind; });
+        if (g == r.groups.end())
+            r.groups.push_back({h.kind, {h}});
+        else
+            g->hits.push_back(h);
     }
     return r;
 }
@@ -526,17 +552,21 @@ std::vector<TextSpan> splitHighlights(std::string_view marked) {
 
 void recordSearchMiss(Database& db, std::string_view query, UnixSeconds now) {
     std::string text;
-    for (const auto& w : tokenizeWords(db.handle(), query.substr(0, kMaxQueryBytes))) text += (text.empty() ? "" : " ") + w;
+    for (const auto& w : tokenizeWords(db.handle(), query.substr(0, kMaxQueryBytes)))
+        text += (text.empty() ? "" : " ") + w;
     if (text.empty()) return;
-    db.prepare("INSERT INTO search_misses(query, count, last_at) VALUES(?1, 1, ?2) "
-               "ON CONFLICT(query) DO UPDATE SET count = count + 1, last_at = ?2")
-        .bind(1, text).bind(2, formatIsoRome(now))
+    db.prepare(
+          "INSERT INTO search_misses(query, count, last_at) VALUES(?1, 1, ?2) "
+          "ON CONFLICT(query) DO UPDATE SET count = count + 1, last_at = ?2")
+        .bind(1, text)
+        .bind(2, formatIsoRome(now))
         .run();
 }
 
 std::vector<SearchMiss> listSearchMisses(const Database& db, int limit) {
     std::vector<SearchMiss> out;
-    Statement st = db.prepare("SELECT query, count FROM search_misses ORDER BY count DESC, last_at DESC LIMIT ?1");
+    Statement st =
+        db.prepare("SELECT query, count FROM search_misses ORDER BY count DESC, last_at DESC LIMIT ?1");
     st.bind(1, limit);
     while (st.step()) out.push_back({st.text(0), static_cast<int>(st.integer(1))});
     return out;

@@ -7,7 +7,9 @@ namespace vt {
 
 namespace {
 
-std::string langOf(const std::string& lang) { return lang == "en" ? "en" : "it"; }
+std::string langOf(const std::string& lang) {
+    return lang == "en" ? "en" : "it";
+}
 
 Statement ftsInsert(Database& db, const std::string& table) {
     return db.prepare("INSERT INTO " + table + "(rowid, title, keywords, body) VALUES(?1, ?2, ?3, ?4)");
@@ -15,18 +17,22 @@ Statement ftsInsert(Database& db, const std::string& table) {
 
 // External-content FTS5 tables need the old values to delete a row.
 Statement ftsDelete(Database& db, const std::string& table) {
-    return db.prepare("INSERT INTO " + table + "(" + table + ", rowid, title, keywords, body) VALUES('delete', ?1, ?2, ?3, ?4)");
+    return db.prepare("INSERT INTO " + table + "(" + table +
+                      ", rowid, title, keywords, body) VALUES('delete', ?1, ?2, ?3, ?4)");
 }
 
 }  // namespace
 
 SearchIndexWriter::SearchIndexWriter(Database& db)
     : m_db(db),
-      m_find(db.prepare("SELECT rowid, source, title, keywords, body, body_name, valid_from, valid_to, boost FROM "
-                        "search_docs WHERE kind = ?1 AND key = ?2 AND lang = ?3")),
-      m_findAll(db.prepare("SELECT rowid, lang, title, keywords, body FROM search_docs WHERE kind = ?1 AND key = ?2")),
-      m_insertDoc(db.prepare("INSERT INTO search_docs(kind, key, lang, source, title, keywords, body, body_name, "
-                             "valid_from, valid_to, boost) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
+      m_find(db.prepare(
+          "SELECT rowid, source, title, keywords, body, body_name, valid_from, valid_to, boost FROM "
+          "search_docs WHERE kind = ?1 AND key = ?2 AND lang = ?3")),
+      m_findAll(db.prepare(
+          "SELECT rowid, lang, title, keywords, body FROM search_docs WHERE kind = ?1 AND key = ?2")),
+      m_insertDoc(
+          db.prepare("INSERT INTO search_docs(kind, key, lang, source, title, keywords, body, body_name, "
+                     "valid_from, valid_to, boost) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
       m_deleteDoc(db.prepare("DELETE FROM search_docs WHERE rowid = ?1")),
       m_stemIt(ftsInsert(db, "search_it")),
       m_stemEn(ftsInsert(db, "search_en")),
@@ -35,7 +41,8 @@ SearchIndexWriter::SearchIndexWriter(Database& db)
       m_unStemIt(ftsDelete(db, "search_it")),
       m_unStemEn(ftsDelete(db, "search_en")),
       m_unPrefix(ftsDelete(db, "search_prefix")),
-      m_unTitles(db.prepare("INSERT INTO search_titles(search_titles, rowid, title) VALUES('delete', ?1, ?2)")) {}
+      m_unTitles(
+          db.prepare("INSERT INTO search_titles(search_titles, rowid, title) VALUES('delete', ?1, ?2)")) {}
 
 void SearchIndexWriter::unindex(std::int64_t rowid, const std::string& lang, const std::string& title,
                                 const std::string& keywords, const std::string& body) {
@@ -114,16 +121,19 @@ void removeSearchSource(Database& db, const std::string& source) {
         const std::string table = std::string("search_") + lang;
         db.prepare("INSERT INTO " + table + "(" + table +
                    ", rowid, title, keywords, body) SELECT 'delete', rowid, title, keywords, body "
-                   "FROM search_docs WHERE lang = '" + lang + "' AND source = ?1")
+                   "FROM search_docs WHERE lang = '" +
+                   lang + "' AND source = ?1")
             .bind(1, source)
             .run();
     }
-    db.prepare("INSERT INTO search_prefix(search_prefix, rowid, title, keywords, body) SELECT 'delete', rowid, "
-               "title, keywords, body FROM search_docs WHERE source = ?1")
+    db.prepare(
+          "INSERT INTO search_prefix(search_prefix, rowid, title, keywords, body) SELECT 'delete', rowid, "
+          "title, keywords, body FROM search_docs WHERE source = ?1")
         .bind(1, source)
         .run();
-    db.prepare("INSERT INTO search_titles(search_titles, rowid, title) SELECT 'delete', rowid, title FROM "
-               "search_docs WHERE source = ?1")
+    db.prepare(
+          "INSERT INTO search_titles(search_titles, rowid, title) SELECT 'delete', rowid, title FROM "
+          "search_docs WHERE source = ?1")
         .bind(1, source)
         .run();
     db.prepare("DELETE FROM search_docs WHERE source = ?1").bind(1, source).run();
@@ -136,7 +146,8 @@ void reindexActsOfSource(Database& db, const std::string& source) {
     // Acts that left the store leave the index; the others are re-indexed only when changed.
     std::vector<std::string> gone;
     Statement old = db.prepare(
-        "SELECT key FROM search_docs WHERE kind = 'act' AND source = ?1 AND key NOT IN (SELECT CAST(id AS TEXT) "
+        "SELECT key FROM search_docs WHERE kind = 'act' AND source = ?1 AND key NOT IN (SELECT CAST(id AS "
+        "TEXT) "
         "FROM acts WHERE source = ?1)");
     old.bind(1, source);
     while (old.step()) gone.push_back(old.text(0));

@@ -11,8 +11,8 @@
 namespace vt {
 
 struct SearchDocument {
-    std::string kind;  // "sheet", "act", "notice", "event", "office"
-    std::string key;   // what the kind's detail screen opens (sheet id, act row id...)
+    std::string kind;         // "sheet", "act", "notice", "event", "office"
+    std::string key;          // what the kind's detail screen opens (sheet id, act row id...)
     std::string lang = "it";  // "it" or "en": picks the stemmer
     std::string source;       // the file or feed it came from, for removeSearchSource
     std::string title;
@@ -35,8 +35,8 @@ public:
     void remove(const std::string& kind, const std::string& key, const std::string& lang = {});
 
 private:
-    void unindex(std::int64_t rowid, const std::string& lang, const std::string& title, const std::string& keywords,
-                 const std::string& body);
+    void unindex(std::int64_t rowid, const std::string& lang, const std::string& title,
+                 const std::string& keywords, const std::string& body);
 
     Database& m_db;
     Statement m_find, m_findAll, m_insertDoc, m_deleteDoc;
@@ -47,7 +47,8 @@ private:
 // Adds or replaces the document (kind, key, lang).
 void indexDocument(Database& db, const SearchDocument& doc);
 // Removes (kind, key) in `lang`, or in every language when `lang` is empty.
-void removeDocument(Database& db, const std::string& kind, const std::string& key, const std::string& lang = {});
+void removeDocument(Database& db, const std::string& kind, const std::string& key,
+                    const std::string& lang = {});
 // Removes everything `source` contributed to the index.
 void removeSearchSource(Database& db, const std::string& source);
 // Re-indexes the albo acts of one feed from the `acts` table.

@@ -40,7 +40,8 @@ SynonymList parseSynonyms(sqlite3* db, std::string_view text, const std::string&
             q = sep + 1;
         }
         if (group.size() < 2) {
-            out.report.add({src, out.report.itemsSeen, lineNo, line, "a synonym line needs at least two phrases separated by \"=\""});
+            out.report.add({src, out.report.itemsSeen, lineNo, line,
+                            "a synonym line needs at least two phrases separated by \"=\""});
             continue;
         }
         out.groups.push_back(std::move(group));

@@ -32,8 +32,10 @@ constexpr BodyInfo kBodies[]{
 std::string slug(std::string_view s) {
     std::string out;
     for (char c : foldForMatch(s)) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-        else if (!out.empty() && out.back() != '-') out += '-';
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out += c;
+        else if (!out.empty() && out.back() != '-')
+            out += '-';
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
     return out.substr(0, 60);
@@ -44,7 +46,8 @@ std::string localized(const json& j) {
     if (j.is_string()) return collapseWhitespace(plainTextFromHtml(j.get<std::string>()));
     if (j.is_object()) {
         auto d = j.find("description");
-        if (d != j.end() && d->is_string()) return collapseWhitespace(plainTextFromHtml(d->get<std::string>()));
+        if (d != j.end() && d->is_string())
+            return collapseWhitespace(plainTextFromHtml(d->get<std::string>()));
     }
     return {};
 }
@@ -58,7 +61,9 @@ std::string stringField(const json& j, const char* key, std::string fallback = {
     return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
 }
 
-TextBlock paragraph(const std::string& text) { return {TextBlock::Type::Paragraph, {{text, false}}}; }
+TextBlock paragraph(const std::string& text) {
+    return {TextBlock::Type::Paragraph, {{text, false}}};
+}
 
 void addUnique(std::vector<std::string>& v, const std::string& s) {
     for (const auto& x : v)
@@ -72,7 +77,8 @@ SheetBatch parseServiziGovCatalogue(std::string_view bytes, const std::string& s
     SheetBatch out;
     const json doc = json::parse(sanitizeUtf8(bytes), nullptr, false);
     if (doc.is_discarded() || !doc.is_array()) {
-        out.report.add({src, 0, 0, "", "not a servizi-gov catalogue: expected a JSON array of service templates"});
+        out.report.add(
+            {src, 0, 0, "", "not a servizi-gov catalogue: expected a JSON array of service templates"});
         out.report.fatal = true;
         return out;
     }
@@ -125,7 +131,8 @@ SheetBatch parseServiziGovCatalogue(std::string_view bytes, const std::string& s
         if (ps.contains("themes") && ps["themes"].is_array())
             for (const json& t : ps["themes"]) {
                 const std::string code = t.is_object() ? trim(stringField(t, "id")) : "";
-                if (auto topic = topicForTheme(code)) addUnique(s.topics, *topic);
+                if (auto topic = topicForTheme(code))
+                    addUnique(s.topics, *topic);
                 else if (!code.empty()) {
                     auto& u = unmappedThemes[code];
                     u.first = stringField(t, "description");
@@ -137,12 +144,15 @@ SheetBatch parseServiziGovCatalogue(std::string_view bytes, const std::string& s
                 const json& list = ps["events"].value(key, json::array());
                 if (!list.is_array()) continue;
                 for (const json& e : list) {
-                    const std::string code = e.is_object() ? stringField(e, key == std::string("lifeEvent") ? "idLe" : "idBe") : "";
+                    const std::string code =
+                        e.is_object() ? stringField(e, key == std::string("lifeEvent") ? "idLe" : "idBe")
+                                      : "";
                     if (auto le = lifeEventForCatalogueEvent(code)) {
                         addUnique(s.lifeEvents, *le);
                         if (auto topic = topicForLifeEvent(*le)) addUnique(s.topics, *topic);
                     } else {
-                        out.report.add({src, position, 0, s.title, "unknown life event \"" + code + "\" not mapped"});
+                        out.report.add(
+                            {src, position, 0, s.title, "unknown life event \"" + code + "\" not mapped"});
                     }
                 }
             }
@@ -152,21 +162,25 @@ SheetBatch parseServiziGovCatalogue(std::string_view bytes, const std::string& s
         if (s.topics.empty()) ++noTopic;
 
         if (!s.description.empty()) s.sections.push_back({"Descrizione breve", {paragraph(s.description)}});
-        if (ps.contains("authentications") && ps["authentications"].is_array() && !ps["authentications"].empty()) {
+        if (ps.contains("authentications") && ps["authentications"].is_array() &&
+            !ps["authentications"].empty()) {
             std::string methods;
             for (const json& a : ps["authentications"])
                 if (a.is_object()) methods += (methods.empty() ? "" : ", ") + stringField(a, "type");
-            s.sections.push_back({"Accedi al servizio", {paragraph("Servizio online con autenticazione: " + methods)}});
+            s.sections.push_back(
+                {"Accedi al servizio", {paragraph("Servizio online con autenticazione: " + methods)}});
         }
         out.sheets.push_back(std::move(s));
         ++out.report.itemsImported;
     }
     for (const auto& [code, u] : unmappedThemes)
         out.report.add({src, 0, 0, code,
-                        "theme " + code + " (" + trim(u.first) + ") has no official Argomento: " +
-                            std::to_string(u.second) + " services take their topics from life events and keywords only"});
+                        "theme " + code + " (" + trim(u.first) +
+                            ") has no official Argomento: " + std::to_string(u.second) +
+                            " services take their topics from life events and keywords only"});
     if (noTopic > 0)
-        out.report.add({src, 0, 0, "", std::to_string(noTopic) + " services could not be mapped to any official Argomento"});
+        out.report.add({src, 0, 0, "",
+                        std::to_string(noTopic) + " services could not be mapped to any official Argomento"});
     return out;
 }
 
@@ -174,11 +188,16 @@ namespace {
 
 // data-element names of the national validator -> our section labels.
 constexpr std::pair<std::string_view, std::string_view> kDataElements[]{
-    {"service-description", "Descrizione breve"},   {"service-addressed", "A chi è rivolto"},
-    {"service-how-to", "Come fare"},                {"service-needed", "Cosa serve"},
-    {"service-achieved", "Cosa si ottiene"},        {"service-calendar-text", "Tempi e scadenze"},
-    {"service-cost", "Quanto costa"},               {"service-generic-access", "Accedi al servizio"},
-    {"service-online-access", "Accedi al servizio"}, {"service-area", "Contatti"},
+    {"service-description", "Descrizione breve"},
+    {"service-addressed", "A chi è rivolto"},
+    {"service-how-to", "Come fare"},
+    {"service-needed", "Cosa serve"},
+    {"service-achieved", "Cosa si ottiene"},
+    {"service-calendar-text", "Tempi e scadenze"},
+    {"service-cost", "Quanto costa"},
+    {"service-generic-access", "Accedi al servizio"},
+    {"service-online-access", "Accedi al servizio"},
+    {"service-area", "Contatti"},
 };
 
 std::string jsonText(const json& j, const char* key, bool keepLines = false) {
@@ -186,8 +205,10 @@ std::string jsonText(const json& j, const char* key, bool keepLines = false) {
     auto it = j.find(key);
     if (it == j.end()) return {};
     std::string raw;
-    if (it->is_string()) raw = it->get<std::string>();
-    else if (it->is_array() && !it->empty() && it->front().is_string()) raw = it->front().get<std::string>();
+    if (it->is_string())
+        raw = it->get<std::string>();
+    else if (it->is_array() && !it->empty() && it->front().is_string())
+        raw = it->front().get<std::string>();
     const std::string plain = plainTextFromHtml(raw);
     return keepLines ? plain : collapseWhitespace(plain);
 }
@@ -205,7 +226,8 @@ std::vector<TextBlock> linesToBlocks(const std::string& text) {
     return out;
 }
 
-void collectServices(const json& j, const json* parent, std::vector<std::pair<const json*, const json*>>& out) {
+void collectServices(const json& j, const json* parent,
+                     std::vector<std::pair<const json*, const json*>>& out) {
     if (j.is_object()) {
         const auto t = j.find("@type");
         if (t != j.end() && t->is_string() && t->get<std::string>() == "GovernmentService") {
@@ -257,7 +279,8 @@ SheetBatch parseGovernmentServiceJsonLd(std::string_view bytes, const std::strin
         s.description = jsonText(j, "description");
         const std::string serviceType = jsonText(j, "serviceType");
         if (auto t = canonicalTopic(serviceType)) s.topics.push_back(*t);
-        for (const auto& t : topicsForText(s.title + " " + serviceType + " " + s.description)) addUnique(s.topics, t);
+        for (const auto& t : topicsForText(s.title + " " + serviceType + " " + s.description))
+            addUnique(s.topics, t);
         const std::string audience = jsonText(j.value("audience", json::object()), "audienceType");
         const json channel = j.value("availableChannel", json::object());
         const std::string url = jsonText(channel, "serviceUrl");
@@ -268,13 +291,15 @@ SheetBatch parseGovernmentServiceJsonLd(std::string_view bytes, const std::strin
             contact = jsonText(loc, "name");
             const json addr = loc.is_object() ? loc.value("address", json::object()) : json::object();
             const std::string street = jsonText(addr, "streetAddress");
-            const std::string place = trim(jsonText(addr, "postalCode") + " " + jsonText(addr, "addressLocality"));
+            const std::string place =
+                trim(jsonText(addr, "postalCode") + " " + jsonText(addr, "addressLocality"));
             if (!street.empty()) contact += (contact.empty() ? "" : ", ") + street;
             if (!place.empty()) contact += (contact.empty() ? "" : ", ") + place;
         }
         // The page's own sections, when the publisher's extract carries them next to the JSON-LD.
         std::map<std::string, std::vector<TextBlock>> sections;
-        if (parent && parent->contains("sections_by_data_element") && (*parent)["sections_by_data_element"].is_object()) {
+        if (parent && parent->contains("sections_by_data_element") &&
+            (*parent)["sections_by_data_element"].is_object()) {
             const json& el = (*parent)["sections_by_data_element"];
             for (const auto& [name, label] : kDataElements) {
                 const std::string text = jsonText(el, std::string(name).c_str(), true);
@@ -287,7 +312,8 @@ SheetBatch parseGovernmentServiceJsonLd(std::string_view bytes, const std::strin
             s.description = sections["Descrizione breve"].front().plain();
         if (!s.description.empty() && !sections.count("Descrizione breve"))
             sections["Descrizione breve"] = {paragraph(s.description)};
-        if (!audience.empty() && !sections.count("A chi è rivolto")) sections["A chi è rivolto"] = {paragraph(audience)};
+        if (!audience.empty() && !sections.count("A chi è rivolto"))
+            sections["A chi è rivolto"] = {paragraph(audience)};
         if (!contact.empty() && !sections.count("Contatti")) sections["Contatti"] = {paragraph(contact)};
         for (const SectionSpec& spec : sheetSectionSpecs())
             if (auto it = sections.find(std::string(spec.label)); it != sections.end())

@@ -14,8 +14,8 @@ std::string TextBlock::plain() const {
 
 const std::vector<SectionSpec>& sheetSectionSpecs() {
     static const std::vector<SectionSpec> specs{
-        {"Descrizione breve", true}, {"A chi è rivolto", true},  {"Come fare", true},
-        {"Cosa serve", true},        {"Cosa si ottiene", true},  {"Tempi e scadenze", true},
+        {"Descrizione breve", true}, {"A chi è rivolto", true},    {"Come fare", true},
+        {"Cosa serve", true},        {"Cosa si ottiene", true},    {"Tempi e scadenze", true},
         {"Quanto costa", false},     {"Accedi al servizio", true}, {"Condizioni", false},
         {"Contatti", true},
     };
@@ -48,7 +48,8 @@ nlohmann::json sectionsToJson(const std::vector<SheetSection>& sections) {
         for (const TextBlock& b : s.blocks) {
             nlohmann::json spans = nlohmann::json::array();
             for (const TextSpan& sp : b.spans) spans.push_back({{"text", sp.text}, {"bold", sp.bold}});
-            blocks.push_back({{"type", b.type == TextBlock::Type::Bullet ? "bullet" : "paragraph"}, {"spans", spans}});
+            blocks.push_back(
+                {{"type", b.type == TextBlock::Type::Bullet ? "bullet" : "paragraph"}, {"spans", spans}});
         }
         out.push_back({{"title", s.title}, {"blocks", blocks}});
     }
@@ -64,7 +65,8 @@ std::vector<SheetSection> sectionsFromJson(std::string_view json) {
         sec.title = s.value("title", "");
         for (const auto& b : s.value("blocks", nlohmann::json::array())) {
             TextBlock block;
-            block.type = b.value("type", "") == "bullet" ? TextBlock::Type::Bullet : TextBlock::Type::Paragraph;
+            block.type =
+                b.value("type", "") == "bullet" ? TextBlock::Type::Bullet : TextBlock::Type::Paragraph;
             for (const auto& sp : b.value("spans", nlohmann::json::array()))
                 block.spans.push_back({sp.value("text", ""), sp.value("bold", false)});
             sec.blocks.push_back(std::move(block));

@@ -41,8 +41,10 @@ int enterBlock(MD_BLOCKTYPE type, void*, void* user) {
         ++st->listItemDepth;
         st->start(TextBlock::Type::Bullet);
     } else if (type == MD_BLOCK_P || type == MD_BLOCK_H || type == MD_BLOCK_CODE || type == MD_BLOCK_QUOTE) {
-        if (st->listItemDepth == 0) st->start(TextBlock::Type::Paragraph);
-        else if (!st->blocks.empty() && !st->blocks.back().spans.empty()) st->append(" ");
+        if (st->listItemDepth == 0)
+            st->start(TextBlock::Type::Paragraph);
+        else if (!st->blocks.empty() && !st->blocks.back().spans.empty())
+            st->append(" ");
     }
     return 0;
 }
@@ -73,11 +75,18 @@ int onText(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
     const std::string_view t(text, size);
     switch (type) {
         case MD_TEXT_SOFTBR:
-        case MD_TEXT_BR: st->append(" "); break;
-        case MD_TEXT_ENTITY: st->append(decodeEntities(t)); break;
-        case MD_TEXT_NULLCHAR: break;
-        case MD_TEXT_HTML: break;  // raw HTML is never shown
-        default: st->append(t);
+        case MD_TEXT_BR:
+            st->append(" ");
+            break;
+        case MD_TEXT_ENTITY:
+            st->append(decodeEntities(t));
+            break;
+        case MD_TEXT_NULLCHAR:
+            break;
+        case MD_TEXT_HTML:
+            break;  // raw HTML is never shown
+        default:
+            st->append(t);
     }
     return 0;
 }
@@ -165,7 +174,8 @@ ParsedSheet parseSheetMarkdown(std::string_view rawBytes, const std::string& src
     try {
         fm = toml::parse(front, src);
     } catch (const toml::parse_error& e) {
-        fail(static_cast<int>(e.source().begin.line) + 1, "", std::string("bad TOML: ") + std::string(e.description()));
+        fail(static_cast<int>(e.source().begin.line) + 1, "",
+             std::string("bad TOML: ") + std::string(e.description()));
         return out;
     }
     Sheet s;
@@ -184,7 +194,8 @@ ParsedSheet parseSheetMarkdown(std::string_view rawBytes, const std::string& src
         }
     s.lang = tomlString(fm, "lang");
     if (s.lang.empty()) s.lang = "it";
-    if (s.lang != "it" && s.lang != "en") fail(nodeLine(fm.get("lang"), 2), item, "lang must be \"it\" or \"en\"");
+    if (s.lang != "it" && s.lang != "en")
+        fail(nodeLine(fm.get("lang"), 2), item, "lang must be \"it\" or \"en\"");
     s.bodyId = tomlString(fm, "body");
     s.bodyName = tomlString(fm, "body_name");
     need("body", s.bodyId);
@@ -198,11 +209,14 @@ ParsedSheet parseSheetMarkdown(std::string_view rawBytes, const std::string& src
         if (s.statusNote.empty())
             fail(nodeLine(fm.get("status"), 2), item, "a sheet that is not active needs \"status_reason\"");
     } else {
-        fail(nodeLine(fm.get("status"), 2), item, "status must be \"active\" or \"not-active\", not \"" + status + "\"");
+        fail(nodeLine(fm.get("status"), 2), item,
+             "status must be \"active\" or \"not-active\", not \"" + status + "\"");
     }
     s.onlineLink = tomlString(fm, "online");
-    if (!s.onlineLink.empty() && !startsWith(s.onlineLink, "https://") && !startsWith(s.onlineLink, "http://"))
-        out.report.add({src, 1, nodeLine(fm.get("online"), 2), item, "online link is not an http(s) address; ignored"}),
+    if (!s.onlineLink.empty() && !startsWith(s.onlineLink, "https://") &&
+        !startsWith(s.onlineLink, "http://"))
+        out.report.add(
+            {src, 1, nodeLine(fm.get("online"), 2), item, "online link is not an http(s) address; ignored"}),
             s.onlineLink.clear();
     s.office = tomlString(fm, "office");
 
@@ -227,18 +241,26 @@ ParsedSheet parseSheetMarkdown(std::string_view rawBytes, const std::string& src
         if (!trim(v).empty()) s.keywords.push_back(trim(v));
     });
     stringList("topics", [&](const std::string& v, int line) {
-        if (auto t = canonicalTopic(v)) s.topics.push_back(*t);
-        else out.report.add({src, 1, line, item, "unknown topic \"" + v + "\" (not one of the 64 official Argomenti)"});
+        if (auto t = canonicalTopic(v))
+            s.topics.push_back(*t);
+        else
+            out.report.add(
+                {src, 1, line, item, "unknown topic \"" + v + "\" (not one of the 64 official Argomenti)"});
     });
     stringList("life_events", [&](const std::string& v, int line) {
-        if (auto e = canonicalLifeEvent(v)) s.lifeEvents.push_back(*e);
-        else out.report.add({src, 1, line, item, "unknown life event \"" + v + "\" (use \"persone/N\" or \"imprese/N\")"});
+        if (auto e = canonicalLifeEvent(v))
+            s.lifeEvents.push_back(*e);
+        else
+            out.report.add({src, 1, line, item,
+                            "unknown life event \"" + v + "\" (use \"persone/N\" or \"imprese/N\")"});
     });
     for (const auto& [key, node] : fm) {
-        static const std::set<std::string> known{"id", "title", "lang", "body", "body_name", "status", "status_reason",
-                                                 "online", "office", "keywords", "topics", "life_events"};
+        static const std::set<std::string> known{"id",        "title",    "lang",          "body",
+                                                 "body_name", "status",   "status_reason", "online",
+                                                 "office",    "keywords", "topics",        "life_events"};
         if (!known.count(std::string(key.str())))
-            out.report.add({src, 1, nodeLine(&node, 2), item, "unknown front matter field \"" + std::string(key.str()) + "\""});
+            out.report.add({src, 1, nodeLine(&node, 2), item,
+                            "unknown front matter field \"" + std::string(key.str()) + "\""});
     }
 
     // Sections: "## " headings; text before the first one is an error the staff should see.
@@ -250,7 +272,8 @@ ParsedSheet parseSheetMarkdown(std::string_view rawBytes, const std::string& src
             raw.push_back({trim(l.substr(3)), lineNo, {}});
         } else if (raw.empty()) {
             if (!trim(l).empty())
-                out.report.add({src, 1, lineNo, item, "text before the first \"## \" section heading is ignored"});
+                out.report.add(
+                    {src, 1, lineNo, item, "text before the first \"## \" section heading is ignored"});
         } else {
             (raw.back().text += l) += '\n';
         }
@@ -276,7 +299,8 @@ ParsedSheet parseSheetMarkdown(std::string_view rawBytes, const std::string& src
     }
     for (const SectionSpec& spec : sheetSectionSpecs())
         if (spec.mandatory && !seen.count(std::string(spec.label)))
-            fail(static_cast<int>(close) + 1, item, "missing mandatory section \"## " + std::string(spec.label) + "\"");
+            fail(static_cast<int>(close) + 1, item,
+                 "missing mandatory section \"## " + std::string(spec.label) + "\"");
     // Keep the national model's order whatever order the file used.
     std::stable_sort(s.sections.begin(), s.sections.end(), [](const SheetSection& a, const SheetSection& b) {
         auto rank = [](const std::string& t) {

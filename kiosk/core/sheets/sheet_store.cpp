@@ -33,10 +33,10 @@ std::vector<std::string> splitLines(const std::string& s) {
 
 // Everything that makes two versions of a sheet differ, to skip unchanged re-imports.
 std::string fingerprint(const Sheet& s) {
-    nlohmann::json j{{"t", s.title},      {"d", s.description}, {"b", s.bodyId},     {"bn", s.bodyName},
-                     {"a", s.active},     {"sn", s.statusNote}, {"o", s.onlineLink}, {"of", s.office},
-                     {"k", s.keywords},   {"tp", s.topics},     {"le", s.lifeEvents},
-                     {"s", sectionsToJson(s.sections)}};
+    nlohmann::json j{{"t", s.title},      {"d", s.description}, {"b", s.bodyId},
+                     {"bn", s.bodyName},  {"a", s.active},      {"sn", s.statusNote},
+                     {"o", s.onlineLink}, {"of", s.office},     {"k", s.keywords},
+                     {"tp", s.topics},    {"le", s.lifeEvents}, {"s", sectionsToJson(s.sections)}};
     return j.dump();
 }
 
@@ -63,7 +63,8 @@ void indexSheet(SearchIndexWriter& writer, const Sheet& s, double boost) {
 std::string initialOf(const std::string& title) {
     const std::string f = foldForMatch(title);
     for (char c : f)
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return std::string(1, static_cast<char>(c >= 'a' ? c - 32 : c));
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            return std::string(1, static_cast<char>(c >= 'a' ? c - 32 : c));
     return "#";
 }
 
@@ -81,7 +82,8 @@ SheetImportResult storeSheets(Database& db, const std::vector<Sheet>& sheets, co
         s.source = source;
         kept.insert({s.id, s.lang});
         const std::string fp = fingerprint(s) + "/" + std::to_string(searchBoost);
-        Statement find = db.prepare("SELECT id, source, fingerprint FROM sheets WHERE sheet_id = ?1 AND lang = ?2");
+        Statement find =
+            db.prepare("SELECT id, source, fingerprint FROM sheets WHERE sheet_id = ?1 AND lang = ?2");
         find.bind(1, s.id).bind(2, s.lang);
         std::int64_t row = 0;
         if (find.step()) {
@@ -93,33 +95,64 @@ SheetImportResult storeSheets(Database& db, const std::vector<Sheet>& sheets, co
         }
         const std::string sections = sectionsToJson(s.sections).dump();
         if (row) {
-            db.prepare("UPDATE sheets SET source=?2, title=?3, description=?4, body_id=?5, body_name=?6, active=?7, "
-                       "status_note=?8, online_link=?9, office=?10, keywords=?11, sections=?12, fingerprint=?13, "
-                       "imported_at=?14 WHERE id=?1")
-                .bind(1, row).bind(2, source).bind(3, s.title).bind(4, s.description).bind(5, s.bodyId)
-                .bind(6, s.bodyName).bind(7, s.active ? 1 : 0).bind(8, s.statusNote).bind(9, s.onlineLink)
-                .bind(10, s.office).bind(11, joinLines(s.keywords)).bind(12, sections).bind(13, fp).bind(14, at)
+            db.prepare(
+                  "UPDATE sheets SET source=?2, title=?3, description=?4, body_id=?5, body_name=?6, "
+                  "active=?7, "
+                  "status_note=?8, online_link=?9, office=?10, keywords=?11, sections=?12, fingerprint=?13, "
+                  "imported_at=?14 WHERE id=?1")
+                .bind(1, row)
+                .bind(2, source)
+                .bind(3, s.title)
+                .bind(4, s.description)
+                .bind(5, s.bodyId)
+                .bind(6, s.bodyName)
+                .bind(7, s.active ? 1 : 0)
+                .bind(8, s.statusNote)
+                .bind(9, s.onlineLink)
+                .bind(10, s.office)
+                .bind(11, joinLines(s.keywords))
+                .bind(12, sections)
+                .bind(13, fp)
+                .bind(14, at)
                 .run();
             db.prepare("DELETE FROM sheet_topics WHERE sheet = ?1").bind(1, row).run();
             db.prepare("DELETE FROM sheet_life_events WHERE sheet = ?1").bind(1, row).run();
             ++r.updated;
         } else {
-            db.prepare("INSERT INTO sheets(sheet_id, lang, source, title, description, body_id, body_name, active, "
-                       "status_note, online_link, office, keywords, sections, fingerprint, imported_at) "
-                       "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)")
-                .bind(1, s.id).bind(2, s.lang).bind(3, source).bind(4, s.title).bind(5, s.description)
-                .bind(6, s.bodyId).bind(7, s.bodyName).bind(8, s.active ? 1 : 0).bind(9, s.statusNote)
-                .bind(10, s.onlineLink).bind(11, s.office).bind(12, joinLines(s.keywords)).bind(13, sections)
-                .bind(14, fp).bind(15, at)
+            db.prepare(
+                  "INSERT INTO sheets(sheet_id, lang, source, title, description, body_id, body_name, "
+                  "active, "
+                  "status_note, online_link, office, keywords, sections, fingerprint, imported_at) "
+                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)")
+                .bind(1, s.id)
+                .bind(2, s.lang)
+                .bind(3, source)
+                .bind(4, s.title)
+                .bind(5, s.description)
+                .bind(6, s.bodyId)
+                .bind(7, s.bodyName)
+                .bind(8, s.active ? 1 : 0)
+                .bind(9, s.statusNote)
+                .bind(10, s.onlineLink)
+                .bind(11, s.office)
+                .bind(12, joinLines(s.keywords))
+                .bind(13, sections)
+                .bind(14, fp)
+                .bind(15, at)
                 .run();
             row = db.lastInsertId();
             ++r.inserted;
         }
         for (const auto& t : s.topics)
-            db.prepare("INSERT OR IGNORE INTO sheet_topics(sheet, topic) VALUES(?1, ?2)").bind(1, row).bind(2, t).run();
+            db.prepare("INSERT OR IGNORE INTO sheet_topics(sheet, topic) VALUES(?1, ?2)")
+                .bind(1, row)
+                .bind(2, t)
+                .run();
         for (const auto& e : s.lifeEvents)
             db.prepare("INSERT OR IGNORE INTO sheet_life_events(sheet, event) VALUES(?1, ?2)")
-                .bind(1, row).bind(2, e).run();
+                .bind(1, row)
+                .bind(2, e)
+                .run();
         indexSheet(writer, s, searchBoost);
     }
     // Sheets this source had before and no longer has.
@@ -136,11 +169,19 @@ SheetImportResult storeSheets(Database& db, const std::vector<Sheet>& sheets, co
     oldDocs.bind(1, source);
     std::vector<std::pair<std::string, std::string>> goneDocs;
     while (oldDocs.step())
-        if (!kept.count({oldDocs.text(0), oldDocs.text(1)})) goneDocs.emplace_back(oldDocs.text(0), oldDocs.text(1));
+        if (!kept.count({oldDocs.text(0), oldDocs.text(1)}))
+            goneDocs.emplace_back(oldDocs.text(0), oldDocs.text(1));
     for (const auto& [id, lang] : goneDocs) writer.remove("sheet", id, lang);
     for (const ImportIssue& i : report.issues)
-        db.prepare("INSERT INTO import_issues(source, position, line, item, reason, seen_at) VALUES(?1,?2,?3,?4,?5,?6)")
-            .bind(1, i.source).bind(2, i.position).bind(3, i.line).bind(4, i.item).bind(5, i.reason).bind(6, at)
+        db.prepare(
+              "INSERT INTO import_issues(source, position, line, item, reason, seen_at) "
+              "VALUES(?1,?2,?3,?4,?5,?6)")
+            .bind(1, i.source)
+            .bind(2, i.position)
+            .bind(3, i.line)
+            .bind(4, i.item)
+            .bind(5, i.reason)
+            .bind(6, at)
             .run();
     tx.commit();
     return r;
@@ -155,8 +196,10 @@ void removeSheetsOfSource(Database& db, const std::string& source) {
 
 std::vector<Facet> listTopics(const Database& db, const std::string& lang) {
     std::vector<Facet> out;
-    Statement st = db.prepare(std::string("SELECT t.topic, count(*) FROM sheet_topics t JOIN sheets s ON s.id = t.sheet "
-                                          "WHERE ") + kLangFilter + " GROUP BY t.topic");
+    Statement st =
+        db.prepare(std::string("SELECT t.topic, count(*) FROM sheet_topics t JOIN sheets s ON s.id = t.sheet "
+                               "WHERE ") +
+                   kLangFilter + " GROUP BY t.topic");
     st.bind(1, lang);
     std::vector<std::pair<std::string, int>> counts;
     while (st.step()) counts.emplace_back(st.text(0), static_cast<int>(st.integer(1)));
@@ -168,8 +211,10 @@ std::vector<Facet> listTopics(const Database& db, const std::string& lang) {
 
 std::vector<Facet> listLifeEvents(const Database& db, const std::string& lang) {
     std::vector<Facet> out;
-    Statement st = db.prepare(std::string("SELECT e.event, count(*) FROM sheet_life_events e JOIN sheets s ON "
-                                          "s.id = e.sheet WHERE ") + kLangFilter + " GROUP BY e.event");
+    Statement st =
+        db.prepare(std::string("SELECT e.event, count(*) FROM sheet_life_events e JOIN sheets s ON "
+                               "s.id = e.sheet WHERE ") +
+                   kLangFilter + " GROUP BY e.event");
     st.bind(1, lang);
     std::vector<std::pair<std::string, int>> counts;
     while (st.step()) counts.emplace_back(st.text(0), static_cast<int>(st.integer(1)));
@@ -181,18 +226,22 @@ std::vector<Facet> listLifeEvents(const Database& db, const std::string& lang) {
 
 std::vector<Facet> listBodies(const Database& db, const std::string& lang) {
     std::vector<Facet> out;
-    Statement st = db.prepare(std::string("SELECT s.body_id, min(s.body_name), count(*) FROM sheets s WHERE ") +
-                              kLangFilter + " GROUP BY s.body_id ORDER BY min(s.body_name)");
+    Statement st =
+        db.prepare(std::string("SELECT s.body_id, min(s.body_name), count(*) FROM sheets s WHERE ") +
+                   kLangFilter + " GROUP BY s.body_id ORDER BY min(s.body_name)");
     st.bind(1, lang);
     while (st.step()) out.push_back({st.text(0), st.text(1), static_cast<int>(st.integer(2))});
     return out;
 }
 
 std::vector<SheetSummary> listSheets(const Database& db, const SheetFilter& filter, const std::string& lang) {
-    std::string sql = std::string("SELECT s.sheet_id, s.title, s.description, s.body_id, s.body_name, s.active "
-                                  "FROM sheets s WHERE ") + kLangFilter;
+    std::string sql = std::string(
+                          "SELECT s.sheet_id, s.title, s.description, s.body_id, s.body_name, s.active "
+                          "FROM sheets s WHERE ") +
+                      kLangFilter;
     if (!filter.topic.empty()) sql += " AND s.id IN (SELECT sheet FROM sheet_topics WHERE topic = ?2)";
-    if (!filter.lifeEvent.empty()) sql += " AND s.id IN (SELECT sheet FROM sheet_life_events WHERE event = ?3)";
+    if (!filter.lifeEvent.empty())
+        sql += " AND s.id IN (SELECT sheet FROM sheet_life_events WHERE event = ?3)";
     if (!filter.bodyId.empty()) sql += " AND s.body_id = ?4";
     Statement st = db.prepare(sql);
     st.bind(1, lang);
@@ -207,7 +256,8 @@ std::vector<SheetSummary> listSheets(const Database& db, const SheetFilter& filt
             continue;
         rows.emplace_back(foldForMatch(s.title), std::move(s));
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<SheetSummary> out;
     for (auto& r : rows) out.push_back(std::move(r.second));
     return out;
@@ -225,8 +275,10 @@ std::vector<Facet> listInitials(const Database& db, const std::string& lang) {
 
 std::optional<Sheet> findSheet(const Database& db, const std::string& id, const std::string& lang) {
     Statement st = db.prepare(
-        "SELECT id, sheet_id, lang, source, title, description, body_id, body_name, active, status_note, online_link, "
-        "office, keywords, sections FROM sheets WHERE sheet_id = ?1 ORDER BY lang = ?2 DESC, lang = 'it' DESC LIMIT 1");
+        "SELECT id, sheet_id, lang, source, title, description, body_id, body_name, active, status_note, "
+        "online_link, "
+        "office, keywords, sections FROM sheets WHERE sheet_id = ?1 ORDER BY lang = ?2 DESC, lang = 'it' "
+        "DESC LIMIT 1");
     st.bind(1, id).bind(2, lang);
     if (!st.step()) return std::nullopt;
     Sheet s;

@@ -52,7 +52,7 @@ struct SheetFilter {
     std::string topic;      // official label
     std::string lifeEvent;  // code
     std::string bodyId;
-    std::string initial;    // one letter, A–Z by folded title
+    std::string initial;  // one letter, A–Z by folded title
 };
 
 // Sheets matching every non-empty filter field, A–Z by title. For lang "en" the English

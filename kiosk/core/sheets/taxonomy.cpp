@@ -85,7 +85,8 @@ constexpr std::array kLifeEvents{
     LifeEvent{"persone/5", "Richiesta o rinnovo patente"},
     LifeEvent{"persone/6", "Registrazione/possesso veicolo"},
     LifeEvent{"persone/7", "Accesso al trasporto pubblico"},
-    LifeEvent{"persone/8", "Compravendita/affitto casa/edifici/terreni, costruzione o ristrutturazione casa/edificio"},
+    LifeEvent{"persone/8",
+              "Compravendita/affitto casa/edifici/terreni, costruzione o ristrutturazione casa/edificio"},
     LifeEvent{"persone/9", "Cambio di residenza/domicilio"},
     LifeEvent{"persone/10", "Espatrio per lavoro, studio, pensionamento"},
     LifeEvent{"persone/11", "Richiesta passaporto, visto e assistenza viaggi internazionali"},
@@ -94,7 +95,8 @@ constexpr std::array kLifeEvents{
     LifeEvent{"persone/14", "Morte ed eredità"},
     LifeEvent{"persone/15", "Prenotazione e disdetta visite/esami"},
     LifeEvent{"persone/16", "Denuncia crimini"},
-    LifeEvent{"persone/17", "Dichiarazione dei redditi, versamento e riscossione tributi/imposte e contributi"},
+    LifeEvent{"persone/17",
+              "Dichiarazione dei redditi, versamento e riscossione tributi/imposte e contributi"},
     LifeEvent{"persone/18", "Accesso luoghi della cultura"},
     LifeEvent{"persone/19", "Possesso, cura, smarrimento animale da compagnia"},
     LifeEvent{"imprese/1", "Avvio impresa"},
@@ -116,8 +118,12 @@ constexpr std::array kLifeEvents{
 
 }  // namespace
 
-std::span<const std::string_view> officialTopics() { return kTopics; }
-std::span<const LifeEvent> officialLifeEvents() { return kLifeEvents; }
+std::span<const std::string_view> officialTopics() {
+    return kTopics;
+}
+std::span<const LifeEvent> officialLifeEvents() {
+    return kLifeEvents;
+}
 
 std::optional<std::string> canonicalTopic(std::string_view label) {
     const std::string f = foldForMatch(trim(label));

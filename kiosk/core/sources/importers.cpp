@@ -30,8 +30,9 @@
 namespace vt {
 
 std::vector<std::string> importKinds() {
-    return {"albopop", "albopop-json", "wp-albo",  "mapped", "sheets",        "servizi-gov", "jsonld",
-            "synonyms", "notices",     "news",     "cap",    "cap-template", "alert-trigger", "ical", "offices"};
+    return {"albopop",     "albopop-json", "wp-albo",       "mapped",  "sheets",
+            "servizi-gov", "jsonld",       "synonyms",      "notices", "news",
+            "cap",         "cap-template", "alert-trigger", "ical",    "offices"};
 }
 
 ImportOptions importOptionsFor(const SourceConfig& source) {
@@ -54,8 +55,8 @@ AssetReader assetsNextTo(const std::string& sourceName) {
     };
 }
 
-ImportSummary importSignage(Database& db, std::string_view kind, std::string_view bytes, const std::string& sourceName,
-                            UnixSeconds now, const ImportOptions& options) {
+ImportSummary importSignage(Database& db, std::string_view kind, std::string_view bytes,
+                            const std::string& sourceName, UnixSeconds now, const ImportOptions& options) {
     ImportSummary summary;
     ImportReport& rep = summary.report;
     const auto counts = [&](const auto& r) {
@@ -65,8 +66,9 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
         summary.removed = r.removed;
     };
     if (kind == "notices") {
-        ParsedNotice p = parseNoticeFile(bytes, sourceName, options.assets ? options.assets : assetsNextTo(sourceName),
-                                         ImageLimits{}, rep);
+        ParsedNotice p =
+            parseNoticeFile(bytes, sourceName, options.assets ? options.assets : assetsNextTo(sourceName),
+                            ImageLimits{}, rep);
         if (!p.notice) {
             rep.fatal = true;  // one file, one notice: keep the cached version
             return summary;
@@ -83,8 +85,10 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
         CapParseResult r = parseCap(bytes, sourceName);
         rep = std::move(r.report);
         if (rep.fatal) return summary;
-        if (storeAlert(db, sourceName, *r.alert, now)) summary.inserted = 1;
-        else summary.unchanged = 1;
+        if (storeAlert(db, sourceName, *r.alert, now))
+            summary.inserted = 1;
+        else
+            summary.unchanged = 1;
     } else if (kind == "cap-template") {
         rep.itemsSeen = 1;
         bool changed = false;
@@ -110,8 +114,10 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
         std::optional<CapAlert> alert = instantiateTemplate(*xml, *t, error);
         if (!alert) return fail(t->templateId, error);
         rep.itemsImported = 1;
-        if (storeAlert(db, sourceName, *alert, now)) summary.inserted = 1;
-        else summary.unchanged = 1;
+        if (storeAlert(db, sourceName, *alert, now))
+            summary.inserted = 1;
+        else
+            summary.unchanged = 1;
     } else if (kind == "ical") {
         CalendarParse cal = parseCalendar(bytes, sourceName);
         rep = std::move(cal.report);
@@ -133,8 +139,8 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
 // The town's own sheets rank before national catalogue entries with the same words.
 constexpr double kLocalSheetBoost = 1.6;
 
-ImportSummary storeSheetBatch(Database& db, std::vector<Sheet> sheets, ImportReport report, const std::string& source,
-                              UnixSeconds now, double boost = 1.0) {
+ImportSummary storeSheetBatch(Database& db, std::vector<Sheet> sheets, ImportReport report,
+                              const std::string& source, UnixSeconds now, double boost = 1.0) {
     ImportSummary summary;
     summary.report = std::move(report);
     if (summary.report.fatal) return summary;
@@ -145,15 +151,15 @@ ImportSummary storeSheetBatch(Database& db, std::vector<Sheet> sheets, ImportRep
     return summary;
 }
 
-
 // Every kind that is not an albo listing.
-ImportSummary importOther(Database& db, std::string_view kind, std::string_view bytes, const std::string& sourceName,
-                          UnixSeconds now, const ImportOptions& options) {
+ImportSummary importOther(Database& db, std::string_view kind, std::string_view bytes,
+                          const std::string& sourceName, UnixSeconds now, const ImportOptions& options) {
     if (kind == "sheets") {
         ParsedSheet parsed = parseSheetMarkdown(bytes, sourceName);
         std::vector<Sheet> sheets;
         if (parsed.sheet) sheets.push_back(std::move(*parsed.sheet));
-        return storeSheetBatch(db, std::move(sheets), std::move(parsed.report), sourceName, now, kLocalSheetBoost);
+        return storeSheetBatch(db, std::move(sheets), std::move(parsed.report), sourceName, now,
+                               kLocalSheetBoost);
     }
     if (kind == "servizi-gov" || kind == "jsonld") {
         SheetBatch batch = kind == "jsonld" ? parseGovernmentServiceJsonLd(bytes, sourceName)
@@ -179,15 +185,20 @@ bool isImportKind(std::string_view kind) {
     return false;
 }
 
-ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view bytes, const std::string& sourceName,
-                           UnixSeconds now, const ImportOptions& options) {
+ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view bytes,
+                           const std::string& sourceName, UnixSeconds now, const ImportOptions& options) {
     ImportSummary summary;
     AlboFeed feed;
-    if (kind == "albopop") feed = parseAlboPopRss(bytes, sourceName);
-    else if (kind == "albopop-json") feed = parseAlboPopJson(bytes, sourceName);
-    else if (kind == "wp-albo") feed = parseWpAlbo(bytes, sourceName);
-    else if (kind == "mapped") feed = parseMappedFeed(bytes, options.mapping, sourceName);
-    else return importOther(db, kind, bytes, sourceName, now, options);
+    if (kind == "albopop")
+        feed = parseAlboPopRss(bytes, sourceName);
+    else if (kind == "albopop-json")
+        feed = parseAlboPopJson(bytes, sourceName);
+    else if (kind == "wp-albo")
+        feed = parseWpAlbo(bytes, sourceName);
+    else if (kind == "mapped")
+        feed = parseMappedFeed(bytes, options.mapping, sourceName);
+    else
+        return importOther(db, kind, bytes, sourceName, now, options);
     summary.report = std::move(feed.report);
     if (summary.report.fatal) return summary;
     applyAlboRules(feed.acts, summary.report, options.maxWindowDays, feed.positions);
@@ -212,7 +223,9 @@ void clearOneSource(Database& db, const std::string& sourceName) {
     // alert_log is the audit trail and stays.
     for (const char* table : {"notices", "alerts", "alert_refs", "alert_templates", "events", "offices"})
         db.prepare(std::string("DELETE FROM ") + table + " WHERE source = ?1").bind(1, sourceName).run();
-    db.prepare("DELETE FROM media WHERE source = ?1 AND hash NOT IN (SELECT image FROM notices)").bind(1, sourceName).run();
+    db.prepare("DELETE FROM media WHERE source = ?1 AND hash NOT IN (SELECT image FROM notices)")
+        .bind(1, sourceName)
+        .run();
     removeSheetsOfSource(db, sourceName);
     db.prepare("DELETE FROM search_synonyms WHERE source = ?1").bind(1, sourceName).run();
     // Whatever the source put in the search index (acts, sheets, and the kinds merged later).

@@ -6,8 +6,8 @@
 #include "core/store/database.h"
 #include "core/util/civil_time.h"
 
-#include <map>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -28,10 +28,13 @@ std::vector<SourceOutcome> refreshLocalSources(Database& db, const Config& confi
                 // its name, which is what importBuffer would assume.
                 ImportOptions options = importOptionsFor(s);
                 const std::filesystem::path dir = std::filesystem::path(path).parent_path();
-                options.assets = [dir](const std::string& rel) { return readFile((dir / rel).string(), 64u << 20); };
+                options.assets = [dir](const std::string& rel) {
+                    return readFile((dir / rel).string(), 64u << 20);
+                };
                 o.summary = importBuffer(db, s.kind, *bytes, s.name, now, options);
                 o.ok = !o.summary.report.fatal;
-                if (!o.ok && !o.summary.report.issues.empty()) o.error = o.summary.report.issues.front().describe();
+                if (!o.ok && !o.summary.report.issues.empty())
+                    o.error = o.summary.report.issues.front().describe();
             } catch (const std::exception& e) {
                 o.error = "source \"" + s.name + "\": " + e.what();
             }

@@ -48,7 +48,8 @@ CacheKeeperStatus CacheKeeper::runOnce(bool verify) {
         if (!v.damaged.empty()) {
             std::string which;
             for (const std::string& s : v.invalidated) which += (which.empty() ? "" : ", ") + s;
-            logWarning("storage", std::to_string(v.damaged.size()) + " damaged cached files deleted; fetched again from: " +
+            logWarning("storage", std::to_string(v.damaged.size()) +
+                                      " damaged cached files deleted; fetched again from: " +
                                       (which.empty() ? "(no source lists them)" : which));
             if (m_onDamaged) m_onDamaged();
         }

@@ -20,7 +20,7 @@ struct CacheKeeperStatus {
     bool verified = false;  // the start-up check finished
     int checked = 0;
     int damaged = 0;
-    CachePlan plan;         // the last budget check
+    CachePlan plan;  // the last budget check
 };
 
 class CacheKeeper {

@@ -26,7 +26,8 @@ constexpr auto kFreshFor = std::chrono::minutes(10);
 bool isImagePath(std::string path) {
     for (char& c : path) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const char* ext : {".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg"})
-        if (path.size() > std::strlen(ext) && path.compare(path.size() - std::strlen(ext), std::string::npos, ext) == 0)
+        if (path.size() > std::strlen(ext) &&
+            path.compare(path.size() - std::strlen(ext), std::string::npos, ext) == 0)
             return true;
     return false;
 }
@@ -104,16 +105,19 @@ std::vector<CachedObject> scanObjects(const Database& db, const std::string& obj
 void sortForEviction(std::vector<CachedObject>& objects) {
     auto rank = [](const CachedObject& o) {
         switch (o.need) {
-            case ObjectNeed::Unreferenced: return 0;
-            case ObjectNeed::Expired: return 1;
-            case ObjectNeed::Current: return o.image ? 2 : 3;
+            case ObjectNeed::Unreferenced:
+                return 0;
+            case ObjectNeed::Expired:
+                return 1;
+            case ObjectNeed::Current:
+                return o.image ? 2 : 3;
         }
         return 3;
     };
     std::stable_sort(objects.begin(), objects.end(), [&](const CachedObject& a, const CachedObject& b) {
         if (rank(a) != rank(b)) return rank(a) < rank(b);
         if (a.need == ObjectNeed::Unreferenced && a.mtime != b.mtime) return a.mtime < b.mtime;  // oldest
-        if (a.size != b.size) return a.size > b.size;                                             // largest
+        if (a.size != b.size) return a.size > b.size;                                            // largest
         if (a.mtime != b.mtime) return a.mtime < b.mtime;
         return a.name < b.name;
     });
@@ -140,7 +144,8 @@ CachePlan planEviction(std::vector<CachedObject> objects, std::uint64_t budget) 
 }
 
 CachePlan enforceCacheBudget(const Database& db, const std::string& objectsDir,
-                             const std::vector<std::string>& configured, std::uint64_t budget, UnixSeconds now) {
+                             const std::vector<std::string>& configured, std::uint64_t budget,
+                             UnixSeconds now) {
     CachePlan plan = planEviction(scanObjects(db, objectsDir, configured, now), budget);
     std::error_code ec;
     for (const CachedObject& o : plan.evict) fs::remove(objectsDir + "/" + o.name, ec);
@@ -169,7 +174,9 @@ VerifyResult verifyObjects(Database& db, const std::string& objectsDir, const st
         while (st.step()) invalidated.insert(st.text(0));
     }
     for (const std::string& source : invalidated) {
-        db.prepare("UPDATE sync_sources SET etag = '', last_modified = '' WHERE name = ?1").bind(1, source).run();
+        db.prepare("UPDATE sync_sources SET etag = '', last_modified = '' WHERE name = ?1")
+            .bind(1, source)
+            .run();
         out.invalidated.push_back(source);
     }
     return out;

@@ -37,17 +37,18 @@ std::vector<CachedObject> scanObjects(const Database& db, const std::string& obj
 void sortForEviction(std::vector<CachedObject>& objects);
 
 struct CachePlan {
-    std::vector<CachedObject> evict;    // in order
-    std::uint64_t totalBytes = 0;       // before
-    std::uint64_t afterBytes = 0;       // after evicting
-    std::uint64_t currentBytes = 0;     // what the current content needs
-    bool overBudget = false;            // still over after evicting all that may go
+    std::vector<CachedObject> evict;  // in order
+    std::uint64_t totalBytes = 0;     // before
+    std::uint64_t afterBytes = 0;     // after evicting
+    std::uint64_t currentBytes = 0;   // what the current content needs
+    bool overBudget = false;          // still over after evicting all that may go
 };
 // What to delete to fit `budget` bytes (0: no budget, nothing evicted).
 CachePlan planEviction(std::vector<CachedObject> objects, std::uint64_t budget);
 // Scans, plans and deletes. Run on the sync thread after an apply, or at start.
 CachePlan enforceCacheBudget(const Database& db, const std::string& objectsDir,
-                             const std::vector<std::string>& configured, std::uint64_t budget, UnixSeconds now);
+                             const std::vector<std::string>& configured, std::uint64_t budget,
+                             UnixSeconds now);
 
 struct VerifyResult {
     int checked = 0;
@@ -57,7 +58,8 @@ struct VerifyResult {
 // Re-hashes each file of `objectsDir`; a file whose SHA-256 is not its name is deleted, and the
 // sources that listed it lose their ETag so the next sync fetches the manifest and the file
 // again. `stop` ends the scan early (the kiosk is shutting down).
-VerifyResult verifyObjects(Database& db, const std::string& objectsDir, const std::atomic<bool>* stop = nullptr);
+VerifyResult verifyObjects(Database& db, const std::string& objectsDir,
+                           const std::atomic<bool>* stop = nullptr);
 
 // "La cache occupa 120 MB su 500 MB" / "... supera il limite ..." for maintenance and status.
 std::string describeCacheIt(const CachePlan& plan, std::uint64_t budget);

@@ -18,7 +18,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
         fail(db, "SQL prepare failed (" + std::string(sql.substr(0, 60)) + ")");
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 Statement::Statement(Statement&& o) noexcept
     : m_db(std::exchange(o.m_db, nullptr)), m_stmt(std::exchange(o.m_stmt, nullptr)) {}
@@ -33,7 +35,8 @@ Statement& Statement::operator=(Statement&& o) noexcept {
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    if (sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    if (sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) !=
+        SQLITE_OK)
         fail(m_db, "SQL bind failed");
     return *this;
 }
@@ -75,18 +78,25 @@ void Statement::reset() {
 
 std::string Statement::text(int col) const {
     const auto* p = sqlite3_column_text(m_stmt, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(m_stmt, col)))
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(m_stmt, col)))
              : std::string();
 }
-std::int64_t Statement::integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
-double Statement::real(int col) const { return sqlite3_column_double(m_stmt, col); }
-bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+std::int64_t Statement::integer(int col) const {
+    return sqlite3_column_int64(m_stmt, col);
+}
+double Statement::real(int col) const {
+    return sqlite3_column_double(m_stmt, col);
+}
+bool Statement::isNull(int col) const {
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
 
 Database Database::open(const std::string& path, OpenMode mode) {
     Database d;
     d.m_path = path;
-    const int flags = mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY
-                                                 : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const int flags =
+        mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &d.m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         std::string msg = d.m_db ? sqlite3_errmsg(d.m_db) : "out of memory";
         throw StoreError("cannot open database " + path + ": " + msg);
@@ -111,9 +121,12 @@ Database Database::open(const std::string& path, OpenMode mode) {
     return d;
 }
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database() {
+    sqlite3_close_v2(m_db);
+}
 
-Database::Database(Database&& o) noexcept : m_db(std::exchange(o.m_db, nullptr)), m_path(std::move(o.m_path)) {}
+Database::Database(Database&& o) noexcept
+    : m_db(std::exchange(o.m_db, nullptr)), m_path(std::move(o.m_path)) {}
 
 Database& Database::operator=(Database&& o) noexcept {
     if (this != &o) {
@@ -147,7 +160,8 @@ std::optional<std::string> Database::meta(std::string_view key) const {
 }
 
 void Database::setMeta(std::string_view key, std::string_view value) {
-    Statement st(m_db, "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
+    Statement st(m_db,
+                 "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
     st.bind(1, key).bind(2, value).run();
 }
 

@@ -307,9 +307,13 @@ constexpr std::array kMigrations{
 
 }  // namespace
 
-std::span<const Migration> allMigrations() { return kMigrations; }
+std::span<const Migration> allMigrations() {
+    return kMigrations;
+}
 
-int latestSchemaVersion() { return kMigrations.back().version; }
+int latestSchemaVersion() {
+    return kMigrations.back().version;
+}
 
 void migrate(Database& db) {
     const int current = db.userVersion();

@@ -28,13 +28,13 @@ struct AttachmentLimits {
 };
 
 struct AttachmentRound {
-    int downloaded = 0;         // files fetched and stored in this round
-    int recorded = 0;           // acts newly given a file already on disk (same URL elsewhere)
-    int failed = 0;             // attempts that failed (each one in `issues`)
-    int deferred = 0;           // left for the next round (per-round cap)
-    std::uint64_t bytes = 0;    // downloaded in this round
-    int purgedActs = 0;         // acts purged after their window (with their files)
-    int removedFiles = 0;       // cached files no act lists any more, deleted
+    int downloaded = 0;       // files fetched and stored in this round
+    int recorded = 0;         // acts newly given a file already on disk (same URL elsewhere)
+    int failed = 0;           // attempts that failed (each one in `issues`)
+    int deferred = 0;         // left for the next round (per-round cap)
+    std::uint64_t bytes = 0;  // downloaded in this round
+    int purgedActs = 0;       // acts purged after their window (with their files)
+    int removedFiles = 0;     // cached files no act lists any more, deleted
     // source = the act's source, item = its year/number, reason = "<url>: <why>".
     std::vector<ImportIssue> issues;
 

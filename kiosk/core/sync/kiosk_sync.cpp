@@ -11,7 +11,8 @@ Database openStore(const Config& config) {
 }
 }  // namespace
 
-KioskSync::KioskSync(const Config& config) : clock(config.clock.maxSkewSeconds), engine(config, openStore(config)) {
+KioskSync::KioskSync(const Config& config)
+    : clock(config.clock.maxSkewSeconds), engine(config, openStore(config)) {
     clock.setStatePath(config.dataDir + "/clock.json");
     clock.load();
     engine.setClock(&clock);

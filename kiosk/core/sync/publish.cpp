@@ -5,7 +5,6 @@
 #include "core/util/files.h"
 
 #include <algorithm>
-#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -35,7 +34,8 @@ void validateImport(const std::string& contentDir, const std::string& rel, const
     Database scratch = Database::open(":memory:");
     // Files an item refers to (a notice's image) are read next to it, inside the content folder.
     ImportOptions options;
-    const std::filesystem::path dir = std::filesystem::path(contentDir) / std::filesystem::path(rel).parent_path();
+    const std::filesystem::path dir =
+        std::filesystem::path(contentDir) / std::filesystem::path(rel).parent_path();
     options.assets = [dir, contentDir](const std::string& ref) -> std::optional<std::string> {
         const std::filesystem::path target = (dir / ref).lexically_normal();
         const std::filesystem::path root = std::filesystem::path(contentDir).lexically_normal();

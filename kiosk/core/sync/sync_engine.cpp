@@ -7,8 +7,8 @@
 #include "core/sync/http_fetch.h"
 #include "core/sync/manifest.h"
 #include "core/sync/minisign.h"
-#include "core/system/trusted_clock.h"
 #include "core/sync/trigger_source.h"
+#include "core/system/trusted_clock.h"
 #include "core/util/files.h"
 #include "core/util/text.h"
 
@@ -390,7 +390,8 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         options.assets = [&, dir](const std::string& rel) -> std::optional<std::string> {
             const std::string wanted = (dir / rel).lexically_normal().string();
             for (const ManifestFile& other : manifest->files)
-                if (other.path == wanted) return readFile(m_objectsDir + "/" + other.sha256, kMaxContentFileBytes);
+                if (other.path == wanted)
+                    return readFile(m_objectsDir + "/" + other.sha256, kMaxContentFileBytes);
             return std::nullopt;
         };
         ImportSummary sum = importBuffer(m_db, f.kind, *bytes, src.name + "/" + f.path, now, options);
@@ -526,7 +527,8 @@ void SyncEngine::run() {
             if (due[s.name] > Clock::now()) continue;
             const UnixSeconds now =
                 m_clock ? m_clock->now()
-                        : std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch()).count();
+                        : std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch())
+                              .count();
             const SyncOutcome o = syncSource(s, now);
             changed = changed || o.changed;
             const int failures = o.ok ? 0 : loadState(s.name).failures;

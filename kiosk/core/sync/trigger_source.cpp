@@ -33,7 +33,8 @@ TriggerCheck verifyTrigger(const std::string& sourceName, const std::vector<Publ
     if (!t) return refused(sourceName, error);
     if (t->sent < newestSent)
         return refused(sourceName, "replay of an older trigger (sent " + formatIsoUtc(t->sent) +
-                                       ", a trigger sent " + formatIsoUtc(newestSent) + " was already accepted)");
+                                       ", a trigger sent " + formatIsoUtc(newestSent) +
+                                       " was already accepted)");
     TriggerCheck c;
     c.ok = true;
     c.sent = t->sent;
@@ -41,8 +42,9 @@ TriggerCheck verifyTrigger(const std::string& sourceName, const std::vector<Publ
     return c;
 }
 
-TriggerCheck checkSignedTrigger(const SourceConfig& src, const std::string& triggerUrl, const std::string& trigger,
-                                UnixSeconds newestSent, const FetchLimits& limits) {
+TriggerCheck checkSignedTrigger(const SourceConfig& src, const std::string& triggerUrl,
+                                const std::string& trigger, UnixSeconds newestSent,
+                                const FetchLimits& limits) {
     FetchRequest req;
     req.url = triggerUrl + ".minisig";
     req.limits = limits;
@@ -73,9 +75,9 @@ SignedTrigger makeSignedTrigger(const AlertTrigger& t, const SecretKey& key) {
     out.json = formatTrigger(t);
     std::string error;
     if (!parseAlertTrigger(out.json, error)) throw std::invalid_argument(error);
-    out.signature =
-        signDetached(out.json, key, "vetrina trigger " + t.templateId + " " + t.msgType + " sent " + formatIsoUtc(t.sent),
-                     "emergency trigger signed by vetrina");
+    out.signature = signDetached(
+        out.json, key, "vetrina trigger " + t.templateId + " " + t.msgType + " sent " + formatIsoUtc(t.sent),
+        "emergency trigger signed by vetrina");
     return out;
 }
 

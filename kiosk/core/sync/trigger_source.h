@@ -31,8 +31,9 @@ struct TriggerCheck {
 
 // Fetches `<triggerUrl>.minisig` and checks it against `trigger` (the bytes just fetched) and the
 // source's keys; refuses a trigger sent before `newestSent` (0: none accepted yet).
-TriggerCheck checkSignedTrigger(const SourceConfig& src, const std::string& triggerUrl, const std::string& trigger,
-                                UnixSeconds newestSent, const FetchLimits& limits);
+TriggerCheck checkSignedTrigger(const SourceConfig& src, const std::string& triggerUrl,
+                                const std::string& trigger, UnixSeconds newestSent,
+                                const FetchLimits& limits);
 // The same checks on a signature already in hand (tests, `vetrina import` of a signed file).
 TriggerCheck verifyTrigger(const std::string& sourceName, const std::vector<PublicKey>& keys,
                            const std::string& trigger, const std::string& signature, UnixSeconds newestSent);

@@ -42,7 +42,8 @@ UnixSeconds boardNow() {
         const auto elapsed = std::chrono::steady_clock::now() - pin().since;
         return *at + std::chrono::duration_cast<std::chrono::seconds>(elapsed).count();
     }
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 

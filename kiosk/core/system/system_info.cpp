@@ -3,11 +3,11 @@
 #include "core/util/files.h"
 #include "core/util/text.h"
 
+#include <sys/statvfs.h>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sys/statvfs.h>
 
 namespace vt {
 

@@ -106,7 +106,7 @@ UnixSeconds TrustedClock::now() const {
 }
 
 bool TrustedClock::observe(const ClockSample& s) {
-    if (s.serverTime <= 0) return false;  // no Date header
+    if (s.serverTime <= 0) return false;                                                  // no Date header
     if (s.serverTime < m_build || s.serverTime > m_build + kMaxAfterBuild) return false;  // absurd
     std::lock_guard lock(m_mutex);
     if (!s.https && m_state.lastHttpsServerTime != 0 &&

@@ -28,21 +28,21 @@ UnixSeconds buildTime();
 UnixSeconds earliestTrustedTime();
 
 struct ClockSample {
-    std::string source;       // "albo", "fleet"... for status
-    bool https = false;       // a verified TLS answer (plain loopback http counts less)
+    std::string source;          // "albo", "fleet"... for status
+    bool https = false;          // a verified TLS answer (plain loopback http counts less)
     UnixSeconds serverTime = 0;  // the parsed Date header; 0: none
     UnixSeconds localTime = 0;   // the raw local clock when the answer arrived
 };
 
 struct ClockState {
-    bool correcting = false;      // now() is not the local clock
-    UnixSeconds offset = 0;       // added to the local clock
-    std::string reason;           // "skew", "before-build", "floor" (clock went back), or ""
-    std::string source;           // where the last accepted answer came from
+    bool correcting = false;  // now() is not the local clock
+    UnixSeconds offset = 0;   // added to the local clock
+    std::string reason;       // "skew", "before-build", "floor" (clock went back), or ""
+    std::string source;       // where the last accepted answer came from
     bool https = false;
     UnixSeconds lastServerTime = 0;  // the last accepted answer (server time)
     UnixSeconds lastHttpsServerTime = 0;
-    UnixSeconds measuredSkew = 0;    // server - local at the last accepted answer
+    UnixSeconds measuredSkew = 0;  // server - local at the last accepted answer
 };
 
 // Plain words for maintenance and status: "Orologio corretto di +3 h 12 min dal server (albo)".

@@ -5,7 +5,8 @@
 namespace vt {
 
 const char* italianWeekday(int wd) {
-    static const char* kNames[] = {"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"};
+    static const char* kNames[] = {"lunedì",  "martedì", "mercoledì", "giovedì",
+                                   "venerdì", "sabato",  "domenica"};
     return kNames[((wd % 7) + 7) % 7];
 }
 
@@ -37,8 +38,10 @@ std::string formatTimeIt(int hour, int minute) {
 
 std::string formatBytesIt(long long bytes) {
     char b[32];
-    if (bytes < 1024) std::snprintf(b, sizeof b, "%lld byte", bytes);
-    else if (bytes < 1024 * 1024) std::snprintf(b, sizeof b, "%lld kB", (bytes + 512) / 1024);
+    if (bytes < 1024)
+        std::snprintf(b, sizeof b, "%lld byte", bytes);
+    else if (bytes < 1024 * 1024)
+        std::snprintf(b, sizeof b, "%lld kB", (bytes + 512) / 1024);
     else if (bytes < 1024LL * 1024 * 1024) {
         std::snprintf(b, sizeof b, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
         for (char* c = b; *c; ++c)

@@ -9,7 +9,9 @@ namespace vt {
 
 namespace {
 
-bool isAsciiBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool isAsciiBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 struct Entity {
     const char* name;
@@ -18,25 +20,27 @@ struct Entity {
 
 // Named entities seen in Italian public-administration feeds; the full HTML5 table is not needed.
 constexpr std::array<Entity, 64> kEntities{{
-    {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},      {"quote", '"'},
-    {"apos", '\''},     {"nbsp", 0xA0},     {"agrave", 0xE0},   {"aacute", 0xE1},   {"egrave", 0xE8},
-    {"eacute", 0xE9},   {"igrave", 0xEC},   {"iacute", 0xED},   {"ograve", 0xF2},   {"oacute", 0xF3},
-    {"ugrave", 0xF9},   {"uacute", 0xFA},   {"Agrave", 0xC0},   {"Aacute", 0xC1},   {"Egrave", 0xC8},
-    {"Eacute", 0xC9},   {"Igrave", 0xCC},   {"Iacute", 0xCD},   {"Ograve", 0xD2},   {"Oacute", 0xD3},
-    {"Ugrave", 0xD9},   {"Uacute", 0xDA},   {"ccedil", 0xE7},   {"Ccedil", 0xC7},   {"ntilde", 0xF1},
-    {"auml", 0xE4},     {"ouml", 0xF6},     {"uuml", 0xFC},     {"euml", 0xEB},     {"iuml", 0xEF},
-    {"acirc", 0xE2},    {"ecirc", 0xEA},    {"icirc", 0xEE},    {"ocirc", 0xF4},    {"ucirc", 0xFB},
-    {"laquo", 0xAB},    {"raquo", 0xBB},    {"deg", 0xB0},      {"ordm", 0xBA},     {"ordf", 0xAA},
-    {"euro", 0x20AC},   {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},
-    {"bdquo", 0x201E},  {"ndash", 0x2013},  {"mdash", 0x2014},  {"hellip", 0x2026}, {"bull", 0x2022},
-    {"middot", 0xB7},   {"sect", 0xA7},     {"copy", 0xA9},     {"reg", 0xAE},      {"para", 0xB6},
-    {"shy", 0xAD},      {"times", 0xD7},    {"frac12", 0xBD},   {"szlig", 0xDF},
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"quote", '"'},
+    {"apos", '\''},    {"nbsp", 0xA0},    {"agrave", 0xE0},  {"aacute", 0xE1},   {"egrave", 0xE8},
+    {"eacute", 0xE9},  {"igrave", 0xEC},  {"iacute", 0xED},  {"ograve", 0xF2},   {"oacute", 0xF3},
+    {"ugrave", 0xF9},  {"uacute", 0xFA},  {"Agrave", 0xC0},  {"Aacute", 0xC1},   {"Egrave", 0xC8},
+    {"Eacute", 0xC9},  {"Igrave", 0xCC},  {"Iacute", 0xCD},  {"Ograve", 0xD2},   {"Oacute", 0xD3},
+    {"Ugrave", 0xD9},  {"Uacute", 0xDA},  {"ccedil", 0xE7},  {"Ccedil", 0xC7},   {"ntilde", 0xF1},
+    {"auml", 0xE4},    {"ouml", 0xF6},    {"uuml", 0xFC},    {"euml", 0xEB},     {"iuml", 0xEF},
+    {"acirc", 0xE2},   {"ecirc", 0xEA},   {"icirc", 0xEE},   {"ocirc", 0xF4},    {"ucirc", 0xFB},
+    {"laquo", 0xAB},   {"raquo", 0xBB},   {"deg", 0xB0},     {"ordm", 0xBA},     {"ordf", 0xAA},
+    {"euro", 0x20AC},  {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},  {"rdquo", 0x201D},
+    {"bdquo", 0x201E}, {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"bull", 0x2022},
+    {"middot", 0xB7},  {"sect", 0xA7},    {"copy", 0xA9},    {"reg", 0xAE},      {"para", 0xB6},
+    {"shy", 0xAD},     {"times", 0xD7},   {"frac12", 0xBD},  {"szlig", 0xDF},
 }};
 
 std::uint32_t lowerFoldCodepoint(std::uint32_t cp) {
     if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
     // Latin-1 supplement letters to their base letter.
-    static const char kLatin1Base[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts" "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+    static const char kLatin1Base[] =
+        "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+        "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
     if (cp >= 0xC0 && cp <= 0xFF) {
         const char b = kLatin1Base[cp - 0xC0];
         if (b != '*' && b != '/') return static_cast<unsigned char>(b);
@@ -48,7 +52,8 @@ std::uint32_t lowerFoldCodepoint(std::uint32_t cp) {
 
 bool isInlineTag(const std::string& tag) {
     // Inline markup joins text without a break ("gras<b>set</b>to").
-    static const char* kInline[] = {"b", "i", "u", "em", "strong", "span", "a", "font", "small", "sup", "sub", "abbr"};
+    static const char* kInline[] = {"b", "i",    "u",     "em",  "strong", "span",
+                                    "a", "font", "small", "sup", "sub",    "abbr"};
     std::string name = tag[0] == '/' ? tag.substr(1) : tag;
     const size_t end = name.find_first_of(" \t\n/>");
     if (end != std::string::npos) name.resize(end);
@@ -59,7 +64,9 @@ bool isInlineTag(const std::string& tag) {
 
 }  // namespace
 
-bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool startsWith(std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+}
 bool endsWith(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -104,9 +111,12 @@ std::uint32_t nextCodepoint(std::string_view s, size_t& i) {
     }
     int len = 0;
     std::uint32_t cp = 0;
-    if ((c0 & 0xE0) == 0xC0) len = 2, cp = c0 & 0x1F;
-    else if ((c0 & 0xF0) == 0xE0) len = 3, cp = c0 & 0x0F;
-    else if ((c0 & 0xF8) == 0xF0) len = 4, cp = c0 & 0x07;
+    if ((c0 & 0xE0) == 0xC0)
+        len = 2, cp = c0 & 0x1F;
+    else if ((c0 & 0xF0) == 0xE0)
+        len = 3, cp = c0 & 0x0F;
+    else if ((c0 & 0xF8) == 0xF0)
+        len = 4, cp = c0 & 0x07;
     else {
         ++i;
         return 0xFFFD;
@@ -167,11 +177,16 @@ std::string decodeEntities(std::string_view s) {
             for (size_t k = hex ? 2 : 1; k < name.size() && ok; ++k) {
                 const char c = name[k];
                 int d = -1;
-                if (c >= '0' && c <= '9') d = c - '0';
-                else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-                else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
-                if (d < 0 || v > 0x10FFFF) ok = false;
-                else v = v * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+                if (c >= '0' && c <= '9')
+                    d = c - '0';
+                else if (hex && c >= 'a' && c <= 'f')
+                    d = c - 'a' + 10;
+                else if (hex && c >= 'A' && c <= 'F')
+                    d = c - 'A' + 10;
+                if (d < 0 || v > 0x10FFFF)
+                    ok = false;
+                else
+                    v = v * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
             }
             if (ok && v > 0 && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF)) cp = v;
         } else {
@@ -223,7 +238,8 @@ std::string collapseKeepingParagraphs(std::string_view s) {
     while (pos < s.size()) {
         const size_t nl = s.find('\n', pos);
         const std::string_view line = s.substr(pos, nl == std::string_view::npos ? s.size() - pos : nl - pos);
-        if (trim(line).empty()) flush();
+        if (trim(line).empty())
+            flush();
         else {
             para += ' ';
             para.append(line);
@@ -252,8 +268,8 @@ std::string plainTextFromHtml(std::string_view s) {
                 noTags += s[i++];
                 continue;
             }
-            if (startsWith(tag, "br") || startsWith(tag, "/p") || startsWith(tag, "p") || startsWith(tag, "/li") ||
-                startsWith(tag, "/div") || startsWith(tag, "/h"))
+            if (startsWith(tag, "br") || startsWith(tag, "/p") || startsWith(tag, "p") ||
+                startsWith(tag, "/li") || startsWith(tag, "/div") || startsWith(tag, "/h"))
                 noTags += "\n\n";
             else if (startsWith(tag, "li"))
                 noTags += "\n\n• ";

@@ -2,9 +2,9 @@
 // and the kiosk shows plain text only (never interpreted markup).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <cstdint>
 
 namespace vt {
 

@@ -38,10 +38,13 @@ bool attachmentButton(Ui& ui, int index, const AttachmentView& v, float width) {
     const ImVec2 max(pos.x + width, pos.y + h);
     const char* arrow = "\xE2\x96\xB6";  // ▶
     const float aw = fb->CalcTextSizeA(fb->FontSize, FLT_MAX, 0, arrow).x;
-    dl->AddText(fb, fb->FontSize, ImVec2(max.x - pad - aw, pos.y + (h - fb->FontSize) * 0.5f), p.primary, arrow);
+    dl->AddText(fb, fb->FontSize, ImVec2(max.x - pad - aw, pos.y + (h - fb->FontSize) * 0.5f), p.primary,
+                arrow);
     const float tw = width - 3 * pad - aw;
-    widgets::clampedText(dl, fb, p.primary, ImVec2(pos.x + pad, pos.y + pad), tw, widgets::displayable(v.name), 1);
-    const std::string line = fillIn(tr("Apri il documento ({0})"), {v.detail}) + " \xC2\xB7 " + tr("Apri", kOther);
+    widgets::clampedText(dl, fb, p.primary, ImVec2(pos.x + pad, pos.y + pad), tw,
+                         widgets::displayable(v.name), 1);
+    const std::string line =
+        fillIn(tr("Apri il documento ({0})"), {v.detail}) + " \xC2\xB7 " + tr("Apri", kOther);
     widgets::clampedText(dl, fs, p.text, ImVec2(pos.x + pad, pos.y + pad + fb->FontSize), tw, line, 1);
     ui.tree.add(Role::Button, v.name, line, widgets::visibleRect(pos, max), true);
     return pressed;
@@ -67,8 +70,8 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
     Ui& ui = env.ui;
     const Metrics& m = ui.met();
     const Palette& p = ui.pal();
-    widgets::text(ui, ui.fonts().bodyBold, p.primary, widgets::displayable(a.type.empty() ? tr("Atto") : a.type),
-                  Role::Text, width);
+    widgets::text(ui, ui.fonts().bodyBold, p.primary,
+                  widgets::displayable(a.type.empty() ? tr("Atto") : a.type), Role::Text, width);
     widgets::text(ui, ui.fonts().title, p.text, fillIn(tr("Atto n. {0}"), {a.uid}), Role::Heading, width);
     if (a.annulled) {
         // The law wants annulled acts visible: the word, the date and the reason, in a framed box.
@@ -80,20 +83,24 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
         ImGui::SetCursorScreenPos(ImVec2(boxPos.x + pad, boxPos.y + pad));
         ImGui::BeginGroup();
         const float inner = width - 2 * pad;
-        widgets::text(ui, ui.fonts().title, p.text, std::string("\xE2\x9C\x97 ") + tr("ANNULLATO"), Role::Status, inner);
+        widgets::text(ui, ui.fonts().title, p.text, std::string("\xE2\x9C\x97 ") + tr("ANNULLATO"),
+                      Role::Status, inner);
         std::string when = a.annulledOn ? fillIn(tr("Questo atto \xC3\xA8 stato annullato il {0}."),
                                                  {formatDateLong(*a.annulledOn, uiLanguage())})
                                         : std::string(tr("Questo atto \xC3\xA8 stato annullato."));
-        widgets::text(ui, ui.fonts().bodyBold, p.text, when + " \xC2\xB7 " + tr("Questo atto \xC3\xA8 stato annullato.", kOther),
-                      Role::Text, inner);
+        widgets::text(ui, ui.fonts().bodyBold, p.text,
+                      when + " \xC2\xB7 " + tr("Questo atto \xC3\xA8 stato annullato.", kOther), Role::Text,
+                      inner);
         if (!a.annulReason.empty())
-            widgets::text(ui, ui.fonts().body, p.text, fillIn(tr("Motivo: {0}"), {widgets::displayable(a.annulReason)}), Role::Text,
+            widgets::text(ui, ui.fonts().body, p.text,
+                          fillIn(tr("Motivo: {0}"), {widgets::displayable(a.annulReason)}), Role::Text,
                           inner);
         ImGui::EndGroup();
         const float boxBottom = ImGui::GetItemRectMax().y + pad;
         dl->ChannelsSetCurrent(0);
         dl->AddRectFilled(boxPos, ImVec2(boxPos.x + width, boxBottom), p.surface, m.radius);
-        dl->AddRect(boxPos, ImVec2(boxPos.x + width, boxBottom), p.text, m.radius, 0, std::max(2.0f, m.mm(0.8f)));
+        dl->AddRect(boxPos, ImVec2(boxPos.x + width, boxBottom), p.text, m.radius, 0,
+                    std::max(2.0f, m.mm(0.8f)));
         dl->ChannelsMerge();
         ImGui::SetCursorScreenPos(ImVec2(boxPos.x, boxBottom + m.mm(2.0f)));
         ImGui::Dummy(ImVec2(width, 0));
@@ -102,28 +109,33 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
     widgets::text(ui, ui.fonts().bodyBold, p.text, widgets::displayable(a.subject), Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
     if (!a.rectifiesNumber.empty()) {
-        const std::string corrected =
-            fillIn(tr("Rettifica dell'atto n. {0}"), {std::to_string(a.rectifiesYear) + "/" + a.rectifiesNumber});
+        const std::string corrected = fillIn(tr("Rettifica dell'atto n. {0}"),
+                                             {std::to_string(a.rectifiesYear) + "/" + a.rectifiesNumber});
         if (a.rectifies > 0) {
-            if (widgets::button(ui, "##rectifies", corrected, tr("Corregge un atto precedente: aprilo", kOther), ImVec2(width, 0),
+            if (widgets::button(ui, "##rectifies", corrected,
+                                tr("Corregge un atto precedente: aprilo", kOther), ImVec2(width, 0),
                                 widgets::ButtonStyle::Secondary, "\xE2\x96\xB6"))
                 env.nav.open({ScreenId::ActDetail, a.rectifies});
         } else {
             widgets::text(ui, ui.fonts().bodyBold, p.text,
-                          corrected + " " + tr("(non presente in questo punto informativo)"), Role::Text, width);
+                          corrected + " " + tr("(non presente in questo punto informativo)"), Role::Text,
+                          width);
         }
         ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     }
     const bool lastDay = a.pubEnd == romeDate(ui.now);
     field(ui, tr("In pubblicazione", kBoth).c_str(),
-          fillIn(tr("dal {0} al {1}"), {formatDateLong(a.pubStart, uiLanguage()), formatDateLong(a.pubEnd, uiLanguage())}) +
+          fillIn(tr("dal {0} al {1}"),
+                 {formatDateLong(a.pubStart, uiLanguage()), formatDateLong(a.pubEnd, uiLanguage())}) +
               (lastDay ? std::string(" ") + tr("(oggi \xC3\xA8 l'ultimo giorno)") : ""),
           width);
     field(ui, tr("Ufficio", kBoth).c_str(), a.unit, width);
     field(ui, tr("Descrizione", kBoth).c_str(), a.description, width);
     if (!m_attachments.empty()) {
         widgets::text(ui, ui.fonts().small, p.textMuted,
-                      fillIn(tr("Allegati ({0})"), {std::to_string(m_attachments.size())}) + " \xC2\xB7 " + tr("Allegati", kOther), Role::Text, width);
+                      fillIn(tr("Allegati ({0})"), {std::to_string(m_attachments.size())}) + " \xC2\xB7 " +
+                          tr("Allegati", kOther),
+                      Role::Text, width);
         for (size_t i = 0; i < m_attachments.size(); ++i) {
             const AttachmentView& v = m_attachments[i];
             if (!v.localPath.empty()) {
@@ -155,7 +167,8 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
             const float tw = std::max(width - side - m.mm(5.0f), m.mm(45.0f));
             widgets::text(ui, ui.fonts().bodyBold, p.text,
                           tr("Inquadra il codice per aprire l'atto ufficiale sul telefono"), Role::Text, tw);
-            widgets::text(ui, ui.fonts().small, p.text, tr("Inquadra il codice per aprire l'atto ufficiale sul telefono", kOther),
+            widgets::text(ui, ui.fonts().small, p.text,
+                          tr("Inquadra il codice per aprire l'atto ufficiale sul telefono", kOther),
                           Role::Text, tw);
             ImGui::EndGroup();
             ImGui::SetCursorScreenPos(ImVec2(at.x, std::max(after, ImGui::GetItemRectMax().y + m.gap)));
@@ -164,7 +177,8 @@ void ActScreen::drawAct(ScreenEnv& env, const Act& a, float width) {
         ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     }
     widgets::text(ui, ui.fonts().small, p.textMuted,
-                  tr("Il testo con valore legale \xC3\xA8 quello dell'albo pretorio online del Comune."), Role::Text, width);
+                  tr("Il testo con valore legale \xC3\xA8 quello dell'albo pretorio online del Comune."),
+                  Role::Text, width);
     ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
 }
 

@@ -16,10 +16,13 @@ namespace {
 constexpr const char* kAll = tr("Tutti", kMarkOnly);  // translated where the chips are drawn
 // The other chips are core's alboCategories(), in Italian; marked here so that the catalog
 // extraction sees them (drawFilterChips translates each name). A test keeps the two lists equal.
-[[maybe_unused]] constexpr const char* kChipNames[] = {
-    tr("Delibere", kMarkOnly),       tr("Determinazioni", kMarkOnly), tr("Ordinanze e decreti", kMarkOnly),
-    tr("Avvisi e bandi", kMarkOnly), tr("Concorsi", kMarkOnly),       tr("Pubblicazioni di matrimonio", kMarkOnly),
-    tr("Altro", kMarkOnly)};
+[[maybe_unused]] constexpr const char* kChipNames[] = {tr("Delibere", kMarkOnly),
+                                                       tr("Determinazioni", kMarkOnly),
+                                                       tr("Ordinanze e decreti", kMarkOnly),
+                                                       tr("Avvisi e bandi", kMarkOnly),
+                                                       tr("Concorsi", kMarkOnly),
+                                                       tr("Pubblicazioni di matrimonio", kMarkOnly),
+                                                       tr("Altro", kMarkOnly)};
 
 }  // namespace
 
@@ -90,14 +93,17 @@ bool AlboScreen::drawFilters(ScreenEnv& env, float width, bool oneColumn) {
     } else {
         widgets::clampedText(dl, fr, p.textMuted, ImVec2(tx, ty), tw,
                              m_keyboardOpen ? std::string("|")
-                                            : std::string(tr("parola o numero")) + " \xC2\xB7 " + tr("parola o numero", kOther),
+                                            : std::string(tr("parola o numero")) + " \xC2\xB7 " +
+                                                  tr("parola o numero", kOther),
                              1);
     }
-    ui.tree.add(Role::Button, tr("Filtra"), hasText ? fillIn(tr("Filtro: {0}"), {m_text}) : tr("Filtra per parola o numero"),
+    ui.tree.add(Role::Button, tr("Filtra"),
+                hasText ? fillIn(tr("Filtro: {0}"), {m_text}) : tr("Filtra per parola o numero"),
                 widgets::visibleRect(pos, max), true);
     if (hasText) {
         ImGui::SetCursorScreenPos(ImVec2(max.x + m.gap, pos.y));
-        if (widgets::button(ui, "##filter-clear", tr("Svuota"), tr("Svuota", kOther), ImVec2(clearW, h), widgets::ButtonStyle::Secondary)) {
+        if (widgets::button(ui, "##filter-clear", tr("Svuota"), tr("Svuota", kOther), ImVec2(clearW, h),
+                            widgets::ButtonStyle::Secondary)) {
             m_text.clear();
             changed = true;
         }
@@ -135,7 +141,8 @@ void AlboScreen::drawList(ScreenEnv& env, ImVec2 pos, ImVec2 size, float cardWid
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 ImGui::SetCursorPosX(left - pos.x);
                 const ActCard& card = m_cards[static_cast<size_t>(i)];
-                if (drawActCard(ui, card, ImVec2(cardWidth, cardH))) env.nav.open({ScreenId::ActDetail, card.id});
+                if (drawActCard(ui, card, ImVec2(cardWidth, cardH)))
+                    env.nav.open({ScreenId::ActDetail, card.id});
             }
         }
         ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
@@ -178,17 +185,23 @@ void AlboScreen::draw(ScreenEnv& env, const Route& route) {
     ImGui::SetCursorScreenPos(ImVec2(headLeft, env.pos.y + m.mm(4.0f)));
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Albo pretorio"), Role::Heading, headW);
-    widgets::text(ui, ui.fonts().small, ui.pal().textMuted,
-                  fillIn(m_total == 1 ? tr("{0} atto in pubblicazione oggi") : tr("{0} atti in pubblicazione oggi"),
-                         {std::to_string(m_total)}) +
-                      " \xC2\xB7 " + tr("Albo pretorio", kOther),
-                  Role::Text, headW);
+    widgets::text(
+        ui, ui.fonts().small, ui.pal().textMuted,
+        fillIn(m_total == 1 ? tr("{0} atto in pubblicazione oggi") : tr("{0} atti in pubblicazione oggi"),
+               {std::to_string(m_total)}) +
+            " \xC2\xB7 " + tr("Albo pretorio", kOther),
+        Role::Text, headW);
     // The kiosk is a copy: where the legally valid publication lives is always said.
     const std::string& url = env.config.town.officialAlboUrl;
-    widgets::text(ui, ui.fonts().small, ui.pal().text,
-                  url.empty() ? std::string(tr("La pubblicazione con valore legale \xC3\xA8 quella dell'albo pretorio online del Comune."))
-                              : fillIn(tr("La pubblicazione con valore legale \xC3\xA8 quella dell'albo pretorio online del Comune: {0}"), {url}),
-                  Role::Text, headW);
+    widgets::text(
+        ui, ui.fonts().small, ui.pal().text,
+        url.empty()
+            ? std::string(tr(
+                  "La pubblicazione con valore legale \xC3\xA8 quella dell'albo pretorio online del Comune."))
+            : fillIn(tr("La pubblicazione con valore legale \xC3\xA8 quella dell'albo pretorio online del "
+                        "Comune: {0}"),
+                     {url}),
+        Role::Text, headW);
     ImGui::EndGroup();
     float top = ImGui::GetCursorScreenPos().y + m.mm(2.0f);
 
@@ -223,13 +236,15 @@ void AlboScreen::draw(ScreenEnv& env, const Route& route) {
     const float kbW = std::min(env.size.x - 2 * m.margin, m.mm(300.0f));
     if (m_keyboardOpen) bottom -= AlboFilterKeyboard::height(ui, kbW) + m.mm(3.0f);
     const float listTop = top + m.mm(2.0f);
-    drawList(env, ImVec2(listAreaX, listTop), ImVec2(listAreaW, std::max(m.touchMin, bottom - listTop)), width);
+    drawList(env, ImVec2(listAreaX, listTop), ImVec2(listAreaW, std::max(m.touchMin, bottom - listTop)),
+             width);
     if (m_keyboardOpen) {
         // Under the list, so that read-aloud reads the acts before the keys.
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(env.pos.x, bottom),
                                                   ImVec2(env.pos.x + env.size.x, env.pos.y + env.size.y),
                                                   ui.pal().primaryLight);
-        ImGui::SetCursorScreenPos(ImVec2(env.pos.x + std::floor((env.size.x - kbW) * 0.5f), bottom + m.mm(1.5f)));
+        ImGui::SetCursorScreenPos(
+            ImVec2(env.pos.x + std::floor((env.size.x - kbW) * 0.5f), bottom + m.mm(1.5f)));
         const AlboFilterKeyboard::Outcome o = m_keyboard.draw(ui, m_text, kbW);
         if (o == AlboFilterKeyboard::Outcome::Done) m_keyboardOpen = false;
         if (o == AlboFilterKeyboard::Outcome::Changed) {

@@ -108,7 +108,9 @@ void EventsScreen::drawList(ScreenEnv& env) {
         const Tab& t = kTabs[i];
         ImGui::SetCursorScreenPos(ImVec2(left + float(i) * (tabW + m.gap), tabY));
         const bool on = m_range == t.range;
-        if (widgets::button(ui, t.id, tr(t.it), on ? std::string(tr(t.it, kOther)) + " \xC2\xB7 " + tr("scelto", kOther) : std::string(tr(t.it, kOther)),
+        if (widgets::button(ui, t.id, tr(t.it),
+                            on ? std::string(tr(t.it, kOther)) + " \xC2\xB7 " + tr("scelto", kOther)
+                               : std::string(tr(t.it, kOther)),
                             ImVec2(tabW, tabH),
                             on ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
                             on ? "\xE2\x9C\x93" : "") &&
@@ -133,8 +135,10 @@ void EventsScreen::drawList(ScreenEnv& env) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     if (m_events.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
-        widgets::text(ui, ui.fonts().body, p.text, std::string(tr("Nessun evento in programma.")) + "\n" + tr("Nessun evento in programma.", kOther),
-                      Role::Text, width);
+        widgets::text(
+            ui, ui.fonts().body, p.text,
+            std::string(tr("Nessun evento in programma.")) + "\n" + tr("Nessun evento in programma.", kOther),
+            Role::Text, width);
     }
     const float cardH = eventCardHeight(ui);
     int index = 0;
@@ -159,7 +163,8 @@ void EventsScreen::drawList(ScreenEnv& env) {
         y += ui.fonts().bodyBold->FontSize * 2.0f;
         const std::string where = e.location.empty() ? "" : widgets::displayable(e.location);
         if (!where.empty())
-            widgets::clampedText(dl, ui.fonts().body, p.textMuted, ImVec2(x, y), w, fillIn(tr("Dove: {0}"), {where}), 1);
+            widgets::clampedText(dl, ui.fonts().body, p.textMuted, ImVec2(x, y), w,
+                                 fillIn(tr("Dove: {0}"), {where}), 1);
         ui.tree.add(Role::ListItem, title, when + (where.empty() ? "" : ". " + where),
                     widgets::visibleRect(pos, max), true);
         if (pressed) {
@@ -203,7 +208,8 @@ void EventsScreen::drawDetail(ScreenEnv& env, const std::string& eventKey) {
     const EventOccurrence& e = m_selected;
     if (!m_found) {
         widgets::text(ui, ui.fonts().title, p.text, tr("Evento non disponibile"), Role::Heading, width);
-        widgets::text(ui, ui.fonts().body, p.text, tr("Questo evento non \xC3\xA8 pi\xC3\xB9 in programma."), Role::Text, width);
+        widgets::text(ui, ui.fonts().body, p.text, tr("Questo evento non \xC3\xA8 pi\xC3\xB9 in programma."),
+                      Role::Text, width);
         ImGui::EndGroup();
         m_detailScroller.update(ui);
         ImGui::EndChild();
@@ -226,8 +232,8 @@ void EventsScreen::drawDetail(ScreenEnv& env, const std::string& eventKey) {
         widgets::text(ui, ui.fonts().body, p.text, widgets::displayable(e.description), Role::Text, width);
     }
     if (e.recurring)
-        widgets::text(ui, ui.fonts().small, p.textMuted, tr("Evento che si ripete", kBoth),
-                      Role::Text, width);
+        widgets::text(ui, ui.fonts().small, p.textMuted, tr("Evento che si ripete", kBoth), Role::Text,
+                      width);
     ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     ImGui::EndGroup();
     m_detailScroller.update(ui);

@@ -40,26 +40,34 @@ bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
         return false;
     }
     ImGui::SetCursorScreenPos(env.pos);
-    ImGui::BeginChild("##maintenance", env.size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
+    ImGui::BeginChild("##maintenance", env.size, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoMove);
     ImGui::SetCursorPos(ImVec2(left - env.pos.x, m.mm(5.0f)));
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Manutenzione", kBoth), Role::Heading, width);
-    row(ui, tr("Versione"), std::string("Vetrina ") + VETRINA_VERSION + " \xC2\xB7 schema " +
-                            std::to_string(env.db.userVersion()), width);
-    row(ui, tr("Contenuti"), fillIn(tr("{0} atti in archivio, {1} in pubblicazione oggi"),
-                                    {std::to_string(countActs(env.db)), std::to_string(countActsAt(env.db, ui.now))}),
+    row(ui, tr("Versione"),
+        std::string("Vetrina ") + VETRINA_VERSION + " \xC2\xB7 schema " +
+            std::to_string(env.db.userVersion()),
         width);
-    for (const SourceConfig& s : env.config.sources) row(ui, fillIn(tr("Fonte \"{0}\""), {s.name}).c_str(), s.kind + " \xC2\xB7 " + s.url, width);
+    row(ui, tr("Contenuti"),
+        fillIn(tr("{0} atti in archivio, {1} in pubblicazione oggi"),
+               {std::to_string(countActs(env.db)), std::to_string(countActsAt(env.db, ui.now))}),
+        width);
+    for (const SourceConfig& s : env.config.sources)
+        row(ui, fillIn(tr("Fonte \"{0}\""), {s.name}).c_str(), s.kind + " \xC2\xB7 " + s.url, width);
     std::uint64_t freeB = 0, totalB = 0;
     diskSpace(env.config.dataDir, freeB, totalB);
-    row(ui, tr("Disco"), fillIn(tr("{0} liberi su {1}"), {formatBytes(static_cast<long long>(freeB), uiLanguage()),
-                                                         formatBytes(static_cast<long long>(totalB), uiLanguage())}),
+    row(ui, tr("Disco"),
+        fillIn(tr("{0} liberi su {1}"), {formatBytes(static_cast<long long>(freeB), uiLanguage()),
+                                         formatBytes(static_cast<long long>(totalB), uiLanguage())}),
         width);
     std::string net;
-    for (const NetworkInterface& n : networkInterfaces()) net += (net.empty() ? "" : ", ") + n.name + " " + n.state;
+    for (const NetworkInterface& n : networkInterfaces())
+        net += (net.empty() ? "" : ", ") + n.name + " " + n.state;
     row(ui, tr("Rete"), net.empty() ? tr("nessuna interfaccia") : net, width);
-    row(ui, tr("Acceso da"), formatDurationIt(double(ui.now - startedAt)) + " (" +
-                                 fillIn(tr("sistema: {0}"), {formatDurationIt(machineUptimeSeconds())}) + ")",
+    row(ui, tr("Acceso da"),
+        formatDurationIt(double(ui.now - startedAt)) + " (" +
+            fillIn(tr("sistema: {0}"), {formatDurationIt(machineUptimeSeconds())}) + ")",
         width);
     ImGui::Dummy(ImVec2(0, m.mm(4.0f)));
 
@@ -73,17 +81,21 @@ bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
             fn();
         }
     };
-    action("##m-refresh", tr("Aggiorna contenuti"), tr("Aggiorna contenuti", kOther), actions.refreshContent, false);
-    action("##m-shot", tr("Schermata"), tr("Schermata", kOther),
-           [&] {
-               if (actions.takeScreenshot) {
-                   const std::string f = actions.takeScreenshot();
-                   m_lastAction = f.empty() ? std::string(tr("Schermata non salvata")) : fillIn(tr("Schermata salvata in {0}"), {f});
-               }
-           },
-           true);
-    if (widgets::button(ui, "##m-test-alert", tr("Mostra un avviso di prova"), tr("Mostra un avviso di prova", kOther),
-                        ImVec2(width, bh), widgets::ButtonStyle::Secondary)) {
+    action("##m-refresh", tr("Aggiorna contenuti"), tr("Aggiorna contenuti", kOther), actions.refreshContent,
+           false);
+    action(
+        "##m-shot", tr("Schermata"), tr("Schermata", kOther),
+        [&] {
+            if (actions.takeScreenshot) {
+                const std::string f = actions.takeScreenshot();
+                m_lastAction = f.empty() ? std::string(tr("Schermata non salvata"))
+                                         : fillIn(tr("Schermata salvata in {0}"), {f});
+            }
+        },
+        true);
+    if (widgets::button(ui, "##m-test-alert", tr("Mostra un avviso di prova"),
+                        tr("Mostra un avviso di prova", kOther), ImVec2(width, bh),
+                        widgets::ButtonStyle::Secondary)) {
         m_testAlertRequested = true;  // KioskUi shows it over everything from the next frame
         m_lastAction = tr("Avviso di prova mostrato");
         ui.requestFrameIn(0);
@@ -95,9 +107,12 @@ bool MaintenanceScreen::draw(ScreenEnv& env, UnixSeconds startedAt) {
         m_confirmQuit = true;  // asked on the next frame; nothing happens yet
         ui.requestFrameIn(0);
     }
-    if (!m_lastAction.empty()) widgets::text(ui, ui.fonts().small, ui.pal().textMuted, fillIn(tr("Fatto: {0}"), {m_lastAction}), Role::Status, width);
+    if (!m_lastAction.empty())
+        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, fillIn(tr("Fatto: {0}"), {m_lastAction}),
+                      Role::Status, width);
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
-    if (widgets::button(ui, "##m-exit", tr("Esci dalla manutenzione"), tr("Esci dalla manutenzione", kOther), ImVec2(width, bh)))
+    if (widgets::button(ui, "##m-exit", tr("Esci dalla manutenzione"), tr("Esci dalla manutenzione", kOther),
+                        ImVec2(width, bh)))
         leave = true;
     // Clock, cache and fleet report: below the buttons, so they stay on screen in landscape too.
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));

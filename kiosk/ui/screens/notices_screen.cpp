@@ -115,9 +115,10 @@ void NoticesScreen::drawList(ScreenEnv& env) {
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(5.0f)));
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().title, p.text, tr("Avvisi"), Role::Heading, width);
-    const std::string count =
-        fillIn(m_notices.size() == 1 ? tr("{0} avviso") : tr("{0} avvisi"), {std::to_string(m_notices.size())});
-    widgets::text(ui, ui.fonts().small, p.textMuted, count + " \xC2\xB7 " + tr("Avvisi", kOther), Role::Text, width);
+    const std::string count = fillIn(m_notices.size() == 1 ? tr("{0} avviso") : tr("{0} avvisi"),
+                                     {std::to_string(m_notices.size())});
+    widgets::text(ui, ui.fonts().small, p.textMuted, count + " \xC2\xB7 " + tr("Avvisi", kOther), Role::Text,
+                  width);
     ImGui::EndGroup();
 
     const float top = ImGui::GetCursorScreenPos().y + m.mm(3.0f);
@@ -194,8 +195,7 @@ void NoticesScreen::drawDetail(ScreenEnv& env, std::int64_t id) {
     } else {
         const NoticeText& t = it->textFor(langOf(env.session));
         widgets::text(ui, ui.fonts().small, p.primary,
-                      it->kind == "news" ? tr("NOTIZIA", kBoth) : tr("AVVISO", kBoth), Role::Text,
-                      width);
+                      it->kind == "news" ? tr("NOTIZIA", kBoth) : tr("AVVISO", kBoth), Role::Text, width);
         widgets::text(ui, ui.fonts().title, p.text, widgets::displayable(t.title), Role::Heading, width);
         ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -209,8 +209,8 @@ void NoticesScreen::drawDetail(ScreenEnv& env, std::int64_t id) {
         if (!t.body.empty())
             widgets::text(ui, ui.fonts().body, p.text, noticePlainText(t.body), Role::Text, width);
         if (t.lang != langOf(env.session))
-            widgets::text(ui, ui.fonts().small, p.textMuted, tr("(Non disponibile in inglese: testo in italiano.)"),
-                          Role::Text, width);
+            widgets::text(ui, ui.fonts().small, p.textMuted,
+                          tr("(Non disponibile in inglese: testo in italiano.)"), Role::Text, width);
         ImGui::Dummy(ImVec2(0, m.mm(6.0f)));
     }
     ImGui::EndGroup();

@@ -51,7 +51,8 @@ void OfficesScreen::draw(ScreenEnv& env, const std::string& only) {
     ImGui::SetCursorScreenPos(ImVec2(left, env.pos.y + m.mm(5.0f)));
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().title, p.text, tr("Uffici e orari"), Role::Heading, width);
-    widgets::text(ui, ui.fonts().small, p.textMuted, tr("Uffici e orari di apertura", kOther), Role::Text, width);
+    widgets::text(ui, ui.fonts().small, p.textMuted, tr("Uffici e orari di apertura", kOther), Role::Text,
+                  width);
     ImGui::EndGroup();
 
     const float top = ImGui::GetCursorScreenPos().y + m.mm(3.0f);
@@ -63,8 +64,10 @@ void OfficesScreen::draw(ScreenEnv& env, const std::string& only) {
                                                   [&](const Office& o) { return o.uid == only; });
     if (none) {
         ImGui::SetCursorScreenPos(ImVec2(left, top + m.mm(6.0f)));
-        widgets::text(ui, ui.fonts().body, p.text, std::string(tr("Nessun ufficio pubblicato.")) + "\n" + tr("Nessun ufficio pubblicato.", kOther),
-                      Role::Text, width);
+        widgets::text(
+            ui, ui.fonts().body, p.text,
+            std::string(tr("Nessun ufficio pubblicato.")) + "\n" + tr("Nessun ufficio pubblicato.", kOther),
+            Role::Text, width);
     }
     const CivilDate today = romeDate(ui.now);
     const CivilDate monday = addDays(today, -weekday(today));
@@ -88,16 +91,18 @@ void OfficesScreen::draw(ScreenEnv& env, const std::string& only) {
                       std::string(open ? "\xE2\x9C\x93 " : "\xE2\x96\xA0 ") + status, Role::Status, innerW);
         ImGui::Dummy(ImVec2(0, m.mm(1.0f)));
         if (!o.address.empty())
-            widgets::text(ui, ui.fonts().body, p.text, fillIn(tr("Indirizzo: {0}"), {widgets::displayable(o.address)}),
-                          Role::Text, innerW);
+            widgets::text(ui, ui.fonts().body, p.text,
+                          fillIn(tr("Indirizzo: {0}"), {widgets::displayable(o.address)}), Role::Text,
+                          innerW);
         if (!o.phone.empty())
-            widgets::text(ui, ui.fonts().body, p.text, fillIn(tr("Telefono: {0}"), {o.phone}), Role::Text, innerW);
+            widgets::text(ui, ui.fonts().body, p.text, fillIn(tr("Telefono: {0}"), {o.phone}), Role::Text,
+                          innerW);
         if (!o.email.empty())
-            widgets::text(ui, ui.fonts().body, p.text, fillIn(tr("E-mail: {0}"), {o.email}), Role::Text, innerW);
+            widgets::text(ui, ui.fonts().body, p.text, fillIn(tr("E-mail: {0}"), {o.email}), Role::Text,
+                          innerW);
         if (!o.hours.empty()) {
             ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
-            widgets::text(ui, fs, p.textMuted, tr("Orari di questa settimana", kBoth),
-                          Role::Text, innerW);
+            widgets::text(ui, fs, p.textMuted, tr("Orari di questa settimana", kBoth), Role::Text, innerW);
             const std::string longest = std::string(weekdayName(2, uiLanguage())) + " " + tr("(oggi)") + "  ";
             const float dayCol = fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, longest.c_str()).x;
             for (int i = 0; i < 7; ++i) {
@@ -106,7 +111,8 @@ void OfficesScreen::draw(ScreenEnv& env, const std::string& only) {
                 ImFont* f = isToday ? ui.fonts().bodyBold : ui.fonts().body;
                 const float rowY = ImGui::GetCursorScreenPos().y;
                 const float rowX = ImGui::GetCursorScreenPos().x;
-                const std::string day = std::string(weekdayName(i, uiLanguage())) + (isToday ? std::string(" ") + tr("(oggi)") : "");
+                const std::string day = std::string(weekdayName(i, uiLanguage())) +
+                                        (isToday ? std::string(" ") + tr("(oggi)") : "");
                 const std::string hours = officeDayHours(o, d, holidays);
                 dl->AddText(f, fs->FontSize * 1.1f, ImVec2(rowX, rowY), p.text, day.c_str());
                 dl->AddText(f, fs->FontSize * 1.1f, ImVec2(rowX + dayCol * 1.1f, rowY), p.text,

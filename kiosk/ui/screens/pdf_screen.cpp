@@ -74,8 +74,8 @@ void PdfScreen::load(ScreenEnv& env, const Route& route) {
     m_actLine = fillIn(tr("Allegato all'atto n. {0}"), {act->uid}) + " \xC2\xB7 " + tr("Allegato", kOther);
     const std::vector<AttachmentView> views = resolveAttachments(env.db, *act);
     for (size_t i = 0; i < views.size(); ++i) {
-        const bool wanted = route.attachment > 0 ? static_cast<int>(i) + 1 == route.attachment
-                                                 : !views[i].localPath.empty();
+        const bool wanted =
+            route.attachment > 0 ? static_cast<int>(i) + 1 == route.attachment : !views[i].localPath.empty();
         if (!wanted) continue;
         m_name = views[i].name;
         m_path = views[i].localPath;
@@ -115,8 +115,10 @@ void PdfScreen::poll(Ui& ui) {
             !ui.images->putPixels(d.job.key, d.result.width, d.result.height, d.result.rgba.data()))
             continue;  // asked again when it is needed
         m_aspect[d.job.page] = float(d.result.height) / float(d.result.width);
-        if (thumb) m_thumbs.insert(d.job.page);
-        else m_widths[d.job.page].insert(d.job.width);
+        if (thumb)
+            m_thumbs.insert(d.job.page);
+        else
+            m_widths[d.job.page].insert(d.job.width);
     }
 }
 
@@ -188,9 +190,10 @@ void PdfScreen::setZoom(float zoom, ImVec2 focus, ImVec2 viewCenter) {
 
 void PdfScreen::drawHeader(ScreenEnv& env, float width) {
     Ui& ui = env.ui;
-    widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, widgets::displayable(m_name.empty() ? tr("Allegato") : m_name),
-                  Role::Heading, width);
-    if (!m_actLine.empty()) widgets::text(ui, ui.fonts().small, ui.pal().textMuted, m_actLine, Role::Text, width);
+    widgets::text(ui, ui.fonts().bodyBold, ui.pal().text,
+                  widgets::displayable(m_name.empty() ? tr("Allegato") : m_name), Role::Heading, width);
+    if (!m_actLine.empty())
+        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, m_actLine, Role::Text, width);
     if (m_state == State::Ready) {
         std::string status = pageWord(m_page, m_pageCount);
         widgets::text(ui, ui.fonts().title, ui.pal().text, status, Role::Status, width);
@@ -218,7 +221,8 @@ void PdfScreen::drawPageView(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
         m_panStart = m_pan;
     }
     if (m_dragging && io.MouseDown[0] && m_zoom > 1.0f) {
-        m_pan = ImVec2(m_panStart.x + io.MousePos.x - m_dragStart.x, m_panStart.y + io.MousePos.y - m_dragStart.y);
+        m_pan = ImVec2(m_panStart.x + io.MousePos.x - m_dragStart.x,
+                       m_panStart.y + io.MousePos.y - m_dragStart.y);
         clampPan(size);
     }
     if (m_dragging && !io.MouseDown[0]) {
@@ -228,14 +232,17 @@ void PdfScreen::drawPageView(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
             goToPage(m_page + (dx < 0 ? 1 : -1));
     }
     if (io.MouseDoubleClicked[0] && ImRect(pos, max).Contains(io.MousePos)) {
-        if (m_zoom <= 1.0f) setZoom(2.0f, io.MousePos, center);
-        else setZoom(1.0f, center, center);
+        if (m_zoom <= 1.0f)
+            setZoom(2.0f, io.MousePos, center);
+        else
+            setZoom(1.0f, center, center);
     }
 
     const float a = aspect(m_page);
     const float fitW = std::floor(std::min(size.x - m.mm(4.0f), (size.y - m.mm(4.0f)) / a));
     const float dispW = fitW * m_zoom, dispH = fitW * a * m_zoom;
-    const ImVec2 pmin(std::floor(center.x + m_pan.x - dispW * 0.5f), std::floor(center.y + m_pan.y - dispH * 0.5f));
+    const ImVec2 pmin(std::floor(center.x + m_pan.x - dispW * 0.5f),
+                      std::floor(center.y + m_pan.y - dispH * 0.5f));
     const ImVec2 pmax(pmin.x + dispW, pmin.y + dispH);
     const int target = std::clamp(static_cast<int>(std::ceil(dispW / 64.0f)) * 64, 64, maxRenderWidth(a));
 
@@ -250,7 +257,9 @@ void PdfScreen::drawPageView(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     const std::string pageName = fillIn(tr("Pagina {0}"), {std::to_string(m_page + 1)});
     if (m_badPages.count(m_page)) {
         ImGui::SetCursorScreenPos(ImVec2(pos.x + m.mm(6.0f), center.y - ui.fonts().body->FontSize));
-        widgets::text(ui, ui.fonts().bodyBold, p.text, std::string(tr(kCannotShow)) + ".\n" + tr("Questa pagina non pu\xC3\xB2 essere mostrata.", kOther),
+        widgets::text(ui, ui.fonts().bodyBold, p.text,
+                      std::string(tr(kCannotShow)) + ".\n" +
+                          tr("Questa pagina non pu\xC3\xB2 essere mostrata.", kOther),
                       Role::Status, size.x - m.mm(12.0f));
     } else {
         if (!exact) request(m_page, target, true);
@@ -264,16 +273,19 @@ void PdfScreen::drawPageView(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
             ui.tree.add(Role::Status, loading, loading,
                         widgets::visibleRect(tpos, ImVec2(tpos.x + ts.x, tpos.y + ts.y)), false);
         } else {
-            ui.tree.add(Role::Image, pageName, fillIn(tr("{0} di {1}"), {pageWord(m_page, m_pageCount), m_name}),
+            ui.tree.add(Role::Image, pageName,
+                        fillIn(tr("{0} di {1}"), {pageWord(m_page, m_pageCount), m_name}),
                         widgets::visibleRect(ImVec2(std::max(pmin.x, pos.x), std::max(pmin.y, pos.y)),
                                              ImVec2(std::min(pmax.x, max.x), std::min(pmax.y, max.y))),
                         false);
         }
         // The next page at the unzoomed size, so that turning is instant.
         if (exact && m_page + 1 < m_pageCount) {
-            const int nextW = std::clamp(static_cast<int>(std::ceil(fitW / 64.0f)) * 64, 64, maxRenderWidth(aspect(m_page + 1)));
+            const int nextW = std::clamp(static_cast<int>(std::ceil(fitW / 64.0f)) * 64, 64,
+                                         maxRenderWidth(aspect(m_page + 1)));
             ImVec2 s;
-            if (!ui.images || !ui.images->pixels(pageKey(m_page + 1, nextW), s)) request(m_page + 1, nextW, false);
+            if (!ui.images || !ui.images->pixels(pageKey(m_page + 1, nextW), s))
+                request(m_page + 1, nextW, false);
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y));
@@ -286,28 +298,36 @@ void PdfScreen::drawZoomRow(ScreenEnv& env, float width, bool stacked) {
     int level = 0;
     for (int i = 0; i < 4; ++i)
         if (m_zoom >= kZoomLevels[i] - 0.01f) level = i;
-    const std::string pct = fillIn(tr("Ingrandimento {0}%"), {std::to_string(static_cast<int>(std::lround(m_zoom * 100)))});
+    const std::string pct =
+        fillIn(tr("Ingrandimento {0}%"), {std::to_string(static_cast<int>(std::lround(m_zoom * 100)))});
     // Side by side: [− Riduci] 150% [+ Ingrandisci]; in a narrow column the words go on top.
     ImFont* fs = ui.fonts().small;
-    const float labelW = stacked ? 0.0f : std::ceil(fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, pct.c_str()).x) + 2 * m.gap;
+    const float labelW =
+        stacked ? 0.0f : std::ceil(fs->CalcTextSizeA(fs->FontSize, FLT_MAX, 0, pct.c_str()).x) + 2 * m.gap;
     float bw = std::floor((width - labelW - m.gap) / 2.0f);
     // Larger text in a narrow column: one button per row rather than words cut at the edge.
     ImFont* fb = ui.fonts().small;
-    const bool oneByOne = stacked && fb->CalcTextSizeA(fb->FontSize, FLT_MAX, 0, (std::string("+  ") + tr("Ingrandisci")).c_str()).x > bw - m.mm(4.0f);
+    const bool oneByOne =
+        stacked &&
+        fb->CalcTextSizeA(fb->FontSize, FLT_MAX, 0, (std::string("+  ") + tr("Ingrandisci")).c_str()).x >
+            bw - m.mm(4.0f);
     if (oneByOne) bw = width;
     if (stacked) widgets::text(ui, fs, ui.pal().text, pct, Role::Status, width);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     // The buttons zoom about the centre of the view (focus and centre the same point).
     const ImVec2 viewCenter(0, 0);
     if (widgets::button(ui, "##zoom-out", tr("Riduci"), tr("Riduci", kOther), ImVec2(bw, bh),
-                        level > 0 ? widgets::ButtonStyle::Secondary : widgets::ButtonStyle::Quiet, "\xE2\x88\x92") &&
+                        level > 0 ? widgets::ButtonStyle::Secondary : widgets::ButtonStyle::Quiet,
+                        "\xE2\x88\x92") &&
         level > 0)
         setZoom(kZoomLevels[level - 1], viewCenter, viewCenter);
     if (!stacked) {
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + bw + m.gap, origin.y + std::floor((bh - fs->FontSize) * 0.5f)));
+        ImGui::SetCursorScreenPos(
+            ImVec2(origin.x + bw + m.gap, origin.y + std::floor((bh - fs->FontSize) * 0.5f)));
         widgets::text(ui, fs, ui.pal().text, pct, Role::Status, labelW);
     }
-    const ImVec2 second = oneByOne ? ImVec2(origin.x, origin.y + bh + m.gap) : ImVec2(origin.x + width - bw, origin.y);
+    const ImVec2 second =
+        oneByOne ? ImVec2(origin.x, origin.y + bh + m.gap) : ImVec2(origin.x + width - bw, origin.y);
     ImGui::SetCursorScreenPos(second);
     if (widgets::button(ui, "##zoom-in", tr("Ingrandisci"), tr("Ingrandisci", kOther), ImVec2(bw, bh),
                         level < 3 ? widgets::ButtonStyle::Secondary : widgets::ButtonStyle::Quiet, "+") &&
@@ -324,19 +344,22 @@ void PdfScreen::drawPageButtons(ScreenEnv& env, float width, bool stacked) {
     const float bw = stacked ? width : std::floor((width - m.gap) / 2.0f);
     const bool first = m_page <= 0, last = m_page + 1 >= m_pageCount;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    if (widgets::button(ui, "##prev-page", tr("Pagina precedente"),
-                        first ? tr("Questa \xC3\xA8 la prima pagina", kOther) : tr("Pagina precedente", kOther),
-                        ImVec2(bw, bh), first ? widgets::ButtonStyle::Quiet : widgets::ButtonStyle::Primary,
-                        "\xE2\x97\x80") &&
+    if (widgets::button(
+            ui, "##prev-page", tr("Pagina precedente"),
+            first ? tr("Questa \xC3\xA8 la prima pagina", kOther) : tr("Pagina precedente", kOther),
+            ImVec2(bw, bh), first ? widgets::ButtonStyle::Quiet : widgets::ButtonStyle::Primary,
+            "\xE2\x97\x80") &&
         !first)
         goToPage(m_page - 1);
-    ImGui::SetCursorScreenPos(stacked ? ImVec2(origin.x, origin.y + bh + m.gap) : ImVec2(origin.x + bw + m.gap, origin.y));
+    ImGui::SetCursorScreenPos(stacked ? ImVec2(origin.x, origin.y + bh + m.gap)
+                                      : ImVec2(origin.x + bw + m.gap, origin.y));
     // The arrow goes after the words on this one: drawn by hand, as buttons put icons first.
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    if (widgets::button(ui, "##next-page", std::string(tr("Pagina successiva")) + " \xE2\x96\xB6",
-                        last ? tr("Questa \xC3\xA8 l'ultima pagina", kOther) : tr("Pagina successiva", kOther),
-                        ImVec2(stacked ? width : width - bw - m.gap, bh),
-                        last ? widgets::ButtonStyle::Quiet : widgets::ButtonStyle::Primary) &&
+    if (widgets::button(
+            ui, "##next-page", std::string(tr("Pagina successiva")) + " \xE2\x96\xB6",
+            last ? tr("Questa \xC3\xA8 l'ultima pagina", kOther) : tr("Pagina successiva", kOther),
+            ImVec2(stacked ? width : width - bw - m.gap, bh),
+            last ? widgets::ButtonStyle::Quiet : widgets::ButtonStyle::Primary) &&
         !last)
         goToPage(m_page + 1);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, at.y + bh + m.gap));
@@ -359,7 +382,8 @@ void PdfScreen::drawThumbnails(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
     // A window of pages around the current one.
     const int start = std::clamp(m_page - n / 2, 0, std::max(0, m_pageCount - n));
     const int usedCols = std::min(cols, n);
-    const float x0 = pos.x + std::floor((size.x - (static_cast<float>(usedCols) * (thumbW + m.gap) - m.gap)) * 0.5f);
+    const float x0 =
+        pos.x + std::floor((size.x - (static_cast<float>(usedCols) * (thumbW + m.gap) - m.gap)) * 0.5f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int k = 0; k < n; ++k) {
         const int page = start + k;
@@ -373,12 +397,14 @@ void PdfScreen::drawThumbnails(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
         const ImVec2 tmax(tpos.x + thumbW, tpos.y + thumbH);
         dl->AddRectFilled(tpos, tmax, IM_COL32(255, 255, 255, 255));
         ImVec2 ts;
-        if (ImTextureID t = ui.images && m_thumbs.count(page) ? ui.images->pixels(thumbKey(page), ts) : nullptr) {
+        if (ImTextureID t =
+                ui.images && m_thumbs.count(page) ? ui.images->pixels(thumbKey(page), ts) : nullptr) {
             // Keep the page's proportions inside the slot.
             const float a = ts.y / std::max(1.0f, ts.x);
             float w = thumbW, h = thumbW * a;
             if (h > thumbH) h = thumbH, w = thumbH / a;
-            const ImVec2 imin(tpos.x + std::floor((thumbW - w) * 0.5f), tpos.y + std::floor((thumbH - h) * 0.5f));
+            const ImVec2 imin(tpos.x + std::floor((thumbW - w) * 0.5f),
+                              tpos.y + std::floor((thumbH - h) * 0.5f));
             dl->AddImage(t, imin, ImVec2(imin.x + w, imin.y + h));
         } else if (!m_badThumbs.count(page) && m_worker) {
             m_thumbs.erase(page);
@@ -403,9 +429,10 @@ void PdfScreen::drawThumbnails(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
         if (current)
             dl->AddLine(ImVec2(npos.x, npos.y + ns.y), ImVec2(npos.x + ns.x, npos.y + ns.y), p.primary,
                         std::max(2.0f, m.mm(0.5f)));
-        ui.tree.add(Role::Button, fillIn(tr("Pagina {0}"), {num}),
-                    current ? fillIn(tr("Pagina {0}, mostrata ora"), {num}) : fillIn(tr("Vai a pagina {0}"), {num}),
-                    widgets::visibleRect(tpos, ImVec2(tmax.x, tmax.y + labelH)), true);
+        ui.tree.add(
+            Role::Button, fillIn(tr("Pagina {0}"), {num}),
+            current ? fillIn(tr("Pagina {0}, mostrata ora"), {num}) : fillIn(tr("Vai a pagina {0}"), {num}),
+            widgets::visibleRect(tpos, ImVec2(tmax.x, tmax.y + labelH)), true);
         if (tapped) goToPage(page);
     }
 }
@@ -413,9 +440,10 @@ void PdfScreen::drawThumbnails(ScreenEnv& env, ImVec2 pos, ImVec2 size) {
 void PdfScreen::drawError(ScreenEnv& env, float width) {
     Ui& ui = env.ui;
     ImGui::Dummy(ImVec2(0, ui.met().mm(6.0f)));
-    widgets::text(ui, ui.fonts().title, ui.pal().text,
-                  m_state == State::Failed ? tr(kCannotShow) : tr("Il documento non \xC3\xA8 disponibile qui"), Role::Heading,
-                  width);
+    widgets::text(
+        ui, ui.fonts().title, ui.pal().text,
+        m_state == State::Failed ? tr(kCannotShow) : tr("Il documento non \xC3\xA8 disponibile qui"),
+        Role::Heading, width);
     widgets::text(ui, ui.fonts().body, ui.pal().text,
                   m_state == State::Failed ? tr("Il documento non pu\xC3\xB2 essere mostrato", kOther)
                                            : tr("Il documento non \xC3\xA8 disponibile qui", kOther),

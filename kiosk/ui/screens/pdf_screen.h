@@ -56,18 +56,18 @@ private:
     std::uint64_t m_loadedVersion = ~0ull;
     int m_generation = 0;  // names the textures of the document loaded
     std::string m_path;
-    std::string m_name;   // file name
+    std::string m_name;     // file name
     std::string m_actLine;  // "Allegato all'atto n. 2026/45"
     State m_state = State::NoFile;
     int m_pageCount = 0;
     int m_page = 0;
     int m_firstPage = 0;  // where the route asked to start
     float m_zoom = 1.0f;
-    ImVec2 m_pan{0, 0};  // offset of the page centre from the view centre, pixels
-    std::map<int, float> m_aspect;            // height / width, known once a page was rendered
-    std::map<int, std::set<int>> m_widths;    // widths uploaded per page
-    std::set<int> m_thumbs;                   // thumbnails uploaded
-    std::set<int> m_badPages, m_badThumbs;    // the renderer refused them
+    ImVec2 m_pan{0, 0};                     // offset of the page centre from the view centre, pixels
+    std::map<int, float> m_aspect;          // height / width, known once a page was rendered
+    std::map<int, std::set<int>> m_widths;  // widths uploaded per page
+    std::set<int> m_thumbs;                 // thumbnails uploaded
+    std::set<int> m_badPages, m_badThumbs;  // the renderer refused them
 
     bool m_dragging = false;
     ImVec2 m_dragStart{0, 0};

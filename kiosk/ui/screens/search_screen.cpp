@@ -40,7 +40,8 @@ std::vector<TextSpan> spansOf(std::string_view marked) {
 }
 
 bool opens(const SearchHit& h) {
-    return h.kind == "sheet" || h.kind == "act" || h.kind == "notice" || h.kind == "event" || h.kind == "office";
+    return h.kind == "sheet" || h.kind == "act" || h.kind == "notice" || h.kind == "event" ||
+           h.kind == "office";
 }
 
 }  // namespace
@@ -123,7 +124,8 @@ void SearchScreen::drawField(Ui& ui, ImVec2 pos, float width, float height) {
     dl->AddRectFilled(ImVec2(cx, ty + f->FontSize * 0.1f), ImVec2(cx + caretW, ty + f->FontSize * 0.95f),
                       p.primary);
     dl->PopClipRect();
-    ui.tree.add(Role::Text, tr("Testo cercato"), q.empty() ? tr("vuoto") : q, widgets::visibleRect(pos, max), false);
+    ui.tree.add(Role::Text, tr("Testo cercato"), q.empty() ? tr("vuoto") : q, widgets::visibleRect(pos, max),
+                false);
 }
 
 void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
@@ -140,35 +142,38 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
                       tr("Scrivi una o due parole con la tastiera, per esempio \"carta identit\xC3\xA0\", "
                          "\"residenza\" o \"rifiuti\"."),
                       Role::Text, width);
-        widgets::text(ui, ui.fonts().small, p.textMuted, tr("Scrivi una o due parole con la tastiera qui sotto.", kOther),
-                      Role::Text, width);
+        widgets::text(ui, ui.fonts().small, p.textMuted,
+                      tr("Scrivi una o due parole con la tastiera qui sotto.", kOther), Role::Text, width);
     } else {
         if (!m_result.suggestion.empty()) {
             if (m_result.fromSuggestion)
                 widgets::text(ui, ui.fonts().body, p.text,
-                              fillIn(tr("Nessun risultato per \xC2\xAB{0}\xC2\xBB. Ecco i risultati per \xC2\xAB{1}\xC2\xBB."),
+                              fillIn(tr("Nessun risultato per \xC2\xAB{0}\xC2\xBB. Ecco i risultati per "
+                                        "\xC2\xAB{1}\xC2\xBB."),
                                      {q, m_result.suggestion}),
                               Role::Status, width);
             if (widgets::button(ui, "##suggestion", fillIn(tr("Forse cercavi: {0}"), {m_result.suggestion}),
-                                tr("Forse cercavi", kOther),
-                                ImVec2(width, bh), widgets::ButtonStyle::Quiet)) {
+                                tr("Forse cercavi", kOther), ImVec2(width, bh),
+                                widgets::ButtonStyle::Quiet)) {
                 m_query.text = m_result.suggestion;
             }
             ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
         }
         if (m_result.hits.empty()) {
             widgets::text(ui, ui.fonts().title, p.text, tr("Nessun risultato"), Role::Status, width);
-            widgets::text(ui, ui.fonts().body, p.text,
-                          tr("Controlla come hai scritto le parole, prova con meno parole o con parole diverse, "
-                             "oppure cerca per argomento tra i Servizi."),
-                          Role::Text, width);
+            widgets::text(
+                ui, ui.fonts().body, p.text,
+                tr("Controlla come hai scritto le parole, prova con meno parole o con parole diverse, "
+                   "oppure cerca per argomento tra i Servizi."),
+                Role::Text, width);
             widgets::text(
                 ui, ui.fonts().small, p.textMuted,
-                tr("Nessun risultato: controlla le parole, provane meno o altre, oppure guarda i servizi.", kOther),
+                tr("Nessun risultato: controlla le parole, provane meno o altre, oppure guarda i servizi.",
+                   kOther),
                 Role::Text, width);
             ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
-            if (widgets::button(ui, "##to-services", tr("Vai ai servizi"), tr("Vai ai servizi", kOther), ImVec2(width, bh),
-                                widgets::ButtonStyle::Secondary))
+            if (widgets::button(ui, "##to-services", tr("Vai ai servizi"), tr("Vai ai servizi", kOther),
+                                ImVec2(width, bh), widgets::ButtonStyle::Secondary))
                 env.nav.open({ScreenId::Services, 0, {}});
         }
         ImFont* fb = ui.fonts().bodyBold;
@@ -193,8 +198,8 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
                 const ImVec2 size(width, std::max(m.touchMin, 2 * pad + titleH + bodyH + snipH));
                 const ImVec2 pos = ImGui::GetCursorScreenPos();
                 ImGui::PushID((h.kind + ":" + h.key).c_str());
-                const bool tapped =
-                    widgets::card(ui, "##hit", size, opens(h) ? widgets::CardStyle::List : widgets::CardStyle::Static);
+                const bool tapped = widgets::card(
+                    ui, "##hit", size, opens(h) ? widgets::CardStyle::List : widgets::CardStyle::Static);
                 ImGui::PopID();
                 if (!ImGui::IsItemVisible()) continue;
                 ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -222,7 +227,8 @@ void SearchScreen::drawResults(ScreenEnv& env, float left, float width) {
                         std::int64_t id = 0;
                         std::from_chars(h.key.data(), h.key.data() + h.key.size(), id);
                         if (id > 0)
-                            env.nav.open({h.kind == "notice" ? ScreenId::NoticeDetail : ScreenId::ActDetail, id, {}});
+                            env.nav.open(
+                                {h.kind == "notice" ? ScreenId::NoticeDetail : ScreenId::ActDetail, id, {}});
                     }
                 }
             }

@@ -90,8 +90,8 @@ void ServicesScreen::drawInitials(ScreenEnv& env, float width) {
     const Metrics& m = ui.met();
     // Letter keys wide enough for their count ("12 schede"), as many per row as fit.
     ImFont* fsm = ui.fonts().small;
-    const float minW =
-        std::max(m.mm(30.0f), fsm->CalcTextSizeA(fsm->FontSize, FLT_MAX, 0, sheetCountIt(99).c_str()).x + m.mm(5.0f));
+    const float minW = std::max(
+        m.mm(30.0f), fsm->CalcTextSizeA(fsm->FontSize, FLT_MAX, 0, sheetCountIt(99).c_str()).x + m.mm(5.0f));
     const int perRow = std::max(2, static_cast<int>((width + m.gap) / (minW + m.gap)));
     const float w = std::floor((width - float(perRow - 1) * m.gap) / float(perRow));
     const float h = std::round(std::max(m.mm(24.0f), ui.fonts().title->FontSize * 1.9f));
@@ -117,7 +117,8 @@ void ServicesScreen::drawInitials(ScreenEnv& env, float width) {
         dl->AddText(ft, ft->FontSize, ImVec2(pos.x + (w - ls.x) * 0.5f, top), p.primary, f.label.c_str());
         dl->AddText(fs, fs->FontSize, ImVec2(pos.x + (w - cs.x) * 0.5f, top + ls.y * 0.9f), p.textMuted,
                     count.c_str());
-        ui.tree.add(Role::Button, fillIn(tr("Lettera {0}"), {f.label}), count, widgets::visibleRect(pos, max), true);
+        ui.tree.add(Role::Button, fillIn(tr("Lettera {0}"), {f.label}), count, widgets::visibleRect(pos, max),
+                    true);
         if (pressed) env.nav.open({ScreenId::SheetList, 0, "initial:" + f.key});
     }
     const int rows = (static_cast<int>(m_initials.size()) + perRow - 1) / perRow;
@@ -136,7 +137,8 @@ void ServicesScreen::draw(ScreenEnv& env) {
     ImGui::BeginGroup();
     widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Servizi"), Role::Heading, width);
     widgets::text(ui, ui.fonts().small, ui.pal().textMuted,
-                  sheetCountIt(m_count) + " \xC2\xB7 " + tr("Servizi per i cittadini", kOther), Role::Text, width);
+                  sheetCountIt(m_count) + " \xC2\xB7 " + tr("Servizi per i cittadini", kOther), Role::Text,
+                  width);
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
 
     // The four ways in, as a 2×2 block of large buttons; the chosen one says so with a tick.
@@ -179,8 +181,7 @@ void ServicesScreen::draw(ScreenEnv& env) {
         widgets::text(ui, ui.fonts().body, ui.pal().text,
                       std::string(tr("Nessuna scheda servizio disponibile.")) + "\n" +
                           tr("Nessuna scheda servizio disponibile.", kOther),
-                      Role::Text,
-                      width);
+                      Role::Text, width);
     } else {
         switch (m_way) {
             case Way::Topic:

@@ -46,7 +46,8 @@ bool drawSheetCard(Ui& ui, const SheetSummary& s, ImVec2 size) {
     }
     const std::string body = fillIn(tr("Ente: {0}"), {widgets::displayable(s.bodyName)});
     widgets::clampedText(dl, fs, p.textMuted, ImVec2(x, y), bodyW, body, 1);
-    ui.tree.add(Role::ListItem, title, body + (s.active ? std::string() : std::string(". ") + tr("Non attivo")),
+    ui.tree.add(Role::ListItem, title,
+                body + (s.active ? std::string() : std::string(". ") + tr("Non attivo")),
                 widgets::visibleRect(pos, max), true);
     return pressed;
 }
@@ -101,8 +102,7 @@ void SheetListScreen::draw(ScreenEnv& env, const std::string& filterKey) {
         widgets::text(ui, ui.fonts().body, ui.pal().text,
                       std::string(tr("Nessuna scheda in questo elenco.")) + "\n" +
                           tr("Nessuna scheda in questo elenco.", kOther),
-                      Role::Text,
-                      width);
+                      Role::Text, width);
     } else {
         const float cardH = sheetCardHeight(ui);
         ImGuiListClipper clipper;

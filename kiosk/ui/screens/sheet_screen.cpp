@@ -146,7 +146,8 @@ void SheetScreen::drawOnline(Ui& ui, float width) {
     widgets::text(ui, ui.fonts().bodyBold, ui.pal().text,
                   tr("Inquadra il codice per aprire il servizio online sul telefono"), Role::Text, tw);
     widgets::text(ui, ui.fonts().small, ui.pal().textMuted,
-                  tr("Inquadra il codice per aprire il servizio online sul telefono", kOther), Role::Text, tw);
+                  tr("Inquadra il codice per aprire il servizio online sul telefono", kOther), Role::Text,
+                  tw);
     ImGui::Dummy(ImVec2(0, m.mm(2.0f)));
     widgets::text(ui, ui.fonts().small, ui.pal().text, url, Role::Link, tw);
     ImGui::EndGroup();
@@ -158,13 +159,13 @@ void SheetScreen::drawOnline(Ui& ui, float width) {
 void SheetScreen::drawOffice(Ui& ui, float width) {
     // Open or closed in words, recomputed once a minute (the clock's resolution).
     if (m_office && !m_office->hours.empty() && ui.now / 60 != m_officeStatusMinute) {
-        m_officeStatus =
-            formatOpenStatus(m_office->hours.statusAt(ui.now, HolidayCalendar(m_patronDay)), ui.now, uiLanguage());
+        m_officeStatus = formatOpenStatus(m_office->hours.statusAt(ui.now, HolidayCalendar(m_patronDay)),
+                                          ui.now, uiLanguage());
         m_officeStatusMinute = ui.now / 60;
     }
     const Office& o = *m_office;
-    widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("Ufficio di riferimento", kBoth),
-                  Role::Text, width);
+    widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("Ufficio di riferimento", kBoth), Role::Text,
+                  width);
     widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, widgets::displayable(o.name), Role::Text, width);
     if (!m_officeStatus.empty())
         widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, m_officeStatus, Role::Status, width);
@@ -210,21 +211,23 @@ void SheetScreen::draw(ScreenEnv& env, const std::string& sheetId) {
     ImGui::SetCursorPos(ImVec2(left - env.pos.x, m.mm(4.0f)));
     ImGui::BeginGroup();
     if (!m_sheet) {
-        widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Scheda non disponibile"), Role::Heading, width);
+        widgets::text(ui, ui.fonts().title, ui.pal().text, tr("Scheda non disponibile"), Role::Heading,
+                      width);
         widgets::text(ui, ui.fonts().body, ui.pal().text,
                       std::string(tr("Questa scheda non \xC3\xA8 pi\xC3\xB9 pubblicata.")) + "\n" +
                           tr("Questa scheda non \xC3\xA8 pi\xC3\xB9 pubblicata.", kOther),
                       Role::Text, width);
     } else {
         const Sheet& s = *m_sheet;
-        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("Scheda servizio", kBoth),
-                      Role::Text, width);
+        widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("Scheda servizio", kBoth), Role::Text,
+                      width);
         widgets::text(ui, ui.fonts().title, ui.pal().text, widgets::displayable(s.title), Role::Heading,
                       width);
-        widgets::text(ui, ui.fonts().bodyBold, ui.pal().text, fillIn(tr("Ente: {0}"), {widgets::displayable(s.bodyName)}),
-                      Role::Text, width);
+        widgets::text(ui, ui.fonts().bodyBold, ui.pal().text,
+                      fillIn(tr("Ente: {0}"), {widgets::displayable(s.bodyName)}), Role::Text, width);
         if (s.active) {
-            widgets::text(ui, ui.fonts().body, ui.pal().text, tr("Stato: servizio attivo"), Role::Status, width);
+            widgets::text(ui, ui.fonts().body, ui.pal().text, tr("Stato: servizio attivo"), Role::Status,
+                          width);
         } else {
             widgets::text(ui, ui.fonts().bodyBold, ui.pal().text,
                           tr("Stato: servizio non attivo") +
@@ -233,8 +236,8 @@ void SheetScreen::draw(ScreenEnv& env, const std::string& sheetId) {
                           Role::Status, width);
         }
         if (s.lang != lang)  // no variant in the visitor's language: say why the text is Italian
-            widgets::text(ui, ui.fonts().small, ui.pal().textMuted, tr("(Non disponibile in inglese: testo in italiano.)"),
-                          Role::Text, width);
+            widgets::text(ui, ui.fonts().small, ui.pal().textMuted,
+                          tr("(Non disponibile in inglese: testo in italiano.)"), Role::Text, width);
         ImGui::Dummy(ImVec2(0, m.mm(3.0f)));
         bool onlineShown = false;
         for (size_t i = 0; i < s.sections.size(); ++i) {
