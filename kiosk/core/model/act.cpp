@@ -46,8 +46,19 @@ bool isInPublicationWindow(CivilDate start, CivilDate end, UnixSeconds now) {
 }
 
 std::string publicationWindowSql(const std::string& table, int param) {
-    const std::string p = "?" + std::to_string(param);
-    return "(" + table + ".pub_start <= " + p + " AND " + table + ".pub_end >= " + p + ")";
+    // Appended in place: `"(" + table + ...` trips GCC 12's -Wrestrict false positive at -O3.
+    std::string p = "?";
+    p += std::to_string(param);
+    std::string sql = "(";
+    sql += table;
+    sql += ".pub_start <= ";
+    sql += p;
+    sql += " AND ";
+    sql += table;
+    sql += ".pub_end >= ";
+    sql += p;
+    sql += ")";
+    return sql;
 }
 
 std::string windowSqlDay(UnixSeconds now) {
