@@ -26,7 +26,7 @@ const std::vector<ConfigTable>& configTables() {
          {"width", "height", "fullscreen", "pixels_per_mm", "diagonal_inches", "mount_bottom_mm"}},
         {"kiosk", false, {"language", "show_exercises", "idle_seconds", "geocodes", "latitude", "longitude"}},
         {"screen", false, {"sleep", "wake_on_touch", "off_command", "on_command"}},
-        {"maintenance", false, {"pin_hash"}},
+        {"maintenance", false, {"pin_hash", "pause_minutes"}},
         {"sync", false,
          withLimits(
              {"min_free_mb", "max_backoff_seconds", "attachments_budget_mb", "attachments_per_round"})},
