@@ -9,8 +9,6 @@
 
 #include <csignal>
 #include <cstdio>
-#include <ctime>
-#include <filesystem>
 
 namespace vt {
 

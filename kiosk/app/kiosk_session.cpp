@@ -35,9 +35,10 @@ KioskSession KioskSession::open(const Args& args, StoreAccess access) {
     s.config = loadConfig(findConfigPath(args));
     if (auto d = args.get("data-dir")) s.config.dataDir = fs::absolute(*d).string();
     fs::create_directories(s.config.dataDir);
-    if (access == StoreAccess::Live || !fs::exists(s.config.databasePath()))
-        s.writer = Database::open(s.config.databasePath());  // creates and migrates the store
-    if (access == StoreAccess::Look) s.writer = Database();
+    if (access == StoreAccess::Live)
+        s.writer = Database::open(s.config.databasePath());
+    else if (!fs::exists(s.config.databasePath()))
+        Database::open(s.config.databasePath());  // a new, empty store (created and migrated); closed at once
     s.reader = Database::open(s.config.databasePath(), OpenMode::ReadOnly);
     return s;
 }
