@@ -1,0 +1,60 @@
+#include "audit.h"
+
+namespace vt::console {
+
+void audit(ConsoleStore& store, UnixSeconds at, std::string_view actor, std::string_view action,
+           std::string_view target, std::string_view detail, std::string_view address) {
+    // Bound as std::string: an empty string_view may have no data pointer, which SQLite stores as NULL.
+    store.prepare("INSERT INTO audit(at, actor, action, target, detail, address) VALUES (?,?,?,?,?,?)")
+        .bind(1, static_cast<std::int64_t>(at))
+        .bind(2, std::string(actor))
+        .bind(3, std::string(action))
+        .bind(4, std::string(target))
+        .bind(5, std::string(detail))
+        .bind(6, std::string(address))
+        .run();
+}
+
+std::vector<AuditEntry> recentAudit(const ConsoleStore& store, int limit) {
+    std::vector<AuditEntry> out;
+    auto st = store.prepare(
+        "SELECT id, at, actor, action, target, detail, address FROM audit ORDER BY id DESC LIMIT ?");
+    st.bind(1, limit);
+    while (st.step())
+        out.push_back(
+            {st.integer(0), st.integer(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+    return out;
+}
+
+namespace {
+
+void csvCell(std::string& out, std::string_view v) {
+    const bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@');
+    out += '"';
+    if (formula) out += '\'';
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+}  // namespace
+
+std::string auditCsv(const ConsoleStore& store) {
+    std::string out = "id,at,actor,action,target,detail,address\r\n";
+    auto st = store.prepare("SELECT id, at, actor, action, target, detail, address FROM audit ORDER BY id");
+    while (st.step()) {
+        out += std::to_string(st.integer(0));
+        out += ',';
+        csvCell(out, formatIsoRome(st.integer(1)));
+        for (int c = 2; c <= 6; ++c) {
+            out += ',';
+            csvCell(out, st.text(c));
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+}  // namespace vt::console

@@ -1,0 +1,33 @@
+// The console's configuration file (TOML): [console] and [publish], every key in docs/CONSOLE.md.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace vt::console {
+
+class ConsoleConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ConsoleConfig {
+    std::string path;  // the file read
+    std::string listenHost = "127.0.0.1";
+    int listenPort = 8080;     // 0: any free port (tests), printed at start-up
+    std::string dataDir;       // the store lives here
+    std::string publicUrl;     // the address clerks use (through nginx, https)
+    int threads = 4;           // the HTTP worker pool
+    std::string templatesDir;  // empty: next to the binary, else the source tree
+    std::string contentDir, outDir, keyFile;
+    bool fourEyes = true;
+};
+
+// Every [table].key the file may hold.
+const std::vector<std::string>& consoleConfigKeys();
+// Reads and checks the file: unknown keys, wrong types, a listen address that is not loopback and
+// a missing data_dir are errors naming the file, the line and the key.
+ConsoleConfig loadConsoleConfig(const std::string& path);
+
+}  // namespace vt::console

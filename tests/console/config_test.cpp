@@ -1,0 +1,48 @@
+#include "console_config.h"
+
+#include "../unit/test_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using namespace vt::console;
+
+namespace {
+
+std::string write(const std::string& name, const std::string& text) {
+    const std::string path = vt::test::scratchDir(name) + "/console.toml";
+    std::ofstream(path) << text;
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("console config: the contract's file is read", "[console][config]") {
+    const auto c =
+        loadConsoleConfig(write("console-config-ok",
+                                "[console]\nlisten = \"127.0.0.1:8080\"\ndata_dir = \"/var/lib/x\"\n"
+                                "public_url = \"https://vetrina.comune.example.it\"\n"
+                                "[publish]\ncontent_dir = \"/c\"\nout_dir = \"/o\"\nkey_file = \"/k\"\n"
+                                "four_eyes = false\n"));
+    CHECK(c.listenPort == 8080);
+    CHECK(c.dataDir == "/var/lib/x");
+    CHECK(c.outDir == "/o");
+    CHECK_FALSE(c.fourEyes);
+}
+
+TEST_CASE("console config: unknown keys and non-loopback addresses are errors naming file and line",
+          "[console][config]") {
+    const std::string typo =
+        write("console-config-typo", "[console]\ndata_dir = \"/x\"\nlisten_on = \"x\"\n");
+    CHECK_THROWS_WITH(loadConsoleConfig(typo), Catch::Contains(typo + ":3: console.listen_on: unknown key"));
+    CHECK_THROWS_WITH(loadConsoleConfig(write("console-config-public",
+                                              "[console]\ndata_dir = \"/x\"\nlisten = \"0.0.0.0:80\"\n")),
+                      Catch::Contains("127.0.0.1 only"));
+    CHECK_THROWS_WITH(
+        loadConsoleConfig(write("console-config-nodata", "[console]\nlisten = \"127.0.0.1:80\"\n")),
+        Catch::Contains("console.data_dir: is required"));
+    CHECK_THROWS_WITH(loadConsoleConfig(write("console-config-type",
+                                              "[console]\ndata_dir = \"/x\"\n[publish]\nfour_eyes = 1\n")),
+                      Catch::Contains("publish.four_eyes: must be true or false"));
+}
