@@ -233,6 +233,7 @@ Response ConsoleApp::usersPage(Ctx& c, int status, PageData form) {
         row.set("name", u.name);
         row.set("role", roleLabel(u.role));
         row.set("body", u.body);
+        row.set("town", u.body.empty());
         if (u.lockedUntil > c.now) {
             row.set("locked", true);
             row.set("locked_until", clerkTime(u.lockedUntil));
@@ -312,6 +313,7 @@ Response ConsoleApp::auditPage(Ctx& c) {
         row.set("at", clerkTime(e.at));
         row.set("actor", e.actor);
         row.set("action", e.action);
+        row.set("action_label", actionLabel(e.action));
         row.set("target", e.target);
         row.set("detail", e.detail);
         row.set("address", e.address);

@@ -15,6 +15,26 @@ void audit(ConsoleStore& store, UnixSeconds at, std::string_view actor, std::str
         .run();
 }
 
+std::string actionLabel(std::string_view action) {
+    static const std::pair<const char*, const char*> kLabels[] = {
+        {"init", "Console creata / Console created"},
+        {"login", "Accesso / Log-in"},
+        {"login_failed", "Accesso non riuscito / Failed log-in"},
+        {"account_locked", "Utente bloccato / User locked out"},
+        {"login_refused_locked", "Accesso rifiutato: utente bloccato / Refused: locked out"},
+        {"login_throttled", "Troppi tentativi da un indirizzo / Too many attempts from an address"},
+        {"logout", "Uscita / Log-out"},
+        {"csrf_refused", "Modulo rifiutato: senza token / Form refused: no token"},
+        {"user_add", "Utente creato / User created"},
+        {"user_unlock", "Utente sbloccato / User unlocked"},
+        {"token_add", "Token API creato / API token created"},
+        {"audit_export", "Registro scaricato / Log downloaded"},
+    };
+    for (const auto& [code, label] : kLabels)
+        if (action == code) return label;
+    return std::string(action);
+}
+
 std::vector<AuditEntry> recentAudit(const ConsoleStore& store, int limit) {
     std::vector<AuditEntry> out;
     auto st = store.prepare(

@@ -19,6 +19,9 @@ struct AuditEntry {
 
 void audit(ConsoleStore& store, UnixSeconds at, std::string_view actor, std::string_view action,
            std::string_view target = {}, std::string_view detail = {}, std::string_view address = {});
+// What an action code means for a clerk ("login_failed" -> "Accesso non riuscito"); the code itself
+// when it has no label.
+std::string actionLabel(std::string_view action);
 // The newest `limit` entries, newest first.
 std::vector<AuditEntry> recentAudit(const ConsoleStore& store, int limit);
 // Every entry, oldest first, as CSV (RFC 4180). Cells a spreadsheet would read as a formula

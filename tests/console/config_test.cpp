@@ -46,3 +46,17 @@ TEST_CASE("console config: unknown keys and non-loopback addresses are errors na
                                               "[console]\ndata_dir = \"/x\"\n[publish]\nfour_eyes = 1\n")),
                       Catch::Contains("publish.four_eyes: must be true or false"));
 }
+
+TEST_CASE("docs/CONSOLE.md documents every console configuration key", "[console][config][docs]") {
+    const std::string doc = vt::test::readAll(std::string(VETRINA_SOURCE_DIR) + "/docs/CONSOLE.md");
+    for (const std::string& key : consoleConfigKeys()) {
+        const auto dot = key.find('.');
+        std::string shown = "`[";
+        shown += key.substr(0, dot);
+        shown += "] ";
+        shown += key.substr(dot + 1);
+        shown += '`';
+        INFO("document " << shown << " in docs/CONSOLE.md");
+        CHECK(doc.find(shown) != std::string::npos);
+    }
+}
