@@ -5,10 +5,13 @@ right password), a form sent without its CSRF token refused, a <script> typed in
 the session cookie HttpOnly, Secure and SameSite=Strict, roles. Screenshots of every page go to OUT_DIR.
 
 Usage: console_browser.py VETRINA_CONSOLE OUT_DIR       exit 77 (skipped) without chromium/selenium.
-No sleeps and no timing assertions: every wait is for a page or a line of output.
+No sleeps and no timing assertions: every wait is for a page or a line of output. CI runs the suite
+under libfaketime, where time.sleep fails: so chromedriver is started here (waiting for its "started"
+line) instead of by Selenium's Service, and page loads are awaited without WebDriverWait.
 """
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -19,10 +22,8 @@ PINNED = "2026-11-23T10:00:00+01:00"  # the board clock the console runs on (loc
 
 try:
     from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     print("SKIP: python3-selenium is not installed (apt-get install python3-selenium)")
     sys.exit(77)
@@ -57,6 +58,7 @@ run(["user", "add", "anna", "--role", "editor", "--config", config], "password d
 env = dict(os.environ, VETRINA_BOARD_CLOCK=PINNED)
 server = subprocess.Popen([CONSOLE, "serve", "--config", config], stdout=subprocess.PIPE, text=True, env=env)
 driver = None
+chromedriver = None
 try:
     line = server.stdout.readline()
     if "listening on" not in line:
@@ -75,7 +77,20 @@ try:
               "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900"):
         opts.add_argument(a)
     opts.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    with socket.socket() as probe:  # a free port for chromedriver
+        probe.bind(("127.0.0.1", 0))
+        driver_port = probe.getsockname()[1]
+    # Chromium does not start under libfaketime (the moved-clock CI run): the browser keeps the real
+    # clock, which nothing here depends on (the console's clock is pinned, its cookie has no expiry).
+    browser_env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
+    chromedriver = subprocess.Popen(["/usr/bin/chromedriver", "--port=%d" % driver_port], env=browser_env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for line in chromedriver.stdout:
+        if "started successfully" in line:
+            break
+    else:
+        sys.exit("chromedriver did not start")
+    driver = webdriver.Remote(command_executor="http://127.0.0.1:%d" % driver_port, options=opts)
 
     def shot(name):
         driver.save_screenshot(os.path.join(OUT, name + ".png"))
@@ -84,7 +99,12 @@ try:
         """Clicks a submit button and waits for the next page (the old one goes stale)."""
         old = driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old))
+        for _ in range(100000):  # each probe is a round trip to chromedriver, not a spin
+            try:
+                old.tag_name
+            except StaleElementReferenceException:
+                return
+        sys.exit("the page after a click never loaded")
 
     def log_in(name, password):
         driver.get(base + "/login")
@@ -183,6 +203,9 @@ try:
 finally:
     if driver:
         driver.quit()
+    if chromedriver:
+        chromedriver.terminate()
+        chromedriver.wait()
     server.terminate()
     server.wait()
 
