@@ -30,10 +30,14 @@ const Help kHelp[] = {
      "  --run-seconds N, --exit-after-first-frame, --print-alerts\n"
      "                   used by `vetrina bench` to time start-up and alerts\n"},
     {"import",
-     "vetrina import --kind KIND --db DB [--source NAME] [--config FILE] [--quiet] FILE...\n"
+     "vetrina import --kind KIND --db DB [--source NAME] [--config FILE] [--allow-shrink] [--quiet]\n"
+     "               FILE...\n"
      "\n"
      "Imports content files into a store, as the sync would, and reports every item it could not\n"
-     "use with file, line and reason. What was stored before stays when a file is bad.\n"
+     "use with file, line and reason. What was stored before stays when a file is bad, and when it\n"
+     "would throw cached content away: no usable item, more items rejected than usable, no items\n"
+     "at all, or under half of 10 or more cached items (exit 1, the cache unchanged). A source\n"
+     "that is really empty says \"vetrina:empty\" (docs/OPERATIONS.md).\n"
      "It writes the store, at the kiosk's clock (the trusted clock saved in the store's folder,\n"
      "clock.json): acts whose window ended are purged and expired alerts dropped by that clock.\n"
      "There is no --at; VETRINA_BOARD_CLOCK=ISO pins the board clock (tests, demos).\n"
@@ -45,6 +49,8 @@ const Help kHelp[] = {
      "  --source NAME    the source name stored with the content (default: the file name);\n"
      "                   with --config, the [[source]] whose options apply (max_window_days,\n"
      "                   the [source.mapping] that kind mapped needs)\n"
+     "  --allow-shrink   accept a file with under half of the cached items (still refused: no\n"
+     "                   usable item, or more rejected than usable)\n"
      "  --quiet          no per-item report, only errors\n"},
     {"list",
      "vetrina list albo|sheets|notices|alerts|events|offices|feedback --db DB [--at ISO] [--config FILE] "
