@@ -242,8 +242,14 @@ FetchResult fetchUrl(const FetchRequest& r) {
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &out.httpCode);
     if (rc == CURLE_OK) out.serverDate = parseRfc822(headerValue(h, "Date")).value_or(0);
     if (sink.file && std::fclose(sink.file) != 0) sink.writeError = true;
+    // An error status is the answer, whatever its page did to the byte cap: a 404 page longer
+    // than a small object overflows it, and was reported as "oversize".
+    const bool errorStatus = out.httpCode >= 300 && out.httpCode != 304;
     if (rc == CURLE_OK && out.httpCode == 304) {
         out.status = FetchResult::Status::NotModified;
+    } else if (errorStatus && (rc == CURLE_OK || sink.overflow || rc == CURLE_FILESIZE_EXCEEDED)) {
+        out.error = "HTTP " + std::to_string(out.httpCode) + (out.httpCode == 404 ? " (not found)" : "") +
+                    (out.httpCode >= 300 && out.httpCode < 400 ? " (redirect not followed)" : "");
     } else if (sink.overflow) {
         out.error = "oversize: the body is larger than " + std::to_string(r.limits.maxBytes) + " bytes";
     } else if (sink.writeError) {

@@ -1,6 +1,7 @@
 #include "core/sync/sync_engine.h"
 
 #include "core/sources/importers.h"
+#include "core/sources/shrink_guard.h"
 #include "core/sync/attachment_fetch.h"
 #include "core/sync/backoff.h"
 #include "core/sync/content_kinds.h"
@@ -18,6 +19,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -198,12 +200,15 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
         if (!trigger.ok) return fail(s, trigger.error, now);
     }
 
-    Transaction tx(m_db);
+    std::optional<Transaction> tx(std::in_place, m_db);
     ImportSummary sum = importBuffer(m_db, src.kind, r.body, src.name, now);
     if (sum.report.fatal) {
         const std::string why = sum.report.issues.empty() ? "cannot be read as " + src.kind
                                                           : sum.report.issues.front().describe();
-        return fail(s, "garbage: " + why + " (cache kept)", now);  // tx rolls back the import
+        // Roll the import back first: a failure recorded inside it would be rolled back with it
+        // (no reason in the status, no back-off).
+        tx.reset();
+        return fail(s, (sum.report.shrinkRefused ? "refused: " : "garbage: ") + why + " (cache kept)", now);
     }
     SyncOutcome o;
     o.source = src.name;
@@ -222,7 +227,7 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
     s.lastError.clear();
     s.failures = 0;
     saveState(s);
-    tx.commit();
+    tx->commit();
     std::lock_guard lock(m_statusMutex);
     m_checkedAt[s.name] = now;
     return o;
@@ -368,8 +373,18 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
                     now);
     }
 
-    // The atomic switch: the whole revision in one transaction.
-    Transaction tx(m_db);
+    // The atomic switch: the whole revision in one transaction. A file that cannot be applied
+    // rolls the transaction back before the failure is recorded (see syncFeed).
+    std::optional<Transaction> tx(std::in_place, m_db);
+    const auto refuse = [&](const std::string& why) {
+        tx.reset();
+        return fail(s, why, now);
+    };
+    // What each file had, for the shrink guard: clearSource empties them all before the import.
+    std::map<std::string, int> itemsBefore;
+    for (const ManifestFile& f : manifest->files)
+        if (isImportedKind(f.kind))
+            itemsBefore[f.path] = countSourceItems(m_db, f.kind, src.name + "/" + f.path);
     clearSource(m_db, src.name);
     int imported = 0;
     for (const ManifestFile& f : manifest->files) {
@@ -378,14 +393,16 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         if (!bytes || sha256Hex(*bytes) != f.sha256) {
             std::error_code ec;
             fs::remove(m_objectsDir + "/" + f.sha256, ec);  // damaged on disk: fetched again next time
-            return fail(s,
-                        f.path + ": the stored copy is damaged; revision " +
-                            std::to_string(manifest->revision) + " not applied",
-                        now);
+            return refuse(f.path + ": the stored copy is damaged; revision " +
+                          std::to_string(manifest->revision) + " not applied");
         }
         // Each file under its own name: its items replace only its own, and a notice's image is
         // read from the verified objects by its path next to the notice.
         ImportOptions options = importOptionsFor(src);
+        // The signature vouches for a smaller file; an emptied one is dropped from the manifest
+        // or says "vetrina:empty" (docs/OPERATIONS.md).
+        options.previousItems = itemsBefore[f.path];
+        options.allowShrink = true;
         const fs::path dir = fs::path(f.path).parent_path();
         options.assets = [&, dir](const std::string& rel) -> std::optional<std::string> {
             const std::string wanted = (dir / rel).lexically_normal().string();
@@ -398,9 +415,8 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         if (sum.report.fatal) {
             const std::string why =
                 sum.report.issues.empty() ? "unreadable" : sum.report.issues.front().describe();
-            return fail(
-                s, f.path + ": " + why + "; revision " + std::to_string(manifest->revision) + " not applied",
-                now);
+            return refuse(f.path + ": " + why + "; revision " + std::to_string(manifest->revision) +
+                          " not applied");
         }
         imported += sum.report.itemsImported;
     }
@@ -426,7 +442,7 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
     s.lastError.clear();
     s.failures = 0;
     saveState(s);
-    tx.commit();
+    tx->commit();
     collectGarbage();
     {
         std::lock_guard lock(m_statusMutex);
