@@ -157,6 +157,7 @@ TEST_CASE("a 404 page on a small object is reported as HTTP 404, not oversize", 
     const std::string www = dir + "/www";
     const SecretKey key = generateSecretKey();
     writeSmallContent(dir + "/content");
+    fs::create_directories(dir + "/content/media");
     REQUIRE(writeFileAtomic(dir + "/content/media/tiny.txt", "ab"));
     publishOrFail(dir + "/content", www, key, kNow);
     // The object is missing on the server: its 404 page ("not found\n") is longer than the 2 bytes
