@@ -47,6 +47,7 @@ int cmdImport(int argc, char** argv) {
             throw UsageError("no source named \"" + name + "\" in " + *configPath);
         options = importOptionsFor(*it);
     }
+    options.localFiles = true;  // files the staff gave on this machine
     Database db = Database::open(dbPath);
     int failures = 0;
     for (const std::string& file : args.positional()) {

@@ -9,6 +9,7 @@
 #include "core/events/events.h"
 #include "core/feeds/albopop_json.h"
 #include "core/feeds/albopop_rss.h"
+#include "core/feeds/feed_links.h"
 #include "core/feeds/mapped_feed.h"
 #include "core/feeds/wp_albo.h"
 #include "core/notices/news_feed.h"
@@ -21,6 +22,7 @@
 #include "core/sheets/sheet_markdown.h"
 #include "core/sheets/sheet_store.h"
 #include "core/util/files.h"
+#include "core/util/text.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -39,6 +41,7 @@ ImportOptions importOptionsFor(const SourceConfig& source) {
     ImportOptions o;
     o.maxWindowDays = source.maxWindowDays;
     o.mapping = source.mapping;
+    o.localFiles = startsWith(source.url, "file://") || source.url.find("://") == std::string::npos;
     return o;
 }
 
@@ -80,11 +83,13 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
         NewsFeed feed = parseNewsFeed(bytes, sourceName);
         rep = std::move(feed.report);
         if (rep.fatal) return summary;
+        for (Notice& n : feed.items) keepHttpsLink(n.link, sourceName, n.uid, rep);
         counts(storeNotices(db, sourceName, feed.items, {}, now));
     } else if (kind == "cap") {
         CapParseResult r = parseCap(bytes, sourceName);
         rep = std::move(r.report);
         if (rep.fatal) return summary;
+        for (CapInfo& info : r.alert->infos) keepHttpsLink(info.web, sourceName, r.alert->identifier, rep);
         if (storeAlert(db, sourceName, *r.alert, now))
             summary.inserted = 1;
         else
@@ -122,6 +127,7 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
         CalendarParse cal = parseCalendar(bytes, sourceName);
         rep = std::move(cal.report);
         if (rep.fatal) return summary;
+        for (CalendarEvent& e : cal.events) keepHttpsLink(e.url, sourceName, e.uid, rep);
         counts(storeEvents(db, sourceName, cal.events, now));
     } else if (kind == "offices") {
         std::optional<Office> o = parseOfficeFile(bytes, sourceName, rep);
@@ -202,6 +208,7 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
     summary.report = std::move(feed.report);
     if (summary.report.fatal) return summary;
     applyAlboRules(feed.acts, summary.report, options.maxWindowDays, feed.positions);
+    dropUnsafeActLinks(feed.acts, feed.positions, summary.report, options.localFiles);
     Transaction tx(db);
     const AlboImportResult r = storeActs(db, feed.acts, summary.report, now);
     summary.inserted = r.inserted;

@@ -34,6 +34,9 @@ struct ImportOptions {
     // Files an item refers to (a notice's image), by path relative to the item's file. Unset: read
     // next to `sourceName` on disk; the sync engine reads them from its verified objects.
     std::function<std::optional<std::string>(const std::string& relativePath)> assets;
+    // The bytes come from a file the staff gave on this machine, so an albo attachment may name a
+    // local file; from the network (the default) it must be https (core/feeds/feed_links.h).
+    bool localFiles = false;
 };
 
 struct SourceConfig;
