@@ -15,8 +15,9 @@ std::string quoted(const std::string& url) {
     return q;
 }
 
+// file:///x, /x or a relative path; "data:..." and "javascript:..." are not paths.
 bool isLocalPath(const std::string& url) {
-    return startsWith(url, "file:///") || url.find("://") == std::string::npos;
+    return startsWith(url, "file:///") || startsWith(url, "/") || url.find(':') == std::string::npos;
 }
 
 }  // namespace
