@@ -48,6 +48,7 @@ int cmdImport(int argc, char** argv) {
         options = importOptionsFor(*it);
     }
     options.allowShrink = args.has("allow-shrink");
+    options.localFiles = true;  // files the staff gave on this machine
     Database db = Database::open(dbPath);
     int failures = 0;
     for (const std::string& file : args.positional()) {

@@ -181,7 +181,9 @@ const Help kHelp[] = {
      "vetrina pin-hash < PIN\n"
      "\n"
      "Reads a maintenance PIN (6 to 12 digits) from standard input and prints the line to put in\n"
-     "the [maintenance] section of the configuration (an Argon2id hash; the PIN is never stored).\n"},
+     "the [maintenance] section of the configuration (an Argon2id hash; the PIN is never stored).\n"
+     "Trivial PINs are refused: one digit repeated, a repeated block (121212), a run (123456,\n"
+     "987654) or a common keypad pattern.\n"},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "core/events/events.h"
 #include "core/feeds/albopop_json.h"
 #include "core/feeds/albopop_rss.h"
+#include "core/feeds/feed_links.h"
 #include "core/feeds/mapped_feed.h"
 #include "core/feeds/wp_albo.h"
 #include "core/notices/news_feed.h"
@@ -22,6 +23,7 @@
 #include "core/sheets/sheet_store.h"
 #include "core/sources/shrink_guard.h"
 #include "core/util/files.h"
+#include "core/util/text.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -40,6 +42,7 @@ ImportOptions importOptionsFor(const SourceConfig& source) {
     ImportOptions o;
     o.maxWindowDays = source.maxWindowDays;
     o.mapping = source.mapping;
+    o.localFiles = startsWith(source.url, "file://") || source.url.find("://") == std::string::npos;
     return o;
 }
 
@@ -109,11 +112,13 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
         rep = std::move(feed.report);
         if (rep.fatal || keepsCache(db, kind, bytes, sourceName, feed.items.size(), rep, options))
             return summary;
+        for (Notice& n : feed.items) keepHttpsLink(n.link, sourceName, n.uid, rep);
         counts(storeNotices(db, sourceName, feed.items, {}, now));
     } else if (kind == "cap") {
         CapParseResult r = parseCap(bytes, sourceName);
         rep = std::move(r.report);
         if (rep.fatal) return summary;
+        for (CapInfo& info : r.alert->infos) keepHttpsLink(info.web, sourceName, r.alert->identifier, rep);
         if (storeAlert(db, sourceName, *r.alert, now))
             summary.inserted = 1;
         else
@@ -152,6 +157,7 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
         rep = std::move(cal.report);
         if (rep.fatal || keepsCache(db, kind, bytes, sourceName, cal.events.size(), rep, options))
             return summary;
+        for (CalendarEvent& e : cal.events) keepHttpsLink(e.url, sourceName, e.uid, rep);
         counts(storeEvents(db, sourceName, cal.events, now));
     } else if (kind == "offices") {
         std::optional<Office> o = parseOfficeFile(bytes, sourceName, rep);
@@ -249,6 +255,7 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
     if (summary.report.fatal) return summary;
     applyAlboRules(feed.acts, summary.report, options.maxWindowDays, feed.positions);
     if (keepsCache(db, kind, bytes, sourceName, feed.acts.size(), summary.report, options)) return summary;
+    dropUnsafeActLinks(feed.acts, feed.positions, summary.report, options.localFiles);
     Transaction tx(db);
     const AlboImportResult r = storeActs(db, feed.acts, summary.report, now);
     summary.inserted = r.inserted;

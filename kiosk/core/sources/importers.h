@@ -39,6 +39,9 @@ struct ImportOptions {
     std::optional<int> previousItems;
     // A shrink to less than half is intended: a signed revision, or `vetrina import --allow-shrink`.
     bool allowShrink = false;
+    // The bytes come from a file the staff gave on this machine, so an albo attachment may name a
+    // local file; from the network (the default) it must be https (core/feeds/feed_links.h).
+    bool localFiles = false;
 };
 
 struct SourceConfig;

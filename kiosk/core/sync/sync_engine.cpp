@@ -201,7 +201,8 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
     }
 
     std::optional<Transaction> tx(std::in_place, m_db);
-    ImportSummary sum = importBuffer(m_db, src.kind, r.body, src.name, now);
+    // The source's options: a feed from the network may not name files on the kiosk's disk.
+    ImportSummary sum = importBuffer(m_db, src.kind, r.body, src.name, now, importOptionsFor(src));
     if (sum.report.fatal) {
         const std::string why = sum.report.issues.empty() ? "cannot be read as " + src.kind
                                                           : sum.report.issues.front().describe();
@@ -216,6 +217,10 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
     o.changed = sum.changed();
     o.message = std::to_string(sum.inserted) + " new, " + std::to_string(sum.updated) + " updated, " +
                 std::to_string(sum.report.issues.size()) + " skipped";
+    if (!sum.report.issues.empty()) {  // the first problem by name: a skipped item, a dropped link
+        o.message += ": ";
+        o.message += sum.report.issues.front().describe();
+    }
     if (src.isTrigger()) {
         s.highestRevision = trigger.sent;
         s.keyId = trigger.keyId;
