@@ -84,13 +84,15 @@ TEST_CASE("nesting: every JSON importer refuses a hostile depth and keeps what w
     const std::string dir = scratchDir("nesting-json");
     Database db = Database::open(dir + "/s.db");
     const std::string good =
-        readAll(dataPath("services/governmentservice_jsonld_template_designers_italia.json"));
+        readAll(dataPath("services/example_scheda_servizio_iscrizione_scuola_infanzia.json"));
     REQUIRE_FALSE(importBuffer(db, "jsonld", good, "servizi.json", 0).report.fatal);
     const int sheets = countSheets(db);
     REQUIRE(sheets > 0);
     const std::string deep = deepArray(kHostile);
     ImportOptions mapped;
-    mapped.mapping = {{"format", "json"}, {"items", "/atti"}, {"number", "/Numero"}, {"subject", "/Oggetto"}};
+    mapped.mapping = {{"format", "json"},      {"items", "/atti"}, {"year", "/Anno"}, {"number", "/Numero"},
+                      {"subject", "/Oggetto"}, {"start", "/Dal"},  {"end", "/Al"}};
+    REQUIRE(checkMapping(mapped.mapping).empty());
     for (const char* kind : {"jsonld", "servizi-gov", "albopop-json", "wp-albo", "mapped", "alert-trigger"}) {
         INFO(kind);
         const ImportSummary s = importBuffer(db, kind, deep, "servizi.json", 0, mapped);
@@ -119,7 +121,9 @@ TEST_CASE("nesting: every XML importer refuses a hostile depth", "[nesting]") {
     CHECK(saysTooDeep(parseAlboPopRss(deep, "albo.xml").report, kMaxXmlNesting));
     CHECK(saysTooDeep(parseNewsFeed(deep, "news.xml").report, kMaxXmlNesting));
     CHECK(saysTooDeep(parseWpAlbo(deep, "wp.xml").report, kMaxXmlNesting));
-    const FieldMapping m{{"format", "xml"}, {"items", "//item"}, {"number", "title"}, {"subject", "title"}};
+    const FieldMapping m{{"format", "xml"},    {"items", "//item"}, {"year", "title"}, {"number", "title"},
+                         {"subject", "title"}, {"start", "title"},  {"end", "title"}};
+    REQUIRE(checkMapping(m).empty());
     CHECK(saysTooDeep(parseMappedFeed(deep, m, "vendor.xml").report, kMaxXmlNesting));
     const std::string cap =
         std::string("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>i</identifier>") +
