@@ -24,6 +24,7 @@
 #include <sys/timex.h>
 #include <unistd.h>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -84,11 +85,11 @@ Check checkDisplay() {
 
 Check checkFonts() {
     const std::string dir = findFontDir();
-    if (!dir.empty())
+    if (!dir.empty() && fs::exists(fs::path(dir) / "TitilliumWeb-Regular.ttf"))
         return {"fonts", Status::Ok, "Caratteri: Titillium Web in " + dir + ".",
                 "Fonts: Titillium Web in " + dir + "."};
-    const char* dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    if (fs::exists(dejavu))
+    const char* env = std::getenv("VETRINA_FONT_DIR");  // then the only font folder (theme.cpp)
+    if (fs::exists(std::string(env && *env ? env : "/usr/share/fonts/truetype/dejavu") + "/DejaVuSans.ttf"))
         return {"fonts", Status::Ok, "Caratteri: DejaVu Sans (Titillium Web non trovato).",
                 "Fonts: DejaVu Sans (Titillium Web not found)."};
     return {"fonts", Status::Error,

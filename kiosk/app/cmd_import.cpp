@@ -11,6 +11,7 @@
 
 #include "core/config/config.h"
 #include "core/sources/importers.h"
+#include "core/util/file_read.h"
 #include "core/util/files.h"
 
 #include <algorithm>
@@ -52,9 +53,10 @@ int cmdImport(int argc, char** argv) {
     Database db = Database::open(dbPath);
     int failures = 0;
     for (const std::string& file : args.positional()) {
-        auto bytes = readFile(file);
+        std::string readError;
+        auto bytes = readFileExplained(file, readError);
         if (!bytes) {
-            std::fprintf(stderr, "%s: cannot read the file\n", file.c_str());
+            std::fprintf(stderr, "%s: %s\n", file.c_str(), readError.c_str());
             ++failures;
             continue;
         }

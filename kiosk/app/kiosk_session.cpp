@@ -19,7 +19,9 @@ std::string findConfigPath(const Args& args) {
     return "config/vetrina.toml";
 }
 
+// $VETRINA_FONT_DIR replaces the search (and, in loadFonts, the DejaVu fallback): tests, unusual installs.
 std::string findFontDir() {
+    if (const char* env = std::getenv("VETRINA_FONT_DIR"); env && *env) return env;
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     std::vector<fs::path> candidates;
