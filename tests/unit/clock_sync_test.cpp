@@ -47,7 +47,8 @@ struct Town {
 
 }  // namespace
 
-TEST_CASE("an unsigned feed saying 2040 purges nothing, and the clock says it is unconfirmed", "[clock][sync]") {
+TEST_CASE("an unsigned feed saying 2040 purges nothing, and the clock says it is unconfirmed",
+          "[clock][sync]") {
     Town town("clock-2040", std::time(nullptr), 30);
     fs::create_directories(town.dir + "/feed");
     REQUIRE(writeFileAtomic(town.dir + "/feed/avvisi.xml", makeAlboFeed(3, "Feed", 2025)));
@@ -95,7 +96,8 @@ TEST_CASE("an expired manifest stays refused when its server sends a Date in the
     CHECK(std::llabs(clock.now() - std::time(nullptr)) <= 60);
 }
 
-TEST_CASE("acts purged by a wrong clock come back from the object cache, with the server down", "[clock][sync]") {
+TEST_CASE("acts purged by a wrong clock come back from the object cache, with the server down",
+          "[clock][sync]") {
     Town town("clock-restore", std::time(nullptr), 30);
     REQUIRE(writeFileAtomic(town.dir + "/kiosk.toml", town.config()));
     const Config config = loadConfig(town.dir + "/kiosk.toml");

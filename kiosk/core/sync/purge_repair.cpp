@@ -21,7 +21,9 @@ PurgeRepair repairWrongPurge(Database& db, const std::string& objectsDir, const 
         Statement st = db.prepare(
             "SELECT substr(key, ?3) FROM meta WHERE (key = ?1 OR substr(key, 1, length(?2)) = ?2) AND "
             "CAST(value AS INTEGER) > ?4");
-        st.bind(1, prefix).bind(2, prefix + "/").bind(3, static_cast<std::int64_t>(std::string_view(kPurgedUntilKey).size() + 1));
+        st.bind(1, prefix)
+            .bind(2, prefix + "/")
+            .bind(3, static_cast<std::int64_t>(std::string_view(kPurgedUntilKey).size() + 1));
         st.bind(4, now + tolerance);
         while (st.step()) wrong.push_back(st.text(0));
     }
@@ -46,7 +48,8 @@ PurgeRepair repairWrongPurge(Database& db, const std::string& objectsDir, const 
             if (!isImportedKind(kind)) continue;
             const auto bytes = readFile(objectsDir + "/" + sha, kMaxContentFileBytes);
             if (!bytes || sha256Hex(*bytes) != sha) continue;  // the manifest sync fetches it again
-            const ImportSummary sum = importBuffer(db, kind, *bytes, actSource, now, importOptionsFor(source));
+            const ImportSummary sum =
+                importBuffer(db, kind, *bytes, actSource, now, importOptionsFor(source));
             if (sum.report.fatal) continue;
             ++out.restoredFiles;
         }
@@ -55,8 +58,8 @@ PurgeRepair repairWrongPurge(Database& db, const std::string& objectsDir, const 
     }
     tx.commit();
     if (out.restoredFiles)
-        out.message = "acts purged by a clock found wrong restored from " + std::to_string(out.restoredFiles) +
-                      " cached file(s)";
+        out.message = "acts purged by a clock found wrong restored from " +
+                      std::to_string(out.restoredFiles) + " cached file(s)";
     else if (out.refetch)
         out.message = "acts purged by a clock found wrong: the feed is fetched again in full";
     return out;

@@ -15,10 +15,10 @@
 namespace vt {
 
 struct PurgeRepair {
-    bool needed = false;      // acts of this source were purged after `now`
-    int restoredFiles = 0;    // manifest files imported again from the object cache
-    bool refetch = false;     // a feed: its ETag was forgotten, the next fetch is a full one
-    std::string message;      // for the sync's outcome, "" when nothing was done
+    bool needed = false;    // acts of this source were purged after `now`
+    int restoredFiles = 0;  // manifest files imported again from the object cache
+    bool refetch = false;   // a feed: its ETag was forgotten, the next fetch is a full one
+    std::string message;    // for the sync's outcome, "" when nothing was done
 };
 
 // Runs before a source syncs, at the clock's safe time `now` (TrustedClock::safeTime). One
