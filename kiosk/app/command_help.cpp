@@ -150,7 +150,10 @@ const Help kHelp[] = {
      "Pulls every configured source (signed content, albo feeds, CAP alerts, calendars) into the\n"
      "kiosk's store and prints what changed. Without --once it keeps syncing at the poll intervals\n"
      "until SIGINT or SIGTERM. It runs on the kiosk's trusted time (<data>/clock.json, corrected by\n"
-     "the servers' Date headers), so a board with a wrong clock purges and shows what the kiosk would.\n"},
+     "the servers' Date headers), so a board with a wrong clock purges and shows what the kiosk would.\n"
+     "One server's Date never corrects it alone: a correction needs the signed manifest's answer\n"
+     "(Date inside its signed window) or two hosts agreeing; until then status says it is unconfirmed\n"
+     "and nothing is purged by it. Acts purged by a clock later found wrong come back from the cache.\n"},
     {"status",
      "vetrina status [--config FILE | --db DB] [--json]\n"
      "\n"

@@ -38,12 +38,9 @@ std::vector<OpsCheck> opsChecks(const std::string& dataDir, const Config* config
         out.push_back({"trusted_clock", 0, "Orologio: nessun confronto con un server ancora registrato.",
                        "Clock: no comparison with a server recorded yet."});
     } else {
-        const std::string en =
-            clock->correcting
-                ? "Clock corrected by " + formatOffset(clock->offset) + " from the server (" + clock->source +
-                      ", reason: " + clock->reason + ")."
-                : "Clock: agrees with the servers (skew " + formatOffset(clock->measuredSkew) + ").";
-        out.push_back({"trusted_clock", clock->correcting ? 1 : 0, describeClockIt(*clock) + ".", en});
+        const bool disputed = !unconfirmedVoices(*clock).empty();
+        out.push_back({"trusted_clock", clock->correcting || disputed ? 1 : 0, describeClockIt(*clock) + ".",
+                       describeClockEn(*clock)});
     }
     const std::uint64_t budget = config ? config->storage.cacheBytes : 0;
     const CachePlan plan =
@@ -72,7 +69,7 @@ nlohmann::json opsJson(const std::string& dataDir, const Config* config, const D
                        UnixSeconds now) {
     nlohmann::json j;
     const auto clock = TrustedClock::readStateFile(dataDir + "/clock.json");
-    if (clock)
+    if (clock) {
         j["clock"] = {
             {"corrected", clock->correcting},
             {"offset_seconds", clock->correcting ? clock->offset : 0},
@@ -81,9 +78,19 @@ nlohmann::json opsJson(const std::string& dataDir, const Config* config, const D
             {"source", clock->source},
             {"last_server_time", clock->lastServerTime ? nlohmann::json(formatIsoUtc(clock->lastServerTime))
                                                        : nlohmann::json(nullptr)},
-            {"description", describeClockIt(*clock)}};
-    else
+            {"description", describeClockIt(*clock)},
+            {"disputed", !unconfirmedVoices(*clock).empty()},
+            {"proven_not_before",
+             clock->notBefore ? nlohmann::json(formatIsoUtc(clock->notBefore)) : nlohmann::json(nullptr)}};
+        for (const ClockVoice& v : unconfirmedVoices(*clock))
+            j["clock"]["unconfirmed"].push_back(
+                {{"source", v.source},
+                 {"host", v.host},
+                 {"offset_seconds", v.skew - (clock->correcting ? clock->offset : 0)},
+                 {"server_time", formatIsoUtc(v.serverTime)}});
+    } else {
         j["clock"] = nullptr;
+    }
     const std::uint64_t budget = config ? config->storage.cacheBytes : 0;
     const CachePlan plan =
         planEviction(scanObjects(db, dataDir + "/objects", sourceNames(dataDir, config, db), now), budget);

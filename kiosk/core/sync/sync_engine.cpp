@@ -8,6 +8,7 @@
 #include "core/sync/http_fetch.h"
 #include "core/sync/manifest.h"
 #include "core/sync/minisign.h"
+#include "core/sync/purge_repair.h"
 #include "core/sync/trigger_source.h"
 #include "core/system/trusted_clock.h"
 #include "core/util/files.h"
@@ -53,6 +54,38 @@ std::string sourceUrl(const Config& c, const SourceConfig& s) {
 std::string megabytes(std::uint64_t b) {
     return std::to_string((b + (1 << 20) - 1) >> 20) + " MB";
 }
+
+// The Date of a manifest answer goes to the clock only once the manifest was checked, and as
+// signed content only when it was accepted: the answer under check never decides its own expiry,
+// and a refused manifest's Date is one unsigned voice.
+class ManifestDate {
+public:
+    ManifestDate(TrustedClock* clock, std::string source, std::string url)
+        : m_clock(clock), m_source(std::move(source)), m_url(std::move(url)) {}
+    ManifestDate(const ManifestDate&) = delete;
+    ManifestDate& operator=(const ManifestDate&) = delete;
+    ~ManifestDate() {
+        if (!m_clock || m_date <= 0) return;
+        try {
+            if (m_expires)
+                m_clock->observeSignedAnswer(m_source, m_url, m_date, m_created, m_expires);
+            else
+                m_clock->observeAnswer(m_source, m_url, m_date);
+        } catch (const std::exception&) {
+            // The clock keeps its state when it cannot save it: never an exception from here.
+        }
+    }
+    void answered(UnixSeconds date) { m_date = date; }
+    void accepted(UnixSeconds created, UnixSeconds expires) {
+        m_created = created;
+        m_expires = expires;
+    }
+
+private:
+    TrustedClock* m_clock;
+    std::string m_source, m_url;
+    UnixSeconds m_date = 0, m_created = 0, m_expires = 0;
+};
 
 }  // namespace
 
@@ -163,15 +196,29 @@ SyncOutcome SyncEngine::unchanged(State& s, UnixSeconds now) {
 }
 
 SyncOutcome SyncEngine::syncSource(const SourceConfig& src, UnixSeconds now) {
+    // What deletes by the clock (the albo purge, expired alerts) runs at the clock's safe time: an
+    // unconfirmed voice saying "earlier" holds it back.
+    const UnixSeconds writeAt = m_clock ? m_clock->safeTime(now) : now;
+    SyncOutcome o;
+    PurgeRepair repair;
+    try {
+        const UnixSeconds tolerance = m_clock ? m_clock->state().threshold : 120;
+        repair = repairWrongPurge(m_db, m_objectsDir, src, writeAt, tolerance);
+    } catch (const std::exception& e) {
+        repair.message = std::string("restoring purged acts failed: ") + e.what();
+    }
     State s = loadState(src.name);
     s.kind = src.kind;
     s.url = src.url;
-    SyncOutcome o;
     try {
-        o = src.isManifest() ? syncManifest(src, s, now) : syncFeed(src, s, now);
-        if (o.ok && runAttachmentStep(m_db, m_config, src, now, o.message)) o.changed = true;
+        o = src.isManifest() ? syncManifest(src, s, now, writeAt) : syncFeed(src, s, now, writeAt);
+        if (o.ok && runAttachmentStep(m_db, m_config, src, writeAt, o.message)) o.changed = true;
     } catch (const std::exception& e) {
         o = fail(s, std::string("internal error: ") + e.what(), now);
+    }
+    if (!repair.message.empty()) {
+        o.message += "; " + repair.message;
+        o.changed = o.changed || repair.restoredFiles > 0;
     }
     refreshOverview();
     return o;
@@ -183,7 +230,7 @@ std::vector<SyncOutcome> SyncEngine::syncAll(UnixSeconds now) {
     return out;
 }
 
-SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds now) {
+SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds now, UnixSeconds writeAt) {
     FetchRequest req;
     req.url = sourceUrl(m_config, src);
     req.etag = s.etag;
@@ -202,7 +249,7 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
 
     std::optional<Transaction> tx(std::in_place, m_db);
     // The source's options: a feed from the network may not name files on the kiosk's disk.
-    ImportSummary sum = importBuffer(m_db, src.kind, r.body, src.name, now, importOptionsFor(src));
+    ImportSummary sum = importBuffer(m_db, src.kind, r.body, src.name, writeAt, importOptionsFor(src));
     if (sum.report.fatal) {
         const std::string why = sum.report.issues.empty() ? "cannot be read as " + src.kind
                                                           : sum.report.issues.front().describe();
@@ -249,7 +296,8 @@ bool SyncEngine::objectsIntact(const std::string& source) const {
     return true;
 }
 
-SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeconds now) {
+SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeconds now,
+                                     UnixSeconds writeAt) {
     const std::string url = sourceUrl(m_config, src);
     // Missing or damaged local files force a full check even if the server says "unchanged".
     const bool intact = objectsIntact(src.name);
@@ -260,8 +308,9 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         req.lastModified = s.lastModified;
     }
     req.limits = limitsFor(src.limits, static_cast<std::uint64_t>(src.limits.maxBytes));
+    ManifestDate date(m_clock, src.name, req.url);
     FetchResult man = fetchUrl(req);
-    if (m_clock) m_clock->observeAnswer(src.name, req.url, man.serverDate);
+    date.answered(man.serverDate);
     if (man.status == FetchResult::Status::NotModified) {
         // A server that keeps answering "unchanged" past the expiry is a freeze: say so.
         if (s.expires != 0 && s.expires <= now)
@@ -301,6 +350,7 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
                     "manifest refused: rollback to revision " + std::to_string(manifest->revision) +
                         ", older than revision " + std::to_string(s.highestRevision) + " already accepted",
                     now);
+    date.accepted(manifest->created, manifest->expires);
     const std::string keyId = keys[static_cast<size_t>(check.keyIndex)].keyIdHex();
     if (manifest->revision == s.revision && intact) {
         // Same revision served again (new ETag, re-signed with a later expiry...): remember it, so
@@ -416,7 +466,7 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
                     return readFile(m_objectsDir + "/" + other.sha256, kMaxContentFileBytes);
             return std::nullopt;
         };
-        ImportSummary sum = importBuffer(m_db, f.kind, *bytes, src.name + "/" + f.path, now, options);
+        ImportSummary sum = importBuffer(m_db, f.kind, *bytes, src.name + "/" + f.path, writeAt, options);
         if (sum.report.fatal) {
             const std::string why =
                 sum.report.issues.empty() ? "unreadable" : sum.report.issues.front().describe();

@@ -69,8 +69,9 @@ private:
     void saveState(const State& s);
     SyncOutcome fail(State& s, const std::string& error, UnixSeconds now);
     SyncOutcome unchanged(State& s, UnixSeconds now);
-    SyncOutcome syncManifest(const SourceConfig& src, State& s, UnixSeconds now);
-    SyncOutcome syncFeed(const SourceConfig& src, State& s, UnixSeconds now);
+    // `now` for the checks and the state; `writeAt` (the clock's safe time) for the imports.
+    SyncOutcome syncManifest(const SourceConfig& src, State& s, UnixSeconds now, UnixSeconds writeAt);
+    SyncOutcome syncFeed(const SourceConfig& src, State& s, UnixSeconds now, UnixSeconds writeAt);
     bool objectsIntact(const std::string& source) const;
     void collectGarbage();
     void refreshOverview();
