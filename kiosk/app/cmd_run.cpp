@@ -11,6 +11,7 @@
 #include "core/log/log.h"
 #include "core/maintenance/maintenance_pause.h"
 #include "core/search/search.h"
+#include "core/store/store_repair.h"
 #include "core/sync/sync_engine.h"
 #include "core/system/system_info.h"
 #include "platform/journal_sink.h"
@@ -20,6 +21,7 @@
 #include <sqlite3.h>
 
 #include <sys/resource.h>
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -42,6 +44,21 @@ namespace {
 constexpr int kExitQuitRequested = 64;
 // Width in pixels of the screenshot sent with a fleet report.
 constexpr int kFleetThumbnailWidth = 270;
+
+// The UI loop; a store found damaged while it runs is moved aside and the kiosk starts again in
+// the same process (the same pid for systemd), on a new store the sync engine refills from the
+// cached objects.
+long runHealing(KioskSession& s, const LoopHooks& hooks, char** argv) {
+    try {
+        return s.host->run(*s.ui, hooks);
+    } catch (const StoreError& e) {
+        if (!healCorruptStore(s.config.databasePath())) throw;
+        logWarning("kiosk", std::string("restarting on a new store after: ") + e.what());
+        logger().flushSuppressed(static_cast<LogTime>(std::time(nullptr)), true);
+        execv("/proc/self/exe", argv);
+        throw;  // exec failed: the error stands, systemd starts the kiosk again
+    }
+}
 
 }  // namespace
 
@@ -116,7 +133,8 @@ int cmdRun(int argc, char** argv) {
     };
     actions.takeScreenshot = [&]() -> std::string {
         const std::string dir = s.config.dataDir + "/screenshots";
-        std::filesystem::create_directories(dir);
+        std::error_code ec;  // a full or read-only disk: "not saved", never an exception here
+        std::filesystem::create_directories(dir, ec);
         const std::string path = dir + "/" + formatIsoUtc(ops.clock.now()) + ".png";
         return s.host->savePng(path) ? path : "";
     };
@@ -169,7 +187,14 @@ int cmdRun(int argc, char** argv) {
         }
     };
     actions.screenOpened = [&](const std::string& screen) { ops.usage.screenOpened(screen); };
-    actions.opsNotes = [&] { return ops.notes(); };
+    actions.opsNotes = [&] {
+        auto notes = ops.notes();
+        // A store that refuses writes (disk full, read-only, locked) first: the content shown may
+        // be old, and the sync retries with back-off.
+        if (const std::string problem = engine.storageProblem(); !problem.empty())
+            notes.insert(notes.begin(), {"Memoria / storage", problem});
+        return notes;
+    };
     s.ui->setActions(actions);
 
     LoopHooks hooks;
@@ -178,12 +203,18 @@ int cmdRun(int argc, char** argv) {
     hooks.framesDrawn = &ops.usage.frames();
     bool wasSpeaking = false;
     UnixSeconds lastStatusUpdate = -1;
+    std::string lastStorageProblem;
     hooks.onIdle = [&] {
+        // The sync found the store damaged: out of the loop, where runHealing replaces it.
+        if (engine.takeStoreDamaged() && storeIsCorrupt(s.config.databasePath()))
+            throw StoreError("the sync engine found the store damaged");
         // `systemctl status` shows the content's freshness without the journal.
         const SyncOverview ov = engine.overview();
-        if (ov.lastSuccess != lastStatusUpdate) {
+        if (ov.lastSuccess != lastStatusUpdate || ov.storageProblem != lastStorageProblem) {
             lastStatusUpdate = ov.lastSuccess;
-            notifier.status(ov.offline
+            lastStorageProblem = ov.storageProblem;
+            notifier.status(!ov.storageProblem.empty() ? ov.storageProblem
+                            : ov.offline
                                 ? "Non in linea: contenuti in archivio / offline: showing cached content"
                             : ov.anyFailing ? "Una fonte in errore / a source is failing"
                                             : "Contenuti aggiornati / content up to date");
@@ -241,7 +272,7 @@ int cmdRun(int argc, char** argv) {
             benchDone = true;
             std::raise(SIGTERM);
         });
-        frames = s.host->run(*s.ui, hooks);
+        frames = runHealing(s, hooks, argv);
         stopper.join();
         rusage ru{};
         getrusage(RUSAGE_SELF, &ru);
@@ -251,7 +282,7 @@ int cmdRun(int argc, char** argv) {
                     long(std::time(nullptr) - start), cpu, procFieldKb("/proc/self/status", "VmRSS:"),
                     procFieldKb("/proc/self/status", "VmHWM:"));
     } else {
-        frames = s.host->run(*s.ui, hooks);
+        frames = runHealing(s, hooks, argv);
     }
     notifier.stopping();
     ops.stop();

@@ -158,7 +158,9 @@ const Help kHelp[] = {
      "vetrina status [--config FILE | --db DB] [--json]\n"
      "\n"
      "The content revision, the last sync of each source with its errors, and the counts, read\n"
-     "from the store the kiosk uses, at the kiosk's trusted clock. It only reads.\n"},
+     "from the store the kiosk uses, at the kiosk's trusted clock. It changes nothing; to say whether\n"
+     "the kiosk can save (\"memoria piena\", read-only, store locked) it writes and removes a small\n"
+     "probe file in the data folder and waits up to 1.5 s for the store's write lock.\n"},
     {"keygen",
      "vetrina keygen --secret FILE --public FILE [--encrypt [--password-stdin]] [--force]\n"
      "\n"

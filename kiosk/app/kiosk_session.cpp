@@ -1,11 +1,15 @@
 #include "kiosk_session.h"
 
 #include "core/feedback/feedback.h"
+#include "core/log/log.h"
+#include "core/store/store_repair.h"
 #include "core/sync/kiosk_sync.h"
+#include "core/system/board_clock.h"
 
 #include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 
 namespace vt {
@@ -32,14 +36,38 @@ std::string findFontDir() {
     return "";
 }
 
+bool healCorruptStore(const std::string& dbPath) {
+    std::string why;
+    if (!storeIsCorrupt(dbPath, &why)) return false;
+    const std::time_t t = static_cast<std::time_t>(boardNow());
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    const std::string kept = quarantineStore(dbPath, stamp);
+    if (kept.empty()) {
+        logError("store", dbPath + " is damaged (" + why + ") and cannot be moved aside");
+        return false;
+    }
+    logWarning("store", dbPath + " is damaged (" + why + "): kept as " + kept +
+                            "; a new store is filled from the cached files of the last accepted revisions");
+    return true;
+}
+
 KioskSession KioskSession::open(const Args& args, StoreAccess access) {
     KioskSession s;
     s.config = loadConfig(findConfigPath(args));
     if (auto d = args.get("data-dir")) s.config.dataDir = fs::absolute(*d).string();
     fs::create_directories(s.config.dataDir);
-    if (access == StoreAccess::Live)
-        s.writer = Database::open(s.config.databasePath());
-    else if (!fs::exists(s.config.databasePath()))
+    if (access == StoreAccess::Live) {
+        // A damaged store must not keep the totem dark: moved aside, a new one takes its place.
+        try {
+            s.writer = Database::open(s.config.databasePath());
+        } catch (const StoreError&) {
+            if (!healCorruptStore(s.config.databasePath())) throw;
+            s.writer = Database::open(s.config.databasePath());
+        }
+    } else if (!fs::exists(s.config.databasePath()))
         Database::open(s.config.databasePath());  // a new, empty store (created and migrated); closed at once
     s.reader = Database::open(s.config.databasePath(), OpenMode::ReadOnly);
     return s;

@@ -19,6 +19,10 @@ std::string findConfigPath(const Args& args);
 // Titillium Web next to the binary's share dir, in the source tree, or none (DejaVu).
 std::string findFontDir();
 
+// When the store at `dbPath` is damaged (storeIsCorrupt), moves it aside (kept for diagnosis) and
+// logs it; true when it did. The next open creates a new store.
+bool healCorruptStore(const std::string& dbPath);
+
 // How a session uses the store: the kiosk (and the benches' own stores) write to it; shoot and
 // play only look, so a live kiosk's store is left as it was (DESIGN.md "Time").
 enum class StoreAccess { Live, Look };

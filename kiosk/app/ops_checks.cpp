@@ -1,6 +1,8 @@
 #include "ops_checks.h"
 
 #include "core/storage/object_cache.h"
+#include "core/storage/write_health.h"
+#include "core/store/store_repair.h"
 #include "core/system/trusted_clock.h"
 
 namespace vt {
@@ -28,11 +30,32 @@ int fleetQueued(const Database& db) {
     }
 }
 
+// How long `status` waits for the store's write lock before calling it locked: longer than any
+// ordinary import step of the kiosk, shorter than a person waits for a command.
+constexpr int kLockProbeMs = 1500;
+
+WriteHealth storageHealth(const std::string& dataDir, const Database& db) {
+    WriteHealth h = probeDataDir(dataDir);
+    if (h.ok()) h = probeStoreLock(db.path(), kLockProbeMs);
+    return h;
+}
+
 }  // namespace
 
 std::vector<OpsCheck> opsChecks(const std::string& dataDir, const Config* config, const Database& db,
                                 UnixSeconds now) {
     std::vector<OpsCheck> out;
+    // First: a kiosk that cannot save keeps showing old content and says so here.
+    const WriteHealth storage = storageHealth(dataDir, db);
+    if (storage.ok())
+        out.push_back({"storage", 0, "Memoria: si può scrivere.", "Storage: writable."});
+    else
+        out.push_back({"storage", 2, "Memoria: " + storage.it() + " (" + storage.detail + ").",
+                       "Storage: " + storage.en() + " (" + storage.detail + ")."});
+    for (const std::string& q : quarantinedStores(db.path()))
+        out.push_back({"store_rebuilt", 1,
+                       "Archivio ricostruito dai file in cache; la copia danneggiata è in " + q + ".",
+                       "Store rebuilt from the cached files; the damaged copy is kept in " + q + "."});
     const auto clock = TrustedClock::readStateFile(dataDir + "/clock.json");
     if (!clock) {
         out.push_back({"trusted_clock", 0, "Orologio: nessun confronto con un server ancora registrato.",
@@ -68,6 +91,13 @@ std::vector<OpsCheck> opsChecks(const std::string& dataDir, const Config* config
 nlohmann::json opsJson(const std::string& dataDir, const Config* config, const Database& db,
                        UnixSeconds now) {
     nlohmann::json j;
+    const WriteHealth storage = storageHealth(dataDir, db);
+    const char* problems[] = {"none", "full", "read_only", "locked", "other"};
+    j["storage"] = {
+        {"writable", storage.ok()},
+        {"problem", problems[static_cast<int>(storage.problem)]},
+        {"description", storage.ok() ? nlohmann::json(nullptr) : nlohmann::json(storage.describe())},
+        {"damaged_stores_kept", quarantinedStores(db.path())}};
     const auto clock = TrustedClock::readStateFile(dataDir + "/clock.json");
     if (clock) {
         j["clock"] = {

@@ -1,7 +1,9 @@
 #include "core/sync/sync_engine.h"
 
+#include "core/log/log.h"
 #include "core/sources/importers.h"
 #include "core/sources/shrink_guard.h"
+#include "core/storage/write_health.h"
 #include "core/sync/attachment_fetch.h"
 #include "core/sync/backoff.h"
 #include "core/sync/content_kinds.h"
@@ -9,6 +11,7 @@
 #include "core/sync/manifest.h"
 #include "core/sync/minisign.h"
 #include "core/sync/purge_repair.h"
+#include "core/sync/revision_floor.h"
 #include "core/sync/trigger_source.h"
 #include "core/system/trusted_clock.h"
 #include "core/util/files.h"
@@ -23,6 +26,7 @@
 #include <optional>
 #include <random>
 #include <set>
+#include <utility>
 
 namespace vt {
 
@@ -102,8 +106,9 @@ SyncEngine::SyncEngine(Config config, Database db)
       m_db(std::move(db)),
       m_objectsDir(m_config.dataDir + "/objects"),
       m_stagingDir(m_config.dataDir + "/staging") {
-    fs::create_directories(m_objectsDir);
-    fs::create_directories(m_stagingDir);
+    std::error_code ec;  // a read-only data directory: the kiosk still shows what it has
+    fs::create_directories(m_objectsDir, ec);
+    fs::create_directories(m_stagingDir, ec);
     refreshOverview();
 }
 
@@ -114,6 +119,8 @@ SyncEngine::~SyncEngine() {
 SyncEngine::State SyncEngine::loadState(const std::string& name) const {
     State s;
     s.name = name;
+    // The floor outside the store survives a rebuilt store: an older manifest stays refused.
+    s.highestRevision = readRevisionFloor(m_config.dataDir, name);
     Statement st = m_db.prepare(
         "SELECT kind, url, etag, last_modified, last_attempt, last_success, last_change, last_error, "
         "failures, "
@@ -131,13 +138,15 @@ SyncEngine::State SyncEngine::loadState(const std::string& name) const {
     s.lastError = st.text(7);
     s.failures = static_cast<int>(st.integer(8));
     s.revision = st.integer(9);
-    s.highestRevision = st.integer(10);
+    s.highestRevision = std::max(s.highestRevision, st.integer(10));
     s.expires = st.integer(11);
     s.keyId = st.text(12);
     return s;
 }
 
 void SyncEngine::saveState(const State& s) {
+    if (s.highestRevision > 0 && !raiseRevisionFloor(m_config.dataDir, s.name, s.highestRevision))
+        logWarning("sync", s.name + ": cannot write the revision floor (the store still keeps it)");
     m_db.prepare(
             "INSERT INTO sync_sources (name, kind, url, etag, last_modified, last_attempt, last_success, "
             "last_change, "
@@ -168,12 +177,31 @@ SyncOutcome SyncEngine::fail(State& s, const std::string& error, UnixSeconds now
     s.lastAttempt = now;
     s.lastError = error;
     s.failures += 1;
-    saveState(s);
+    // The failure handler must not fail: a store that cannot be written (disk full, read-only,
+    // locked) keeps the failure in memory for the overview and the back-off, and is retried.
+    saveStateOrRemember(s);
     SyncOutcome o;
     o.source = s.name;
     o.message = error;
     o.revision = s.revision;
     return o;
+}
+
+void SyncEngine::saveStateOrRemember(const State& s) {
+    try {
+        saveState(s);
+        // The store took it; a failure may still come from the disk (a full one fails downloads
+        // first): probed here, on failures only, so a sync that changes nothing writes nothing.
+        const WriteHealth h = probeDataDir(m_config.dataDir);
+        std::lock_guard lock(m_statusMutex);
+        m_unsaved.erase(s.name);
+        m_storageProblem = h.describe();
+    } catch (const std::exception& e) {
+        const WriteHealth h = diagnoseWriteFailure(m_config.dataDir, e.what());
+        std::lock_guard lock(m_statusMutex);
+        m_unsaved[s.name] = {s.lastError, s.failures};
+        m_storageProblem = h.describe();
+    }
 }
 
 SyncOutcome SyncEngine::unchanged(State& s, UnixSeconds now) {
@@ -199,6 +227,8 @@ SyncOutcome SyncEngine::syncSource(const SourceConfig& src, UnixSeconds now) {
     // What deletes by the clock (the albo purge, expired alerts) runs at the clock's safe time: an
     // unconfirmed voice saying "earlier" holds it back.
     const UnixSeconds writeAt = m_clock ? m_clock->safeTime(now) : now;
+    State s;
+    s.name = src.name;
     SyncOutcome o;
     PurgeRepair repair;
     try {
@@ -207,14 +237,44 @@ SyncOutcome SyncEngine::syncSource(const SourceConfig& src, UnixSeconds now) {
     } catch (const std::exception& e) {
         repair.message = std::string("restoring purged acts failed: ") + e.what();
     }
-    State s = loadState(src.name);
-    s.kind = src.kind;
-    s.url = src.url;
+    bool loaded = false;
     try {
+        // A store that was lost or rebuilt: the last accepted revision comes back from the cached
+        // objects first, so the screen has content even with no network.
+        s = loadState(src.name);
+        loaded = true;
+        if (src.isManifest() && !s.stored && restoreAccepted(src, s, now, writeAt)) o.changed = true;
+        s.kind = src.kind;
+        s.url = src.url;
+        const bool restored = o.changed;
         o = src.isManifest() ? syncManifest(src, s, now, writeAt) : syncFeed(src, s, now, writeAt);
+        o.changed = o.changed || restored;
         if (o.ok && runAttachmentStep(m_db, m_config, src, writeAt, o.message)) o.changed = true;
     } catch (const std::exception& e) {
-        o = fail(s, std::string("internal error: ") + e.what(), now);
+        // A damaged store is for the kiosk to replace (cmd_run): the engine cannot fix it here.
+        const std::string what = e.what();
+        if (dynamic_cast<const StoreError*>(&e) &&
+            (what.find("malformed") != std::string::npos || what.find("not a database") != std::string::npos))
+            m_storeDamaged = true;
+        // A write the store refused (disk full, read-only, locked) says which, in both languages.
+        const WriteHealth h = dynamic_cast<const StoreError*>(&e)
+                                  ? diagnoseWriteFailure(m_config.dataDir, e.what())
+                                  : WriteHealth{};
+        std::string why = h.ok() ? std::string("internal error: ") + e.what() : h.describe();
+        if (!h.ok()) why += "; showing what is cached, retrying";
+        if (loaded) {
+            o = fail(s, why, now);
+        } else {  // a state never read is never written over the stored one
+            o.source = src.name;
+            o.message = why;
+            std::lock_guard lock(m_statusMutex);
+            if (!h.ok()) m_storageProblem = h.describe();
+            m_unsaved[src.name] = {why, 1};
+        }
+    }
+    if (o.ok) {
+        std::lock_guard lock(m_statusMutex);
+        m_storageProblem.clear();
     }
     if (!repair.message.empty()) {
         o.message += "; " + repair.message;
@@ -222,6 +282,31 @@ SyncOutcome SyncEngine::syncSource(const SourceConfig& src, UnixSeconds now) {
     }
     refreshOverview();
     return o;
+}
+
+bool SyncEngine::restoreAccepted(const SourceConfig& src, State& s, UnixSeconds now, UnixSeconds writeAt) {
+    const std::string dir = acceptedManifestDir(m_config.dataDir, src.name);
+    std::error_code ec;
+    if (!fs::exists(dir + "/manifest.json", ec)) return false;
+    // The same checks as from the server (signature, pinned keys, floor, hashes), with every
+    // object already cached.
+    SourceConfig local = src;
+    local.url = dir + "/manifest.json";
+    s.kind = src.kind;
+    s.url = local.url;
+    const SyncOutcome o = syncManifest(local, s, now, writeAt);
+    // The server's ETag and date belong to the server's copy: the next check fetches it whole.
+    s.url = src.url;
+    s.etag.clear();
+    s.lastModified.clear();
+    if (!o.ok) {
+        logWarning("sync", src.name + ": the cached revision cannot be restored: " + o.message);
+        return false;
+    }
+    saveState(s);
+    logInfo("sync", src.name + ": revision " + std::to_string(s.revision) +
+                        " restored from the cached files (" + o.message + ")");
+    return true;
 }
 
 std::vector<SyncOutcome> SyncEngine::syncAll(UnixSeconds now) {
@@ -387,8 +472,9 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         const std::uint64_t need = 2 * missing + static_cast<std::uint64_t>(m_config.sync.minFreeBytes);
         if (freeBytes < need)
             return fail(s,
-                        "not enough free space: revision " + std::to_string(manifest->revision) + " needs " +
-                            megabytes(need) + ", " + megabytes(freeBytes) + " free",
+                        "spazio insufficiente / not enough free space: revision " +
+                            std::to_string(manifest->revision) + " needs " + megabytes(need) + ", " +
+                            megabytes(freeBytes) + " free",
                         now);
     }
 
@@ -498,6 +584,9 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
     s.failures = 0;
     saveState(s);
     tx->commit();
+    // Outside the store too, so a lost store can be rebuilt from the cached objects.
+    if (!keepAcceptedManifest(m_config.dataDir, src.name, man.body, sig.body))
+        logWarning("sync", src.name + ": cannot keep a copy of the accepted manifest");
     collectGarbage();
     {
         std::lock_guard lock(m_statusMutex);
@@ -528,10 +617,23 @@ void SyncEngine::refreshOverview() {
     std::vector<SyncStatus> list;
     std::set<std::string> configured;
     for (const SourceConfig& s : m_config.sources) configured.insert(s.name);
-    for (SyncStatus& st : readSyncStatus(m_db))
-        if (configured.count(st.source)) list.push_back(std::move(st));
+    try {
+        for (SyncStatus& st : readSyncStatus(m_db))
+            if (configured.count(st.source)) list.push_back(std::move(st));
+    } catch (const std::exception& e) {
+        std::lock_guard lock(m_statusMutex);
+        m_storageProblem = diagnoseWriteFailure(m_config.dataDir, e.what()).describe();
+        m_overview.storageProblem = m_storageProblem;
+        m_overview.anyFailing = true;
+        return;  // the previous overview stays
+    }
     std::lock_guard lock(m_statusMutex);
     for (SyncStatus& st : list) {
+        // Failures the store could not record are still shown.
+        if (auto u = m_unsaved.find(st.source); u != m_unsaved.end()) {
+            st.lastError = u->second.first;
+            st.failures = u->second.second;
+        }
         auto it = m_checkedAt.find(st.source);
         if (it != m_checkedAt.end() && !st.failing()) {
             st.lastAttempt = std::max(st.lastAttempt, it->second);
@@ -539,6 +641,13 @@ void SyncEngine::refreshOverview() {
         }
     }
     m_overview = summarize(std::move(list));
+    m_overview.storageProblem = m_storageProblem;
+    if (!m_storageProblem.empty()) m_overview.anyFailing = true;
+}
+
+std::string SyncEngine::storageProblem() const {
+    std::lock_guard lock(m_statusMutex);
+    return m_storageProblem;
 }
 
 SyncOverview SyncEngine::overview() const {
@@ -579,6 +688,8 @@ void SyncEngine::requestSyncNow() {
 void SyncEngine::run() {
     using Clock = std::chrono::system_clock;
     std::map<std::string, Clock::time_point> due;
+    std::map<std::string, int> streak;        // failures in a row, also when the store cannot say
+    std::map<std::string, std::string> said;  // the last failure logged, once per change
     for (const SourceConfig& s : m_config.sources) due[s.name] = Clock::now();
     std::unique_lock lock(m_mutex);
     while (!m_stop) {
@@ -600,9 +711,30 @@ void SyncEngine::run() {
                 m_clock ? m_clock->now()
                         : std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch())
                               .count();
-            const SyncOutcome o = syncSource(s, now);
+            // Nothing a source does may end this thread: a crash is a black screen.
+            SyncOutcome o;
+            try {
+                o = syncSource(s, now);
+            } catch (const std::exception& e) {
+                o.message = e.what();
+            }
             changed = changed || o.changed;
-            const int failures = o.ok ? 0 : loadState(s.name).failures;
+            int failures = 0;
+            if (!o.ok) {
+                failures = ++streak[s.name];
+                try {
+                    failures = std::max(failures, loadState(s.name).failures);
+                } catch (const std::exception&) {
+                }
+                std::string line = o.message;
+                if (const std::string problem = storageProblem();
+                    !problem.empty() && line.find(problem) == std::string::npos)
+                    line += " [" + problem + "]";
+                if (std::exchange(said[s.name], line) != line) logWarning("sync", s.name + ": " + line);
+            } else {
+                streak[s.name] = 0;
+                said.erase(s.name);
+            }
             due[s.name] = Clock::now() + std::chrono::seconds(backoffSeconds(s, failures));
         }
         if (changed && m_onChanged) m_onChanged();
