@@ -75,7 +75,7 @@ TEST_CASE("plain http only to a loopback host, decided on the parsed host", "[ur
     CHECK_FALSE(checkUrl("file:///etc/passwd", UrlUse::Fleet).ok);
 }
 
-TEST_CASE("links from feeds are https only; QR codes never show credentials", "[urls][qr]") {
+TEST_CASE("links from feeds are https only, and QR codes never show credentials", "[urls][qr]") {
     CHECK(checkUrl("https://albo.example/atti/1", UrlUse::FeedLink).ok);
     for (const char* url : {"http://albo.example/atti/1", "javascript:alert(1)", "data:text/html,<b>x</b>",
                             "file:///etc/passwd", "mailto:a@b.example", "http://127.0.0.1/atti/1"}) {
