@@ -267,8 +267,9 @@ TEST_CASE("vetrina run on a full disk keeps running, says memoria piena, and rec
     CHECK(WEXITSTATUS(status) == 0);
 }
 
-TEST_CASE("vetrina run started on a read-only data folder draws, says sola lettura, and syncs once writable",
-          "[store-faults][process]") {
+TEST_CASE(
+    "vetrina run started with its store on a read-only folder draws, says sola lettura, syncs once writable",
+    "[store-faults][process]") {
     Published pub(scratchDir("store-readonly-start"));
     pub.next();
     REQUIRE(writeFileAtomic(pub.dir + "/kiosk.toml",
