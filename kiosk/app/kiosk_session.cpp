@@ -73,6 +73,23 @@ KioskSession KioskSession::open(const Args& args, StoreAccess access) {
     return s;
 }
 
+KioskSession KioskSession::openUnwritable(const Args& args) {
+    KioskSession s;
+    s.config = loadConfig(findConfigPath(args));
+    if (auto d = args.get("data-dir")) s.config.dataDir = fs::absolute(*d).string();
+    std::error_code ec;
+    try {
+        if (!fs::exists(s.config.databasePath(), ec)) throw StoreError("no store yet");
+        // Reads the schema version: a lock that keeps readers out too shows here.
+        s.reader = Database::open(s.config.databasePath(), OpenMode::ReadOnly);
+    } catch (const StoreError& e) {
+        logWarning("store", "cannot read " + s.config.databasePath() + " (" + e.what() +
+                                "): showing an empty screen until it can be written");
+        s.reader = Database::open(":memory:");  // the schema, no content: the normal empty screen
+    }
+    return s;
+}
+
 void KioskSession::syncNow() {
     KioskSync sync(config);
     for (const SyncOutcome& o : sync.once())

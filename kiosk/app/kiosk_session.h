@@ -37,6 +37,10 @@ struct KioskSession {
     // Opens config and store; --data-dir overrides the config's data directory (tests). A look at
     // a data folder with no store yet starts an empty one.
     static KioskSession open(const Args& args, StoreAccess access = StoreAccess::Live);
+    // For a kiosk that cannot open its store for writing at start-up (read-only folder, store
+    // locked): the store as it is, read-only, or an empty one in memory when it cannot even be read
+    // (no store yet, or a lock that keeps readers out too). No writer; nothing is created on disk.
+    static KioskSession openUnwritable(const Args& args);
     // Pulls every source once on the kiosk's trusted clock (shoot --sync, play --sync), as
     // `vetrina sync --once` does; the kiosk does it on the sync engine's thread.
     void syncNow();

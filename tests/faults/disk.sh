@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Disk faults against the real kiosk (issue 14, points 4 and 8): a full disk, a read-only data
 # folder, the store locked by another process, a damaged store and a deleted one. A running
-# `vetrina run` must keep running (and drawing), say why in `vetrina status`, and recover; a
+# `vetrina run`, and one started under the read-only folder or the lock, must keep running (and
+# drawing), say why in `vetrina status`, and recover; a
 # damaged or lost store comes back from the cached objects and an older signed manifest stays
 # refused.
 #
@@ -207,6 +208,51 @@ locked_store() {
     report locked-store "${why:-$STOPPED}"
 }
 
+# The fault is on before the kiosk starts: a read-only data folder (the shim) or the store locked
+# by another process. The kiosk must draw what it has, name the cause, and sync once it clears.
+start_fault() {  # $1 name, $2 readonly | locked
+    local why="" holder="" env="" words="sola lettura"
+    setup "$1" || { report "$1" "setup failed"; return; }
+    publish_next
+    if [ "$2" = readonly ]; then
+        local data
+        data=$(cd "$D/data" && pwd -P)
+        env="env LD_PRELOAD=$SHIM${LD_PRELOAD:+:$LD_PRELOAD} VETRINA_FAULT_FS_DIR=$data VETRINA_FAULT_FS_TRIGGER=$D/trigger"
+        echo EROFS >"$D/trigger"
+    else
+        words="archivio bloccato"
+        mkfifo "$D/release"
+        # In exclusive locking mode (as a backup or a sqlite3 session may hold it) even a reader
+        # waits: the kiosk's own start-up (its WAL pragma, the migrations) meets the lock.
+        (echo "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE meta SET value = value WHERE 0;"
+            cat "$D/release"; echo "COMMIT;") | sqlite3 "$D/data/vetrina.db" >/dev/null &
+        holder=$!
+        wait_for "! sqlite3 '$D/data/vetrina.db' 'PRAGMA busy_timeout=50; SELECT count(*) FROM sqlite_master;'"
+    fi
+    start_kiosk "$env" || why="the kiosk did not start: $(tail -3 "$D/run.log" | tr '\n' ' ')"
+    if [ -z "$why" ] && ! wait_for "grep -q '$words' '$D/run.log'"; then
+        why="no \"$words\" in the log: $(tail -2 "$D/run.log" | tr '\n' ' ')"
+    elif [ -z "$why" ] && ! $env "$VETRINA" status --config "$D/kiosk.toml" 2>&1 | grep -q "$words"; then
+        why="vetrina status does not say \"$words\""
+    elif [ -z "$why" ] && revision_is 2; then
+        why="a revision was written through the fault"
+    elif [ -z "$why" ]; then
+        sleep 2  # still drawing a while later
+        kill -0 "$KIOSK_PID" 2>/dev/null || why="the kiosk died under the fault: $(tail -2 "$D/run.log" | tr '\n' ' ')"
+    fi
+    if [ "$2" = readonly ]; then
+        rm -f "$D/trigger"
+    else
+        echo >"$D/release"
+        wait "$holder"
+    fi
+    if [ -z "$why" ] && ! wait_for "revision_is 2"; then
+        why="no sync after the fault cleared: $(tail -2 "$D/run.log" | tr '\n' ' ')"
+    fi
+    stop_kiosk
+    report "$1" "${why:-$STOPPED}"
+}
+
 # $1 name, $2 how the store is lost: garble | delete.
 lost_store() {
     local why=""
@@ -253,6 +299,8 @@ else
     echo "note: no private mount namespace here; the full disk and the read-only folder are tried with the shim only" >&2
 fi
 locked_store
+start_fault read-only-at-start readonly
+start_fault locked-at-start locked
 lost_store corrupt-store garble
 lost_store deleted-store delete
 

@@ -266,3 +266,46 @@ TEST_CASE("vetrina run on a full disk keeps running, says memoria piena, and rec
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
 }
+
+TEST_CASE(
+    "vetrina run started with its store on a read-only folder draws, says sola lettura, syncs once writable",
+    "[store-faults][process]") {
+    Published pub(scratchDir("store-readonly-start"));
+    pub.next();
+    REQUIRE(writeFileAtomic(pub.dir + "/kiosk.toml",
+                            pub.config("file://" + pub.www + "/manifest.json", "max_backoff_seconds = 1") +
+                                "poll_seconds = 5\n"));
+    REQUIRE(runCommand(vetrinaAt() + " sync --once --config " + pub.dir + "/kiosk.toml >/dev/null 2>&1") ==
+            0);
+    pub.next();
+    const std::string data = fs::canonical(pub.dir + "/data").string();
+    const std::string trigger = pub.dir + "/read-only";
+    // The folder is read-only before the kiosk starts: the old kiosk exited on its migrations.
+    REQUIRE(writeFileAtomic(trigger, "EROFS\n"));
+    const std::string shim = std::string("LD_PRELOAD=") + VETRINA_FAULT_FS + "${LD_PRELOAD:+:$LD_PRELOAD}" +
+                             " VETRINA_FAULT_FS_DIR=" + data + " VETRINA_FAULT_FS_TRIGGER=" + trigger;
+    ChildProcess kiosk({"/bin/sh", "-c", kioskCommand(pub.dir + "/kiosk.toml", shim, pub.dir + "/run.log")});
+    int status = 0;
+    const bool drawn = waitWhileRunning(
+        kiosk.pid(),
+        [&] {
+            const std::string log = logText(pub.dir + "/run.log");
+            return log.find("first frame") != std::string::npos &&
+                   log.find("sola lettura") != std::string::npos;
+        },
+        &status);
+    INFO(logText(pub.dir + "/run.log"));
+    REQUIRE(drawn);
+    std::string out;
+    runCommand(shim + " " + vetrinaAt() + " status --config " + pub.dir + "/kiosk.toml 2>&1", &out);
+    CHECK_THAT(out, Catch::Contains("sola lettura"));
+    CHECK(storedRevision(pub.dir + "/data/vetrina.db") == 1);
+
+    fs::remove(trigger);
+    REQUIRE(waitWhileRunning(
+        kiosk.pid(), [&] { return storedRevision(pub.dir + "/data/vetrina.db") == 2; }, &status));
+    kiosk.kill(SIGTERM);
+    status = kiosk.wait();
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+}
