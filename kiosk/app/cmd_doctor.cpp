@@ -14,6 +14,7 @@
 #include "core/store/migrations.h"
 #include "core/system/board_clock.h"
 #include "core/system/trusted_clock.h"
+#include "core/util/url_policy.h"
 
 #include <SDL.h>
 #include <curl/curl.h>
@@ -23,6 +24,7 @@
 #include <sys/timex.h>
 #include <unistd.h>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -83,11 +85,11 @@ Check checkDisplay() {
 
 Check checkFonts() {
     const std::string dir = findFontDir();
-    if (!dir.empty())
+    if (!dir.empty() && fs::exists(fs::path(dir) / "TitilliumWeb-Regular.ttf"))
         return {"fonts", Status::Ok, "Caratteri: Titillium Web in " + dir + ".",
                 "Fonts: Titillium Web in " + dir + "."};
-    const char* dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    if (fs::exists(dejavu))
+    const char* env = std::getenv("VETRINA_FONT_DIR");  // then the only font folder (theme.cpp)
+    if (fs::exists(std::string(env && *env ? env : "/usr/share/fonts/truetype/dejavu") + "/DejaVuSans.ttf"))
         return {"fonts", Status::Ok, "Caratteri: DejaVu Sans (Titillium Web non trovato).",
                 "Fonts: DejaVu Sans (Titillium Web not found)."};
     return {"fonts", Status::Error,
@@ -180,21 +182,10 @@ Check checkRemoteSource(const SourceConfig& s) {
     const std::string id = "source." + s.name;
     const std::string label = "Fonte \"" + s.name + "\" (" + s.url + ")";
     const std::string labelEn = "Source \"" + s.name + "\" (" + s.url + ")";
-    std::string host;
-    if (CURLU* u = curl_url()) {
-        char* h = nullptr;
-        if (curl_url_set(u, CURLUPART_URL, s.url.c_str(), 0) == CURLUE_OK &&
-            curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK) {
-            host = h;
-            curl_free(h);
-        }
-        curl_url_cleanup(u);
-    }
-    const bool local = host == "127.0.0.1" || host == "localhost" || host == "[::1]";
-    const bool https = s.url.rfind("https://", 0) == 0;
-    if (!https && !(s.url.rfind("http://", 0) == 0 && local))
-        return {id, Status::Error, label + ": solo https (http solo verso 127.0.0.1).",
-                labelEn + ": https only (plain http only to 127.0.0.1)."};
+    const UrlCheck url = checkUrl(s.url, UrlUse::Source);
+    if (!url.ok)
+        return {id, Status::Error, label + ": solo https (http solo verso 127.0.0.1), senza credenziali.",
+                labelEn + ": https only (plain http only to 127.0.0.1), no credentials: " + url.why + "."};
     long code = 0;
     std::string error;
     for (const bool head : {true, false}) {
@@ -203,13 +194,13 @@ Check checkRemoteSource(const SourceConfig& s) {
             return {id, Status::Error, label + ": libcurl non disponibile.",
                     labelEn + ": libcurl unavailable."};
         char errbuf[CURL_ERROR_SIZE] = {};
-        curl_easy_setopt(c, CURLOPT_URL, s.url.c_str());
+        curl_easy_setopt(c, CURLOPT_URL, url.url.c_str());
         curl_easy_setopt(c, CURLOPT_NOBODY, head ? 1L : 0L);
         curl_easy_setopt(c, CURLOPT_RANGE, head ? nullptr : "0-1023");
         curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discardBody);
         curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
         curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-        curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, local ? "http,https" : "https");
+        curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, url.curlProtocols());
         curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
         curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 5L);
         curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);

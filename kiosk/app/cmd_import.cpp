@@ -1,4 +1,4 @@
-// vetrina import --kind KIND --db DB [--source NAME] [--config FILE] FILE...
+// vetrina import --kind KIND --db DB [--source NAME] [--config FILE] [--allow-shrink] FILE...
 // It runs at the kiosk's trusted clock (the store's clock.json), like a sync: acts whose window
 // ended are purged and expired alerts dropped by that clock. There is no --at: an import at a
 // chosen instant would write the store as that instant sees it (tests pin the board clock with
@@ -11,6 +11,7 @@
 
 #include "core/config/config.h"
 #include "core/sources/importers.h"
+#include "core/util/file_read.h"
 #include "core/util/files.h"
 
 #include <algorithm>
@@ -20,12 +21,12 @@
 namespace vt {
 
 int cmdImport(int argc, char** argv) {
-    Args args(argc, argv, 2, {"quiet"});
+    Args args(argc, argv, 2, {"quiet", "allow-shrink"});
     if (args.get("at"))
         throw UsageError(
             "import has no --at: it writes at the kiosk's clock (--at is for the commands that look: "
             "list, search, shoot, play; VETRINA_BOARD_CLOCK pins the board clock)");
-    args.allowOnly({"kind", "db", "source", "quiet", "config"});
+    args.allowOnly({"kind", "db", "source", "quiet", "config", "allow-shrink"});
     const std::string kind = args.require("kind");
     const std::string dbPath = args.require("db");
     if (!isImportKind(kind)) {
@@ -47,12 +48,15 @@ int cmdImport(int argc, char** argv) {
             throw UsageError("no source named \"" + name + "\" in " + *configPath);
         options = importOptionsFor(*it);
     }
+    options.allowShrink = args.has("allow-shrink");
+    options.localFiles = true;  // files the staff gave on this machine
     Database db = Database::open(dbPath);
     int failures = 0;
     for (const std::string& file : args.positional()) {
-        auto bytes = readFile(file);
+        std::string readError;
+        auto bytes = readFileExplained(file, readError);
         if (!bytes) {
-            std::fprintf(stderr, "%s: cannot read the file\n", file.c_str());
+            std::fprintf(stderr, "%s: %s\n", file.c_str(), readError.c_str());
             ++failures;
             continue;
         }
@@ -64,7 +68,8 @@ int cmdImport(int argc, char** argv) {
             std::fprintf(stderr, "%s\n", shown.describe().c_str());
         }
         if (s.report.fatal) {
-            std::fprintf(stderr, "%s: nothing imported, the cache is unchanged\n", file.c_str());
+            std::fprintf(stderr, "%s: kind %s, source \"%s\": nothing imported, the cache is unchanged\n",
+                         file.c_str(), kind.c_str(), source.c_str());
             ++failures;
             continue;
         }

@@ -37,6 +37,12 @@ int cmdPinHash(int argc, char** argv) {
         std::fprintf(stderr, "vetrina pin-hash: the PIN must be 6 to 12 digits\n");
         return 2;
     }
+    if (PinGuard::isTrivialPin(pin)) {
+        std::fprintf(stderr,
+                     "vetrina pin-hash: the PIN is too easy to guess (repeated digits, a run like "
+                     "123456 or a common pattern): choose another one\n");
+        return 2;
+    }
     std::printf("[maintenance]\npin_hash = \"%s\"\n", PinGuard::hashPin(pin).c_str());
     return 0;
 }

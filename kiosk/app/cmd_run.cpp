@@ -11,7 +11,10 @@
 #include "core/log/log.h"
 #include "core/maintenance/maintenance_pause.h"
 #include "core/search/search.h"
+#include "core/storage/write_health.h"
+#include "core/store/store_repair.h"
 #include "core/sync/sync_engine.h"
+#include "core/system/board_clock.h"
 #include "core/system/system_info.h"
 #include "platform/journal_sink.h"
 #include "platform/speech.h"
@@ -20,14 +23,18 @@
 #include <sqlite3.h>
 
 #include <sys/resource.h>
+#include <unistd.h>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -42,6 +49,138 @@ namespace {
 constexpr int kExitQuitRequested = 64;
 // Width in pixels of the screenshot sent with a fleet report.
 constexpr int kFleetThumbnailWidth = 270;
+
+// The UI loop; a store found damaged while it runs is moved aside and the kiosk starts again in
+// the same process (the same pid for systemd), on a new store the sync engine refills from the
+// cached objects.
+long runHealing(KioskSession& s, const LoopHooks& hooks, char** argv) {
+    try {
+        return s.host->run(*s.ui, hooks);
+    } catch (const StoreError& e) {
+        if (!healCorruptStore(s.config.databasePath())) throw;
+        logWarning("kiosk", std::string("restarting on a new store after: ") + e.what());
+        logger().flushSuppressed(static_cast<LogTime>(std::time(nullptr)), true);
+        execv("/proc/self/exe", argv);
+        throw;  // exec failed: the error stands, systemd starts the kiosk again
+    }
+}
+
+// Why KioskSession::open failed, when it is a store that cannot be written now (read-only folder,
+// full disk, lock); nullopt otherwise. Damaged stores were healed by open() already.
+std::optional<WriteHealth> unwritableAtStart(const Args& args, const std::string& error) {
+    Config c = loadConfig(findConfigPath(args));
+    if (auto d = args.get("data-dir")) c.dataDir = std::filesystem::absolute(*d).string();
+    const WriteHealth h = diagnoseWriteFailure(c.dataDir, error);
+    if (h.ok() || h.problem == WriteProblem::Other) return std::nullopt;
+    return h;
+}
+
+// Start-up when the store cannot be opened for writing because the data folder is read-only, the
+// disk is full or another process holds the store's lock (not when it is damaged: that heals at
+// open). The kiosk draws what it can read (KioskSession::openUnwritable), names the cause in the
+// maintenance notes, the log and the systemd status line, and a thread tries to open the store
+// for writing again with back-off (2 s doubling to 2 min). Once it can, the kiosk starts again in
+// the same process (execv, the same pid for systemd, as runHealing does) and so runs the normal
+// start-up: the migrations, the writer connections, the sync engine, the ops. Restarting rather
+// than switching the running session over keeps a single start-up path: every connection and
+// thread of a live kiosk is made the one way, on a store known to be writable; the cost is one
+// redraw of the first frame.
+int runUnwritable(const Args& args, char** argv, const WriteHealth& problem, SystemdNotifier& notifier) {
+    const std::string why = problem.describe();
+    KioskSession s = KioskSession::openUnwritable(args);
+    logWarning("store", "cannot open " + s.config.databasePath() + " for writing at start-up: " + why +
+                            "; showing what it has and trying again");
+    notifier.status(why);
+    int w = s.config.display.width, h = s.config.display.height;
+    if (auto size = args.get("size"); size && !parseSize(*size, w, h))
+        throw UsageError("--size \"" + *size + "\" is not WxH");
+    const bool windowed = args.has("windowed") || !s.config.display.fullscreen;
+    const bool headless = args.has("headless");
+    s.createHost(w, h, !windowed && !headless, headless);
+
+    std::mutex m;
+    std::condition_variable cv;
+    bool stopping = false;
+    std::atomic<bool> writable{false};
+    std::string lastWhy = why;  // under m
+    std::thread retry([&] {
+        const std::string dataDir = s.config.dataDir, dbPath = s.config.databasePath();
+        auto wait = std::chrono::seconds(2);
+        std::unique_lock lock(m);
+        while (!cv.wait_for(lock, wait, [&] { return stopping; })) {
+            lock.unlock();
+            WriteHealth health;
+            std::error_code ec;
+            std::filesystem::create_directories(dataDir, ec);
+            health = probeDataDir(dataDir);
+            if (health.ok() && std::filesystem::exists(dbPath, ec)) health = probeStoreLock(dbPath, 1000);
+            if (health.ok()) {
+                try {
+                    Database::open(dbPath);  // creates or migrates it; closed at once
+                } catch (const StoreError& e) {
+                    health = diagnoseWriteFailure(dataDir, e.what());
+                }
+            }
+            lock.lock();
+            if (health.ok()) {
+                writable = true;
+                SDL_Event e{};
+                e.type = KioskHost::wakeEventType();
+                SDL_PushEvent(&e);
+                return;
+            }
+            lastWhy = health.describe();
+            wait = std::min(wait * 2, std::chrono::seconds(120));
+        }
+    });
+
+    KioskActions actions;
+    actions.syncOverview = [&] { return readSyncOverview(s.reader); };
+    actions.opsNotes = [&] {
+        std::lock_guard lock(m);
+        return std::vector<std::pair<std::string, std::string>>{
+            {"Memoria / storage", lastWhy + "; nuovo tentativo a breve / trying again"}};
+    };
+    actions.restart = [] { KioskHost::requestStop(); };  // systemd's Restart=always starts it again
+    s.ui->setActions(actions);
+
+    LoopHooks hooks;
+    hooks.now = [] { return boardNow(); };
+    std::string shownWhy = why;
+    hooks.onIdle = [&] {
+        if (writable) KioskHost::requestStop();
+        std::lock_guard lock(m);
+        if (lastWhy != shownWhy) {
+            shownWhy = lastWhy;
+            notifier.status(shownWhy);
+            logWarning("store", "still cannot write: " + shownWhy);
+        }
+        return false;
+    };
+    hooks.onLoopIteration = [&] { notifier.tick(SystemdNotifier::Clock::now()); };
+    hooks.afterFirstFrame = [&] {
+        notifier.ready();
+        logInfo("kiosk", "first frame on screen (the store cannot be written)");
+    };
+    if (args.has("exit-after-first-frame")) hooks.maxFrames = 1;
+    s.host->run(*s.ui, hooks);
+    {
+        std::lock_guard lock(m);
+        stopping = true;
+    }
+    cv.notify_all();
+    retry.join();
+    if (writable) {
+        logInfo("store", "the store can be written again: starting the kiosk on it");
+        logger().flushSuppressed(static_cast<LogTime>(std::time(nullptr)), true);
+        execv("/proc/self/exe", argv);
+        logError("kiosk", std::string("cannot restart the kiosk: ") + std::strerror(errno));
+        return 1;  // systemd starts it again
+    }
+    notifier.stopping();
+    logger().flushSuppressed(static_cast<LogTime>(std::time(nullptr)), true);
+    return 0;
+}
 
 }  // namespace
 
@@ -59,7 +198,16 @@ int cmdRun(int argc, char** argv) {
     installJournalSinkIfUnderSystemd();
     SystemdNotifier notifier = SystemdNotifier::fromEnvironment();
     notifier.status("Avvio / starting");
-    KioskSession s = KioskSession::open(args);
+    KioskSession s;
+    try {
+        s = KioskSession::open(args);
+    } catch (const StoreError& e) {
+        if (auto h = unwritableAtStart(args, e.what())) return runUnwritable(args, argv, *h, notifier);
+        throw;
+    } catch (const std::filesystem::filesystem_error& e) {  // the data folder cannot be made
+        if (auto h = unwritableAtStart(args, e.what())) return runUnwritable(args, argv, *h, notifier);
+        throw;
+    }
     int w = s.config.display.width, h = s.config.display.height;
     if (auto size = args.get("size"); size && !parseSize(*size, w, h))
         throw UsageError("--size \"" + *size + "\" is not WxH");
@@ -116,7 +264,8 @@ int cmdRun(int argc, char** argv) {
     };
     actions.takeScreenshot = [&]() -> std::string {
         const std::string dir = s.config.dataDir + "/screenshots";
-        std::filesystem::create_directories(dir);
+        std::error_code ec;  // a full or read-only disk: "not saved", never an exception here
+        std::filesystem::create_directories(dir, ec);
         const std::string path = dir + "/" + formatIsoUtc(ops.clock.now()) + ".png";
         return s.host->savePng(path) ? path : "";
     };
@@ -169,7 +318,17 @@ int cmdRun(int argc, char** argv) {
         }
     };
     actions.screenOpened = [&](const std::string& screen) { ops.usage.screenOpened(screen); };
-    actions.opsNotes = [&] { return ops.notes(); };
+    actions.opsNotes = [&] {
+        // A store that refuses writes (disk full, read-only, locked) first: the content shown may
+        // be old, and the sync retries with back-off. Built front to back: GCC 12 at -O3 warns of
+        // a null dereference inside vector::insert at the front (a false positive).
+        const std::string problem = engine.storageProblem();
+        if (problem.empty()) return ops.notes();
+        decltype(ops.notes()) notes;
+        notes.emplace_back("Memoria / storage", problem);
+        for (auto& note : ops.notes()) notes.push_back(std::move(note));
+        return notes;
+    };
     s.ui->setActions(actions);
 
     LoopHooks hooks;
@@ -178,12 +337,18 @@ int cmdRun(int argc, char** argv) {
     hooks.framesDrawn = &ops.usage.frames();
     bool wasSpeaking = false;
     UnixSeconds lastStatusUpdate = -1;
+    std::string lastStorageProblem;
     hooks.onIdle = [&] {
+        // The sync found the store damaged: out of the loop, where runHealing replaces it.
+        if (engine.takeStoreDamaged() && storeIsCorrupt(s.config.databasePath()))
+            throw StoreError("the sync engine found the store damaged");
         // `systemctl status` shows the content's freshness without the journal.
         const SyncOverview ov = engine.overview();
-        if (ov.lastSuccess != lastStatusUpdate) {
+        if (ov.lastSuccess != lastStatusUpdate || ov.storageProblem != lastStorageProblem) {
             lastStatusUpdate = ov.lastSuccess;
-            notifier.status(ov.offline
+            lastStorageProblem = ov.storageProblem;
+            notifier.status(!ov.storageProblem.empty() ? ov.storageProblem
+                            : ov.offline
                                 ? "Non in linea: contenuti in archivio / offline: showing cached content"
                             : ov.anyFailing ? "Una fonte in errore / a source is failing"
                                             : "Contenuti aggiornati / content up to date");
@@ -241,7 +406,7 @@ int cmdRun(int argc, char** argv) {
             benchDone = true;
             std::raise(SIGTERM);
         });
-        frames = s.host->run(*s.ui, hooks);
+        frames = runHealing(s, hooks, argv);
         stopper.join();
         rusage ru{};
         getrusage(RUSAGE_SELF, &ru);
@@ -251,7 +416,7 @@ int cmdRun(int argc, char** argv) {
                     long(std::time(nullptr) - start), cpu, procFieldKb("/proc/self/status", "VmRSS:"),
                     procFieldKb("/proc/self/status", "VmHWM:"));
     } else {
-        frames = s.host->run(*s.ui, hooks);
+        frames = runHealing(s, hooks, argv);
     }
     notifier.stopping();
     ops.stop();

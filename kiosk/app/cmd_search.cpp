@@ -8,6 +8,7 @@
 #include "core/search/search_bench.h"
 #include "core/sheets/catalogue_import.h"
 #include "core/sheets/sheet.h"
+#include "core/util/file_read.h"
 #include "core/util/files.h"
 
 #include <nlohmann/json.hpp>
@@ -99,8 +100,9 @@ int cmdBenchSearch(int argc, char** argv) {
         throw UsageError(dbPath + " exists; the bench builds a new database");
     std::vector<SearchDocument> seeds;
     for (const std::string& file : args.positional()) {
-        auto bytes = readFile(file);
-        if (!bytes) throw UsageError(file + ": cannot read the file");
+        std::string readError;
+        auto bytes = readFileExplained(file, readError);
+        if (!bytes) throw UsageError(file + ": " + readError);
         for (const Sheet& s : parseServiziGovCatalogue(*bytes, file).sheets) {
             SearchDocument d;
             d.title = s.title;

@@ -7,6 +7,7 @@
 
 #include "core/albo/albo_store.h"
 #include "core/config/config.h"
+#include "core/storage/write_health.h"
 #include "core/sync/sync_status.h"
 
 #include <nlohmann/json.hpp>
@@ -41,7 +42,16 @@ int cmdStatus(int argc, char** argv) {
         std::fprintf(stderr, "%s: no cache yet (run `vetrina sync --once`)\n", dbPath.c_str());
         return 1;
     }
-    Database db = Database::open(dbPath, OpenMode::ReadOnly);
+    Database db;
+    try {
+        db = Database::open(dbPath, OpenMode::ReadOnly);  // reads the schema version: a lock shows here
+    } catch (const StoreError& e) {
+        // Another process holds the store in exclusive mode: say so, in the storage words.
+        const WriteHealth h = classifyWriteError(e.what());
+        if (h.problem != WriteProblem::Locked) throw;
+        std::fprintf(stderr, "%s: cannot be read now: %s\n", dbPath.c_str(), h.describe().c_str());
+        return 1;
+    }
     const SyncOverview ov = readSyncOverview(db);
     const int acts = countActs(db);
     int files = 0;

@@ -30,10 +30,14 @@ const Help kHelp[] = {
      "  --run-seconds N, --exit-after-first-frame, --print-alerts\n"
      "                   used by `vetrina bench` to time start-up and alerts\n"},
     {"import",
-     "vetrina import --kind KIND --db DB [--source NAME] [--config FILE] [--quiet] FILE...\n"
+     "vetrina import --kind KIND --db DB [--source NAME] [--config FILE] [--allow-shrink] [--quiet]\n"
+     "               FILE...\n"
      "\n"
      "Imports content files into a store, as the sync would, and reports every item it could not\n"
-     "use with file, line and reason. What was stored before stays when a file is bad.\n"
+     "use with file, line and reason. What was stored before stays when a file is bad, and when it\n"
+     "would throw cached content away: no usable item, more items rejected than usable, no items\n"
+     "at all, or under half of 10 or more cached items (exit 1, the cache unchanged). A source\n"
+     "that is really empty says \"vetrina:empty\" (docs/OPERATIONS.md).\n"
      "It writes the store, at the kiosk's clock (the trusted clock saved in the store's folder,\n"
      "clock.json): acts whose window ended are purged and expired alerts dropped by that clock.\n"
      "There is no --at; VETRINA_BOARD_CLOCK=ISO pins the board clock (tests, demos).\n"
@@ -45,6 +49,8 @@ const Help kHelp[] = {
      "  --source NAME    the source name stored with the content (default: the file name);\n"
      "                   with --config, the [[source]] whose options apply (max_window_days,\n"
      "                   the [source.mapping] that kind mapped needs)\n"
+     "  --allow-shrink   accept a file with under half of the cached items (still refused: no\n"
+     "                   usable item, or more rejected than usable)\n"
      "  --quiet          no per-item report, only errors\n"},
     {"list",
      "vetrina list albo|sheets|notices|alerts|events|offices|feedback --db DB [--at ISO] [--config FILE] "
@@ -144,12 +150,17 @@ const Help kHelp[] = {
      "Pulls every configured source (signed content, albo feeds, CAP alerts, calendars) into the\n"
      "kiosk's store and prints what changed. Without --once it keeps syncing at the poll intervals\n"
      "until SIGINT or SIGTERM. It runs on the kiosk's trusted time (<data>/clock.json, corrected by\n"
-     "the servers' Date headers), so a board with a wrong clock purges and shows what the kiosk would.\n"},
+     "the servers' Date headers), so a board with a wrong clock purges and shows what the kiosk would.\n"
+     "One server's Date never corrects it alone: a correction needs the signed manifest's answer\n"
+     "(Date inside its signed window) or two hosts agreeing; until then status says it is unconfirmed\n"
+     "and nothing is purged by it. Acts purged by a clock later found wrong come back from the cache.\n"},
     {"status",
      "vetrina status [--config FILE | --db DB] [--json]\n"
      "\n"
      "The content revision, the last sync of each source with its errors, and the counts, read\n"
-     "from the store the kiosk uses, at the kiosk's trusted clock. It only reads.\n"},
+     "from the store the kiosk uses, at the kiosk's trusted clock. It changes nothing; to say whether\n"
+     "the kiosk can save (\"memoria piena\", read-only, store locked) it writes and removes a small\n"
+     "probe file in the data folder and waits up to 1.5 s for the store's write lock.\n"},
     {"keygen",
      "vetrina keygen --secret FILE --public FILE [--encrypt [--password-stdin]] [--force]\n"
      "\n"
@@ -175,7 +186,9 @@ const Help kHelp[] = {
      "vetrina pin-hash < PIN\n"
      "\n"
      "Reads a maintenance PIN (6 to 12 digits) from standard input and prints the line to put in\n"
-     "the [maintenance] section of the configuration (an Argon2id hash; the PIN is never stored).\n"},
+     "the [maintenance] section of the configuration (an Argon2id hash; the PIN is never stored).\n"
+     "Trivial PINs are refused: one digit repeated, a repeated block (121212), a run (123456,\n"
+     "987654) or a common keypad pattern.\n"},
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "ops_checks.h"
 
 #include "core/storage/object_cache.h"
+#include "core/storage/write_health.h"
+#include "core/store/store_repair.h"
 #include "core/system/trusted_clock.h"
 
 namespace vt {
@@ -28,22 +30,40 @@ int fleetQueued(const Database& db) {
     }
 }
 
+// How long `status` waits for the store's write lock before calling it locked: longer than any
+// ordinary import step of the kiosk, shorter than a person waits for a command.
+constexpr int kLockProbeMs = 1500;
+
+WriteHealth storageHealth(const std::string& dataDir, const Database& db) {
+    WriteHealth h = probeDataDir(dataDir);
+    if (h.ok()) h = probeStoreLock(db.path(), kLockProbeMs);
+    return h;
+}
+
 }  // namespace
 
 std::vector<OpsCheck> opsChecks(const std::string& dataDir, const Config* config, const Database& db,
                                 UnixSeconds now) {
     std::vector<OpsCheck> out;
+    // First: a kiosk that cannot save keeps showing old content and says so here.
+    const WriteHealth storage = storageHealth(dataDir, db);
+    if (storage.ok())
+        out.push_back({"storage", 0, "Memoria: si può scrivere.", "Storage: writable."});
+    else
+        out.push_back({"storage", 2, "Memoria: " + storage.it() + " (" + storage.detail + ").",
+                       "Storage: " + storage.en() + " (" + storage.detail + ")."});
+    for (const std::string& q : quarantinedStores(db.path()))
+        out.push_back({"store_rebuilt", 1,
+                       "Archivio ricostruito dai file in cache; la copia danneggiata è in " + q + ".",
+                       "Store rebuilt from the cached files; the damaged copy is kept in " + q + "."});
     const auto clock = TrustedClock::readStateFile(dataDir + "/clock.json");
     if (!clock) {
         out.push_back({"trusted_clock", 0, "Orologio: nessun confronto con un server ancora registrato.",
                        "Clock: no comparison with a server recorded yet."});
     } else {
-        const std::string en =
-            clock->correcting
-                ? "Clock corrected by " + formatOffset(clock->offset) + " from the server (" + clock->source +
-                      ", reason: " + clock->reason + ")."
-                : "Clock: agrees with the servers (skew " + formatOffset(clock->measuredSkew) + ").";
-        out.push_back({"trusted_clock", clock->correcting ? 1 : 0, describeClockIt(*clock) + ".", en});
+        const bool disputed = !unconfirmedVoices(*clock).empty();
+        out.push_back({"trusted_clock", clock->correcting || disputed ? 1 : 0, describeClockIt(*clock) + ".",
+                       describeClockEn(*clock)});
     }
     const std::uint64_t budget = config ? config->storage.cacheBytes : 0;
     const CachePlan plan =
@@ -71,8 +91,15 @@ std::vector<OpsCheck> opsChecks(const std::string& dataDir, const Config* config
 nlohmann::json opsJson(const std::string& dataDir, const Config* config, const Database& db,
                        UnixSeconds now) {
     nlohmann::json j;
+    const WriteHealth storage = storageHealth(dataDir, db);
+    const char* problems[] = {"none", "full", "read_only", "locked", "other"};
+    j["storage"] = {
+        {"writable", storage.ok()},
+        {"problem", problems[static_cast<int>(storage.problem)]},
+        {"description", storage.ok() ? nlohmann::json(nullptr) : nlohmann::json(storage.describe())},
+        {"damaged_stores_kept", quarantinedStores(db.path())}};
     const auto clock = TrustedClock::readStateFile(dataDir + "/clock.json");
-    if (clock)
+    if (clock) {
         j["clock"] = {
             {"corrected", clock->correcting},
             {"offset_seconds", clock->correcting ? clock->offset : 0},
@@ -81,9 +108,19 @@ nlohmann::json opsJson(const std::string& dataDir, const Config* config, const D
             {"source", clock->source},
             {"last_server_time", clock->lastServerTime ? nlohmann::json(formatIsoUtc(clock->lastServerTime))
                                                        : nlohmann::json(nullptr)},
-            {"description", describeClockIt(*clock)}};
-    else
+            {"description", describeClockIt(*clock)},
+            {"disputed", !unconfirmedVoices(*clock).empty()},
+            {"proven_not_before",
+             clock->notBefore ? nlohmann::json(formatIsoUtc(clock->notBefore)) : nlohmann::json(nullptr)}};
+        for (const ClockVoice& v : unconfirmedVoices(*clock))
+            j["clock"]["unconfirmed"].push_back(
+                {{"source", v.source},
+                 {"host", v.host},
+                 {"offset_seconds", v.skew - (clock->correcting ? clock->offset : 0)},
+                 {"server_time", formatIsoUtc(v.serverTime)}});
+    } else {
         j["clock"] = nullptr;
+    }
     const std::uint64_t budget = config ? config->storage.cacheBytes : 0;
     const CachePlan plan =
         planEviction(scanObjects(db, dataDir + "/objects", sourceNames(dataDir, config, db), now), budget);

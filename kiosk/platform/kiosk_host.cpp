@@ -123,7 +123,9 @@ bool KioskHost::init(std::string& error) {
 KioskHost::~KioskHost() {
     m_images.reset();
     if (m_imgui) {
-        ImGui_ImplSDLRenderer_Shutdown();
+        // A host that failed half-way (no usable font) never started the backend: shutting it
+        // down would dereference its missing data.
+        if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplSDLRenderer_Shutdown();
         ImGui::DestroyContext(m_imgui);
     }
     if (m_renderer) SDL_DestroyRenderer(m_renderer);

@@ -41,7 +41,8 @@ public:
     KioskUi(const Config& config, const Database& db)
         : m_config(config),
           m_db(db),
-          m_pin(config.maintenance.pinHash),
+          // The wrong-PIN count survives a restart (pulling the plug gives no new attempts).
+          m_pin(config.maintenance.pinHash, config.dataDir.empty() ? "" : config.dataDir + "/pin-lockout"),
           m_signageCtx(SignageContext::fromConfig(config)) {}
 
     // Draws one frame; call between ImGui::NewFrame() and ImGui::Render().

@@ -1,10 +1,13 @@
 #include "ui/theme.h"
 
+#include "core/util/readable_text.h"
+
 #include <imgui_freetype.h>
 
 #include <sys/stat.h>
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 namespace vt {
@@ -110,6 +113,10 @@ void applyImGuiStyle(const Theme& theme) {
 }
 
 bool loadFonts(Theme& theme, const char* fontDir) {
+    // $VETRINA_FONT_DIR (the app's findFontDir passes it as fontDir) is then the only place fonts
+    // come from, DejaVu included: how a test sees a machine with no usable font.
+    const char* env = std::getenv("VETRINA_FONT_DIR");
+    const char* fallbackDir = env && *env ? env : "/usr/share/fonts/truetype/dejavu";
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -120,8 +127,9 @@ bool loadFonts(Theme& theme, const char* fontDir) {
     std::string semibold = dir + "/TitilliumWeb-SemiBold.ttf";
     std::string bold = dir + "/TitilliumWeb-Bold.ttf";
     if (!fileExists(regular) || !fileExists(semibold) || !fileExists(bold)) {
-        regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-        semibold = bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+        const std::string fallback = fallbackDir;
+        regular = fallback + "/DejaVuSans.ttf";
+        semibold = bold = fallback + "/DejaVuSans-Bold.ttf";
         if (!fileExists(regular)) return false;
         if (!fileExists(bold)) semibold = bold = regular;
     }
@@ -130,16 +138,21 @@ bool loadFonts(Theme& theme, const char* fontDir) {
     static ImVector<ImWchar> ranges;
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder b;
-        b.AddRanges(io.Fonts->GetGlyphRangesDefault());
-        static const ImWchar extra[] = {0x0100, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};
-        b.AddRanges(extra);
+        // The same ranges core makes imported text fit (core/util/readable_text.h).
+        for (const unsigned short* r = kTextGlyphRanges; r[0] != 0; r += 2)
+            for (unsigned c = r[0]; c <= r[1]; ++c) b.AddChar(static_cast<ImWchar>(c));
         b.BuildRanges(&ranges);
     }
     // Arrows and marks Titillium lacks come from DejaVu, merged into each size.
-    static const ImWchar symbols[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2302, 0x2302, 0x232B,
-                                      0x232B, 0x25A0, 0x25A0, 0x25B2, 0x25C0, 0x25D0, 0x25D1,
-                                      0x26A0, 0x26A0, 0x2713, 0x2717, 0};
-    const std::string symbolFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    static ImVector<ImWchar> symbols;
+    if (symbols.empty()) {
+        for (const unsigned short* r = kSymbolGlyphRanges; r[0] != 0; r += 2) {
+            symbols.push_back(static_cast<ImWchar>(r[0]));
+            symbols.push_back(static_cast<ImWchar>(r[1]));
+        }
+        symbols.push_back(0);
+    }
+    const std::string symbolFont = std::string(fallbackDir) + "/DejaVuSans.ttf";
     auto add = [&](const std::string& path, float px, const ImWchar* glyphs = nullptr) {
         ImFontConfig cfg;
         cfg.OversampleH = cfg.OversampleV = 1;
@@ -149,7 +162,7 @@ bool loadFonts(Theme& theme, const char* fontDir) {
             ImFontConfig merge;
             merge.MergeMode = true;
             merge.OversampleH = merge.OversampleV = 1;
-            io.Fonts->AddFontFromFileTTF(symbolFont.c_str(), std::floor(px), &merge, symbols);
+            io.Fonts->AddFontFromFileTTF(symbolFont.c_str(), std::floor(px), &merge, symbols.Data);
         }
         return f;
     };

@@ -35,6 +35,10 @@ url = "{TESTDATA}/albo/ladispoli_albopop_feed.xml"
     s.https = true;
     s.localTime = 1779700000;
     s.serverTime = s.localTime + 3 * 3600 + 12 * 60;
+    // The answer that carried the town's verified manifest: it may correct the clock alone.
+    s.signedContent = true;
+    s.signedCreated = s.localTime;
+    s.signedExpires = s.localTime + 30 * 86400;
     REQUIRE(clock.observe(s));
     vt::UsageCounters usage;
     vt::KioskActions actions;

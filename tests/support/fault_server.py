@@ -13,7 +13,10 @@ to every other request until /__fault/none:
   oversize     streams 64 MiB of zeros without a length
   redirect     302 to the same path over plain http on another port
   garbage      200 with random bytes instead of the file
+GET /__date/SECONDS makes every answer's Date header that instant (Unix seconds), /__date/none
+the real clock again: a server whose clock is wrong, or lies.
 """
+import email.utils
 import http.server
 import os
 import random
@@ -31,6 +34,7 @@ def pause(seconds):
 PORT = int(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
 FAULT = ["none"]
+DATE = [None]
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -38,6 +42,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):
         pass
+
+    def date_time_string(self, timestamp=None):
+        if DATE[0] is not None:
+            return email.utils.formatdate(DATE[0], usegmt=True)
+        return super().date_time_string(timestamp)
 
     def send_body(self, code, body, headers=()):
         self.send_response(code)
@@ -49,6 +58,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         path = self.path.split("?")[0]
+        if path.startswith("/__date/"):
+            value = path[len("/__date/"):]
+            DATE[0] = None if value == "none" else int(value)
+            self.send_body(200, b"ok\n")
+            return
         if path.startswith("/__fault/"):
             FAULT[0] = path[len("/__fault/"):]
             self.send_body(200, b"ok\n")

@@ -302,3 +302,62 @@ TEST_CASE("attachments of a signed manifest's albo survive a new revision withou
                                server.url("allegati/delibera.pdf")) == path);
     CHECK(readFile(path) == makePdf(5));
 }
+
+TEST_CASE("a remote feed's file:, data: and user:password@ attachments are never fetched nor copied",
+          "[sync][attachments][urls]") {
+    FeedRig rig("attachments-unsafe-links", "");
+    const std::string secret = rig.dir + "/segreto.pdf";
+    REQUIRE(writeFileAtomic(secret, makePdf(1)));
+    rig.serve("a.pdf", makePdf(3));
+    const std::string disguised =
+        "http://127.0.0.1:x@127.0.0.1:" + std::to_string(rig.server->port()) + "/a.pdf";
+    rig.serve("albo.xml", feedWithEnclosures({
+                              {"1", {"file://" + secret}},
+                              {"2", {secret}},
+                              {"3", {"data:application/pdf;base64,JVBERi0xLjQK", "javascript:alert(1)"}},
+                              {"4", {disguised}},
+                              {"5", {rig.url("a.pdf")}},
+                          }));
+    const SyncOutcome o = rig.sync(rig.now);
+    INFO(o.message);
+    CHECK(countActsAt(rig.db(), rig.now) == 5);  // the acts stay, without the bad links
+    CHECK_THAT(o.message, Catch::Contains("5 skipped") && Catch::Contains("attachments: 1 downloaded"));
+    // The first drop by name: the source, the act, the link and why.
+    CHECK_THAT(o.message,
+               Catch::Contains("albo") && Catch::Contains("(2026/1)") &&
+                   Catch::Contains("attachment \"file://") &&
+                   Catch::Contains("dropped: a feed from the network cannot name a file on the kiosk"));
+    CHECK(filesIn(rig.attachments()).size() == 1);  // only the server's a.pdf, never the local file
+    Statement st = rig.db().prepare("SELECT url FROM act_attachments");
+    std::vector<std::string> urls;
+    while (st.step()) urls.push_back(st.text(0));
+    CHECK(urls == std::vector<std::string>{rig.url("a.pdf")});
+}
+
+TEST_CASE("the downloader never copies a cached file: attachment and refuses a user:password@ one",
+          "[sync][attachments][urls]") {
+    // Acts stored by an older version, before the import dropped such links.
+    const std::string dir = scratchDir("attachments-cached-unsafe");
+    const std::string secret = dir + "/segreto.pdf";
+    REQUIRE(writeFileAtomic(secret, makePdf(1)));
+    Database db = Database::open(dir + "/v.db");
+    const UnixSeconds now = std::time(nullptr);
+    Act a;
+    a.source = "albo";
+    a.year = 2026;
+    a.number = "9";
+    a.uid = "2026/9";
+    a.subject = "Atto con allegati locali";
+    a.pubStart = addDays(romeDate(now), -1);
+    a.pubEnd = addDays(romeDate(now), 10);
+    a.attachments = {{"file://" + secret, "application/pdf", 0},
+                     {"http://127.0.0.1:x@127.0.0.1:9/a.pdf", "application/pdf", 0}};
+    ImportReport report;
+    storeActs(db, {a}, report, now);
+    const AttachmentRound r = fetchActAttachments(db, dir + "/attachments", "albo", AttachmentLimits{}, now);
+    CHECK(r.downloaded == 0);
+    CHECK(r.failed == 1);
+    REQUIRE(r.issues.size() == 1);
+    CHECK_THAT(r.issues[0].reason, Catch::Contains("user name or password"));
+    CHECK(filesIn(dir + "/attachments").empty());
+}

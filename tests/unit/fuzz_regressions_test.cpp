@@ -3,6 +3,7 @@
 #include "core/config/config.h"
 #include "core/events/events.h"
 #include "core/feeds/albopop_json.h"
+#include "core/feeds/albopop_rss.h"
 #include "core/feeds/mapped_feed.h"
 #include "core/feeds/wp_albo.h"
 #include "core/schedule/opening_hours.h"
@@ -73,4 +74,25 @@ TEST_CASE("config: a float where an integer is expected is a ConfigError, never 
         Catch::Contains("poll_seconds"));
     CHECK(parseConfig("[display]\nwidth = 1080\nheight = 1920\ndiagonal_inches = 32\n", "k.toml")
               .display.width == 1080);
+}
+
+TEST_CASE("deep seeds: 2,000 levels of JSON, XML or calendar components are refused by depth",
+          "[fuzz][nesting]") {
+    const std::string json = regression("json-deep-array.json");
+    for (const AlboFeed& f : {parseWpAlbo(json, "wp.json"), parseAlboPopJson(json, "albopop.json")}) {
+        REQUIRE(f.report.fatal);
+        REQUIRE(f.report.issues.size() == 1);
+        CHECK(f.report.issues[0].reason == "nested deeper than 100 levels");
+    }
+    for (const SheetBatch& b :
+         {parseServiziGovCatalogue(json, "c.json"), parseGovernmentServiceJsonLd(json, "l.json")}) {
+        REQUIRE(b.report.fatal);
+        CHECK(b.report.issues.at(0).reason == "nested deeper than 100 levels");
+    }
+    const AlboFeed rss = parseAlboPopRss(regression("xml-deep-elements.xml"), "albo.xml");
+    REQUIRE(rss.report.fatal);
+    CHECK(rss.report.issues.at(0).reason == "nested deeper than 100 levels");
+    const CalendarParse cal = parseCalendar(regression("calendar-deep-components.ics"), "eventi.ics");
+    REQUIRE(cal.report.fatal);
+    CHECK(cal.report.issues.at(0).reason == "nested deeper than 16 levels");
 }

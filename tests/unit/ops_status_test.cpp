@@ -39,6 +39,10 @@ TEST_CASE("status and doctor say how the clock is corrected and whether the cach
         s.https = true;
         s.localTime = 1790000000;
         s.serverTime = s.localTime + 3 * 3600 + 12 * 60;
+        // The answer that carried the town's verified manifest: it may correct the clock alone.
+        s.signedContent = true;
+        s.signedCreated = s.localTime;
+        s.signedExpires = s.localTime + 30 * 86400;
         REQUIRE(clock.observe(s));
     }
     // An unreferenced 2 MB file: over the 1 MB budget until the kiosk evicts it.

@@ -167,6 +167,12 @@ void FaultServer::setFault(const std::string& fault) {
     REQUIRE(fetchUrl(r).ok());
 }
 
+void FaultServer::setDate(UnixSeconds date) {
+    FetchRequest r;
+    r.url = url("__date/" + (date ? std::to_string(date) : std::string("none")));
+    REQUIRE(fetchUrl(r).ok());
+}
+
 std::string actsFingerprint(const Database& db) {
     Statement st = db.prepare(
         "SELECT count(*), coalesce(group_concat(uid || subject, '|'), '') FROM "

@@ -52,6 +52,8 @@ public:
     int port() const { return m_port; }
     std::string url(const std::string& path) const;
     void setFault(const std::string& fault);
+    // Every answer's Date header at `date` (0: the real clock again).
+    void setDate(UnixSeconds date);
 
 private:
     int m_port;

@@ -30,10 +30,27 @@ struct FakeLocal {
     }
 };
 
+// The answer that carried the town's verified manifest (signed from the build date for years):
+// it may correct the clock alone. The cases below are about how a correction works once it may.
 ClockSample sample(UnixSeconds server, UnixSeconds local, bool https = true, std::string source = "albo") {
     ClockSample s;
     s.source = std::move(source);
     s.https = https;
+    s.serverTime = server;
+    s.localTime = local;
+    s.signedContent = true;
+    s.signedCreated = kBuild;
+    s.signedExpires = kBuild + 20ll * 365 * 86400;
+    return s;
+}
+
+// One server's Date with nothing signed behind it (a feed, a fleet answer).
+ClockSample unsignedSample(UnixSeconds server, UnixSeconds local, std::string host,
+                           std::string source = "feed") {
+    ClockSample s;
+    s.source = std::move(source);
+    s.host = std::move(host);
+    s.https = true;
     s.serverTime = server;
     s.localTime = local;
     return s;
@@ -169,11 +186,22 @@ std::unique_ptr<FaultServer> alboServerWithKiosk(const std::string& dir) {
     return server;
 }
 
+// A second source, first in the list, on the same server named "localhost": another host for the
+// clock, so that its Date and the albo's agree as two voices.
+void addSecondHost(const std::string& dir, const FaultServer& server) {
+    const std::string first = "[[source]]\nname = \"copia\"\nkind = \"albopop\"\nurl = \"http://localhost:" +
+                              std::to_string(server.port()) + "/albo.xml\"\n";
+    std::string toml = *readFile(dir + "/kiosk.toml");
+    toml.insert(toml.find("[[source]]"), first);
+    REQUIRE(writeFileAtomic(dir + "/kiosk.toml", toml));
+}
+
 }  // namespace
 
 TEST_CASE("the sync engine reports each server's Date and runs on the corrected clock", "[clock][sync]") {
     const std::string dir = scratchDir("clock-sync");
     const auto server = alboServerWithKiosk(dir);
+    addSecondHost(dir, *server);
     Config config = loadConfig(dir + "/kiosk.toml");
     std::filesystem::create_directories(config.dataDir);
     // This board's clock is 3 hours behind (and after the build date).
@@ -194,6 +222,7 @@ TEST_CASE("vetrina sync --once runs on the kiosk's trusted clock and keeps it up
           "[clock][sync][cli]") {
     const std::string dir = scratchDir("clock-sync-cli");
     const auto server = alboServerWithKiosk(dir);
+    addSecondHost(dir, *server);
     std::filesystem::create_directories(dir + "/data");
     // The kiosk had saved a correction of +5 days (its board's clock was behind then); this
     // server's Date says the local clock is right now.
@@ -213,4 +242,107 @@ TEST_CASE("vetrina sync --once runs on the kiosk's trusted clock and keeps it up
     CHECK(after->source == "albo");
     CHECK_FALSE(after->correcting);
     CHECK(std::llabs(after->lastServerTime - real) <= 60);
+}
+
+TEST_CASE("one unsigned Date of 2040 does not move the clock: unconfirmed, said, and deletions keep the time",
+          "[clock]") {
+    FakeLocal local;
+    TrustedClock clock(120, kBuild, local.fn());
+    const UnixSeconds t = *local.t;
+    const UnixSeconds y2040 = 2208988800;  // 2040-01-01
+    // Before, any answer moved the clock: a CAP feed saying 2040 made the next purge empty the albo.
+    CHECK_FALSE(clock.observe(unsignedSample(y2040, t, "allerte.example", "allerte")));
+    CHECK_FALSE(clock.state().correcting);
+    CHECK(clock.now() == t);
+    CHECK(clock.safeTime(t) == t);
+    REQUIRE(unconfirmedVoices(clock.state()).size() == 1);
+    CHECK_THAT(describeClockIt(clock.state()), Catch::Contains("Non confermato: allerte (allerte.example)"));
+    CHECK_THAT(describeClockEn(clock.state()), Catch::Contains("Unconfirmed: allerte (allerte.example)"));
+    // The same host again is still one voice.
+    CHECK_FALSE(clock.observe(unsignedSample(y2040 + 30, t + 30, "allerte.example", "allerte")));
+    CHECK(clock.now() == t);
+    // A power cut: the unconfirmed answer does not raise the floor either.
+    *local.t = 1000;
+    CHECK(clock.now() < y2040 - 365 * 86400);
+}
+
+TEST_CASE("two hosts agreeing confirm a correction, within what the signed manifest allows", "[clock]") {
+    FakeLocal local;
+    const UnixSeconds t = *local.t;
+    {
+        TrustedClock clock(120, kBuild, local.fn());
+        CHECK_FALSE(clock.observe(unsignedSample(t + 3 * kH, t, "a.example")));
+        CHECK(clock.now() == t);
+        CHECK(clock.observe(unsignedSample(t + 3 * kH + 30, t + 1, "b.example", "fleet")));
+        CHECK(clock.state().correcting);
+        CHECK(std::llabs(clock.now() - (t + 3 * kH)) <= 31);
+        CHECK(unconfirmedVoices(clock.state()).empty());
+    }
+    {
+        // The last accepted manifest expires in one hour: two hosts saying "in three hours" would
+        // make the town's signed content expired; they are not enough.
+        TrustedClock clock(120, kBuild, local.fn());
+        ClockSample man = sample(t, t);
+        man.signedCreated = t - 86400;
+        man.signedExpires = t + kH;
+        CHECK(clock.observe(man));
+        CHECK_FALSE(clock.observe(unsignedSample(t + 3 * kH, t, "a.example")));
+        CHECK_FALSE(clock.observe(unsignedSample(t + 3 * kH, t, "b.example")));
+        CHECK(clock.now() == t);
+    }
+}
+
+TEST_CASE(
+    "a verified manifest's Date confirms alone inside its signed window, not outside, and proves a floor",
+    "[clock]") {
+    FakeLocal local;
+    const UnixSeconds t = *local.t;
+    TrustedClock clock(120, kBuild, local.fn());
+    ClockSample man = sample(t + 3 * kH, t);
+    man.signedCreated = t + 2 * kH;
+    man.signedExpires = t + 30 * 86400;
+    CHECK(clock.observe(man));
+    CHECK(clock.now() == t + 3 * kH);
+    // Its Date past its own expiry: not confirmed by it.
+    ClockSample late = man;
+    late.serverTime = t + 40 * 86400;
+    CHECK_FALSE(clock.observe(late));
+    CHECK(clock.now() == t + 3 * kH);
+    // Signed at t + 2 h: no answer can say it is earlier, and a reset clock starts from there.
+    CHECK_FALSE(clock.observe(unsignedSample(t, t, "a.example")));
+    CHECK(clock.state().notBefore == t + 2 * kH);
+    *local.t = 1000;
+    CHECK(clock.now() >= t + 2 * kH);
+}
+
+TEST_CASE("an unconfirmed voice saying earlier holds deletions back to its time", "[clock]") {
+    FakeLocal local;
+    const UnixSeconds t = *local.t;
+    TrustedClock clock(120, kBuild, local.fn());
+    CHECK_FALSE(clock.observe(unsignedSample(t - 10 * 86400, t, "a.example")));
+    CHECK(clock.now() == t);                     // the clock in use stays
+    CHECK(clock.safeTime(t) == t - 10 * 86400);  // but nothing is purged that it would keep
+    CHECK_FALSE(clock.observe(unsignedSample(kBuild + 10, t, "b.example")));
+    CHECK(clock.safeTime(t) == kBuild + 10);
+}
+
+TEST_CASE("the voices and the signed bounds survive a restart in clock.json", "[clock]") {
+    const std::string dir = scratchDir("clock-voices");
+    FakeLocal local;
+    const UnixSeconds t = *local.t;
+    {
+        TrustedClock clock(120, kBuild, local.fn());
+        clock.setStatePath(dir + "/clock.json");
+        ClockSample man = sample(t, t);
+        man.signedCreated = t - kH;
+        man.signedExpires = t + 86400;
+        CHECK(clock.observe(man));
+        CHECK_FALSE(clock.observe(unsignedSample(t + 3 * kH, t, "a.example", "allerte")));
+    }
+    const auto saved = TrustedClock::readStateFile(dir + "/clock.json");
+    REQUIRE(saved);
+    CHECK(saved->notBefore == t - kH);
+    CHECK(saved->notAfter == t + 86400);
+    REQUIRE(unconfirmedVoices(*saved).size() == 1);
+    CHECK(unconfirmedVoices(*saved)[0].source == "allerte");
 }

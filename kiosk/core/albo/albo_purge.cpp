@@ -1,6 +1,7 @@
 #include "core/albo/albo_purge.h"
 
 #include <filesystem>
+#include <set>
 #include <system_error>
 
 namespace vt {
@@ -31,12 +32,16 @@ PurgeResult purgeExpiredActs(Database& db, UnixSeconds now) {
     // Candidates by date in SQL (indexed), the exact instant in C++.
     const std::string cutoff = formatDate(addDays(romeDate(now), -1));
     std::vector<std::int64_t> ids;
+    std::set<std::string> sources;
     {
-        Statement st = db.prepare("SELECT id, pub_end FROM acts WHERE pub_end <= ?1");
+        Statement st = db.prepare("SELECT id, pub_end, source FROM acts WHERE pub_end <= ?1");
         st.bind(1, cutoff);
         while (st.step()) {
             const auto end = parseIsoDate(st.text(1));
-            if (!end || purgeDeadline(*end) <= now) ids.push_back(st.integer(0));
+            if (!end || purgeDeadline(*end) <= now) {
+                ids.push_back(st.integer(0));
+                sources.insert(st.text(2));
+            }
         }
     }
     if (ids.empty()) return result;
@@ -51,6 +56,14 @@ PurgeResult purgeExpiredActs(Database& db, UnixSeconds now) {
             listFiles.reset();
             del.bind(1, id).run();
             ++result.acts;
+        }
+        // Remembered per source, so that acts purged by a clock later found wrong come back.
+        Statement mark = db.prepare(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = "
+            "max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))");
+        for (const std::string& source : sources) {
+            mark.reset();
+            mark.bind(1, kPurgedUntilKey + source).bind(2, std::to_string(now)).run();
         }
         tx.commit();
     }

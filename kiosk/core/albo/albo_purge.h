@@ -25,9 +25,14 @@ struct PurgeResult {
 
 // Deletes the acts whose last day ended more than 24 hours before `now` (Europe/Rome days),
 // with their attachments' rows and cached files. One transaction (nests inside the caller's);
-// files are removed only once their rows are gone and no other act lists them, and a file
-// already missing is not an error.
+// records the purge time per source under kPurgedUntilKey; files are removed only once their rows are gone
+// and no other act lists them, and a file already missing is not an error.
 PurgeResult purgeExpiredActs(Database& db, UnixSeconds now);
+
+// meta key prefix: "purged_until:<act source>" holds the latest `now` at which acts of that source
+// were purged. When the clock is later found to be earlier than that, the purge was wrong and the
+// sync engine restores those acts from what it cached (core/sync/purge_repair.h).
+inline constexpr const char* kPurgedUntilKey = "purged_until:";
 
 // The instant after which an act whose last day is `pubEnd` must be gone from the cache.
 UnixSeconds purgeDeadline(CivilDate pubEnd);

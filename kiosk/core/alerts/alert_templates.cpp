@@ -1,5 +1,6 @@
 #include "core/alerts/alert_templates.h"
 
+#include "core/util/nesting.h"
 #include "core/util/text.h"
 
 #include <nlohmann/json.hpp>
@@ -30,6 +31,11 @@ std::string fill(std::string s, const AlertTrigger& t) {
 }  // namespace
 
 std::optional<AlertTrigger> parseAlertTrigger(std::string_view bytes, std::string& error) {
+    if (auto deep = jsonNestingError(bytes)) {
+        error = "the trigger is ";
+        error += deep->reason;
+        return std::nullopt;
+    }
     nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         error = "not a JSON object";

@@ -1,6 +1,7 @@
 #include "core/alerts/cap.h"
 
 #include "core/feeds/feed_text.h"
+#include "core/util/nesting.h"
 #include "core/util/text.h"
 
 #include <pugixml.hpp>
@@ -70,6 +71,7 @@ CapParseResult parseCap(std::string_view bytes, const std::string& sourceName, b
     pugi::xml_document doc;
     const pugi::xml_parse_result r = doc.load_buffer(bytes.data(), bytes.size());
     if (!r) return fatal(lineAtOffset(bytes, r.offset), "", std::string("not XML: ") + r.description());
+    if (auto deep = xmlNestingError(doc, bytes)) return fatal(deep->line, "", deep->reason);
     pugi::xml_node root = doc.document_element();
     if (std::strcmp(localName(root), "alert") != 0) return fatal(1, "", "not a CAP message (no <alert>)");
     const LineIndex lines(bytes);

@@ -9,6 +9,7 @@
 #include "core/sources/importers.h"
 #include "core/sync/minisign.h"
 #include "core/util/text.h"
+#include "core/util/url_policy.h"
 
 #include <toml++/toml.h>
 
@@ -91,10 +92,12 @@ SyncLimits parseLimits(const toml::table& t, SyncLimits l, const std::string& fi
     return l;
 }
 
-bool validUrl(const std::string& url) {
-    if (url.find("://") == std::string::npos) return true;  // a local path
-    return startsWith(url, "https://") || startsWith(url, "file://") || startsWith(url, "http://127.0.0.1") ||
-           startsWith(url, "http://localhost") || startsWith(url, "http://[::1]");
+// "" when the source's URL is allowed, else why not.
+std::string urlProblem(const std::string& url) {
+    // A local path, or file:// resolved against the config's directory.
+    if (url.find("://") == std::string::npos || startsWith(url, "file://")) return {};
+    UrlCheck c = checkUrl(url, UrlUse::Source);
+    return c.ok ? std::string() : std::move(c.why);
 }
 
 }  // namespace
@@ -263,10 +266,10 @@ Config parseConfig(const std::string& text, const std::string& path) {
             if (!s.isManifest() && !isImportKind(s.kind))
                 throw ConfigError(where(path, n) + ": source \"" + s.name + "\": unknown kind \"" + s.kind +
                                   "\"");
-            if (!validUrl(s.url))
-                throw ConfigError(where(path, n) + ": source \"" + s.name +
-                                  "\": url must be https:// (file:// and " +
-                                  "http://127.0.0.1 only for tests and demos), not \"" + s.url + "\"");
+            if (const std::string problem = urlProblem(s.url); !problem.empty())
+                throw ConfigError(
+                    where(path, n) + ": source \"" + s.name + "\": url must be https:// (file:// and " +
+                    "http://127.0.0.1 only for tests and demos), not \"" + s.url + "\": " + problem);
             s.limits = parseLimits(*t, c.sync.limits, path);
             if (const toml::node* keys = t->get("public_keys")) {
                 const toml::array* ka = keys->as_array();

@@ -4,6 +4,7 @@
 #include "core/config/toml_values.h"
 #include "core/util/files.h"
 #include "core/util/text.h"
+#include "core/util/url_policy.h"
 
 namespace vt {
 
@@ -37,11 +38,11 @@ void parseOpsSections(const toml::table& root, Config& c, const std::string& pat
         FleetConfig& f = c.fleet;
         f.url = text(*t, "url", path);
         const std::string u = f.url;
-        if (!u.empty() && !startsWith(u, "https://") && !startsWith(u, "http://127.0.0.1") &&
-            !startsWith(u, "http://localhost") && !startsWith(u, "http://[::1]"))
+        // The reports carry the bearer token: checked on the host curl will really connect to.
+        if (const UrlCheck check = checkUrl(u, UrlUse::Fleet); !u.empty() && !check.ok)
             throw ConfigError(at(path, *t->get("url")) +
                               ": fleet.url must be https:// (http://127.0.0.1 only for tests), not \"" + u +
-                              "\"");
+                              "\": " + check.why);
         f.token = text(*t, "token", path);
         if (const std::string tokenFile = text(*t, "token_file", path); !tokenFile.empty()) {
             if (!f.token.empty())

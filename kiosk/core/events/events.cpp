@@ -3,6 +3,7 @@
 #include "core/content/source_rows.h"
 #include "core/feeds/feed_text.h"
 #include "core/search/content_index.h"
+#include "core/util/nesting.h"
 #include "core/util/text.h"
 
 #include <libical/ical.h>
@@ -138,6 +139,12 @@ CalendarParse parseCalendar(std::string_view bytes, const std::string& sourceNam
     if (data.find("BEGIN:VCALENDAR") == std::string::npos) {
         out.report.fatal = true;
         out.report.add({sourceName, 0, 1, "", "not an iCalendar file (no BEGIN:VCALENDAR)"});
+        return out;
+    }
+    // libical's free, clone and serialiser recurse into sub-components.
+    if (auto deep = calendarNestingError(bytes)) {
+        out.report.fatal = true;
+        out.report.add({sourceName, 0, deep->line, "", std::move(deep->reason)});
         return out;
     }
     CompPtr cal(icalparser_parse_string(data.c_str()));

@@ -1,6 +1,7 @@
 #include "core/feeds/albopop_rss.h"
 
 #include "core/feeds/feed_text.h"
+#include "core/util/nesting.h"
 #include "core/util/text.h"
 
 #include <pugixml.hpp>
@@ -36,6 +37,11 @@ AlboFeed parseAlboPopRss(std::string_view xml, const std::string& sourceName) {
         feed.report.fatal = true;
         feed.report.add({sourceName, 0, lineAtOffset(xml, parsed.offset), "",
                          std::string("not valid XML: ") + parsed.description()});
+        return feed;
+    }
+    if (auto deep = xmlNestingError(doc, xml)) {
+        feed.report.fatal = true;
+        feed.report.add({sourceName, 0, deep->line, "", std::move(deep->reason)});
         return feed;
     }
     const pugi::xml_node channel = doc.child("rss").child("channel");

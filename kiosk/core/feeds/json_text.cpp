@@ -1,6 +1,7 @@
 #include "core/feeds/json_text.h"
 
 #include "core/feeds/feed_text.h"
+#include "core/util/nesting.h"
 
 namespace vt {
 
@@ -33,6 +34,11 @@ std::string withoutPrefix(const std::string& what) {
 
 std::optional<nlohmann::json> parseFeedJson(std::string_view bytes, int& line, std::string& reason) {
     line = 0;
+    if (auto deep = jsonNestingError(bytes)) {
+        line = deep->line;
+        reason = std::move(deep->reason);
+        return std::nullopt;
+    }
     try {
         return nlohmann::json::parse(bytes.begin(), bytes.end());
     } catch (const nlohmann::json::parse_error& e) {

@@ -3,6 +3,7 @@
 #include "core/feeds/albo_item.h"
 #include "core/feeds/feed_text.h"
 #include "core/feeds/json_text.h"
+#include "core/util/nesting.h"
 #include "core/util/text.h"
 
 #include <nlohmann/json.hpp>
@@ -130,6 +131,8 @@ AlboFeed parseXmlList(std::string_view bytes, const FieldMapping& m, const std::
     if (!parsed)
         return fatal(sourceName, lineAtOffset(bytes, parsed.offset),
                      std::string("not valid XML: ") + parsed.description());
+    if (auto deep = xmlNestingError(doc, bytes))
+        return fatal(sourceName, deep->line, std::move(deep->reason));
     AlboFeed feed;
     try {
         const pugi::xpath_node_set items = doc.select_nodes(get(m, "items").c_str());

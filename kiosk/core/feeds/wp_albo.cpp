@@ -3,6 +3,7 @@
 #include "core/feeds/albo_item.h"
 #include "core/feeds/feed_text.h"
 #include "core/feeds/json_text.h"
+#include "core/util/nesting.h"
 #include "core/util/text.h"
 
 #include <nlohmann/json.hpp>
@@ -110,6 +111,11 @@ AlboFeed parseXml(std::string_view bytes, const std::string& sourceName) {
         feed.report.fatal = true;
         feed.report.add({sourceName, 0, lineAtOffset(bytes, parsed.offset), "",
                          std::string("not valid XML: ") + parsed.description()});
+        return feed;
+    }
+    if (auto deep = xmlNestingError(doc, bytes)) {
+        feed.report.fatal = true;
+        feed.report.add({sourceName, 0, deep->line, "", std::move(deep->reason)});
         return feed;
     }
     const pugi::xml_node root = doc.child("Repertorio");

@@ -2,6 +2,7 @@
 
 #include "core/sync/http_fetch.h"
 #include "core/util/civil_time.h"
+#include "core/util/url_policy.h"
 
 #include <curl/curl.h>
 
@@ -26,9 +27,11 @@ size_t onAnswer(char* data, size_t size, size_t n, void* user) {
 PostResult postJson(const std::string& url, const std::string& token, const std::string& json,
                     long timeoutMs) {
     PostResult out;
-    std::string why;
-    if (url.rfind("file://", 0) == 0 || !isAllowedUrl(url, &why)) {
-        out.error = why.empty() ? "the fleet URL must be https://" : why;
+    // The bearer token goes only over https, or plain http to loopback (tests), to the host curl
+    // really connects to.
+    const UrlCheck checked = checkUrl(url, UrlUse::Fleet);
+    if (!checked.ok) {
+        out.error = "fleet URL refused: " + checked.why;
         return out;
     }
     static std::once_flag once;
@@ -38,12 +41,12 @@ PostResult postJson(const std::string& url, const std::string& token, const std:
         out.error = "cannot start a transfer (out of memory)";
         return out;
     }
-    const bool loopback = url.rfind("http://", 0) == 0;
     curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
     headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
     char errbuf[CURL_ERROR_SIZE] = {};
-    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, loopback ? "http" : "https");
+    curl_easy_setopt(h, CURLOPT_URL, checked.url.c_str());
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, checked.curlProtocols());
+    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect would resend the token elsewhere
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, std::min(timeoutMs, 10000L));

@@ -23,6 +23,9 @@ struct ImportReport {
     int itemsSeen = 0;
     int itemsImported = 0;
     bool fatal = false;  // the source as a whole could not be read; nothing was imported
+    // Set with `fatal` when the document was readable but would have thrown away cached content
+    // (nothing usable, mostly rejected, or far less than before: see core/sources/shrink_guard.h).
+    bool shrinkRefused = false;
 
     void add(ImportIssue issue) { issues.push_back(std::move(issue)); }
 };

@@ -1,6 +1,7 @@
 #include "core/notices/news_feed.h"
 
 #include "core/feeds/feed_text.h"
+#include "core/util/nesting.h"
 #include "core/util/text.h"
 
 #include <pugixml.hpp>
@@ -61,6 +62,11 @@ NewsFeed parseNewsFeed(std::string_view bytes, const std::string& sourceName) {
         feed.report.fatal = true;
         feed.report.add(
             {sourceName, 0, lineAtOffset(bytes, r.offset), "", std::string("not XML: ") + r.description()});
+        return feed;
+    }
+    if (auto deep = xmlNestingError(doc, bytes)) {
+        feed.report.fatal = true;
+        feed.report.add({sourceName, 0, deep->line, "", std::move(deep->reason)});
         return feed;
     }
     pugi::xml_node root = doc.document_element();

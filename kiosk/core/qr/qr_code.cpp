@@ -1,6 +1,6 @@
 #include "core/qr/qr_code.h"
 
-#include "core/util/text.h"
+#include "core/util/url_policy.h"
 
 #include <qrencode.h>
 
@@ -9,20 +9,8 @@
 namespace vt {
 
 bool isQrLink(std::string_view url) {
-    const std::string lower = toLowerAscii(url.substr(0, 8));
-    size_t hostStart = 0;
-    if (startsWith(lower, "https://"))
-        hostStart = 8;
-    else if (startsWith(lower, "http://"))
-        hostStart = 7;
-    else
-        return false;
-    for (const char c : url)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
-    const size_t hostEnd = url.find_first_of("/?#", hostStart);
-    const std::string_view host =
-        url.substr(hostStart, hostEnd == std::string_view::npos ? url.npos : hostEnd - hostStart);
-    return !host.empty() && host.front() != '@' && host.front() != ':';
+    // The host curl would read, with no "user:password@" in front to disguise it.
+    return checkUrl(url, UrlUse::QrLink).ok;
 }
 
 bool makeQrCode(std::string_view url, QrMatrix& out, std::string& error) {

@@ -23,7 +23,8 @@ struct QrMatrix {
 // The quiet zone the QR specification asks for.
 constexpr int kQrQuietZone = 4;
 
-// True for an absolute http:// or https:// URL with a host and no blank or control characters.
+// True for an absolute http:// or https:// URL with a host, no credentials ("user:pw@") and no blank
+// or control characters (core/util/url_policy.h).
 bool isQrLink(std::string_view url);
 
 // Encodes an http(s) link (error correction level M). False with a reason for any other text

@@ -15,19 +15,41 @@ std::string joinWords(const std::vector<std::string>& words) {
     return out;
 }
 
+// A synonym line is a few phrases; longer is not a synonyms file (binary junk, a wrong file).
+constexpr size_t kMaxLineBytes = 1000;
+
+// Why a raw line is not text, or nullptr: binary junk is rejected line by line, with its number,
+// instead of being "repaired" into rows of replacement characters.
+const char* notText(std::string_view line) {
+    if (line.size() > kMaxLineBytes) return "line longer than 1000 bytes: not a synonyms file";
+    for (size_t i = 0; i < line.size();) {
+        const size_t start = i;
+        const std::uint32_t cp = nextCodepoint(line, i);
+        if (cp == 0xFFFD && i - start != 3) return "not UTF-8 text";
+        if ((cp < 0x20 && cp != '\t' && cp != '\r') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            return "control character: not a text line";
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 SynonymList parseSynonyms(sqlite3* db, std::string_view text, const std::string& src) {
     SynonymList out;
     int lineNo = 0;
     size_t p = 0;
-    const std::string clean = sanitizeUtf8(text);
-    while (p < clean.size()) {
-        size_t nl = clean.find('\n', p);
-        if (nl == std::string::npos) nl = clean.size();
-        const std::string line = trim(std::string_view(clean).substr(p, nl - p));
+    while (p < text.size()) {
+        size_t nl = text.find('\n', p);
+        if (nl == std::string_view::npos) nl = text.size();
+        const std::string_view raw = text.substr(p, nl - p);
         p = nl + 1;
         ++lineNo;
+        if (const char* why = notText(raw)) {
+            ++out.report.itemsSeen;
+            out.report.add({src, out.report.itemsSeen, lineNo, "", why});
+            continue;
+        }
+        const std::string line = trim(raw);
         if (line.empty() || line[0] == '#') continue;
         ++out.report.itemsSeen;
         SynonymGroup group;

@@ -2,6 +2,7 @@
 
 #include "core/sheets/catalogue_mapping.h"
 #include "core/sheets/taxonomy.h"
+#include "core/util/nesting.h"
 #include "core/util/text.h"
 
 #include <nlohmann/json.hpp>
@@ -65,6 +66,15 @@ TextBlock paragraph(const std::string& text) {
     return {TextBlock::Type::Paragraph, {{text, false}}};
 }
 
+// Our walks, dump() and copies recurse: a too deep document is refused before it is parsed.
+bool refuseDeepJson(std::string_view bytes, const std::string& src, SheetBatch& out) {
+    auto deep = jsonNestingError(bytes);
+    if (!deep) return false;
+    out.report.add({src, 0, deep->line, "", std::move(deep->reason)});
+    out.report.fatal = true;
+    return true;
+}
+
 void addUnique(std::vector<std::string>& v, const std::string& s) {
     for (const auto& x : v)
         if (x == s) return;
@@ -75,6 +85,7 @@ void addUnique(std::vector<std::string>& v, const std::string& s) {
 
 SheetBatch parseServiziGovCatalogue(std::string_view bytes, const std::string& src) {
     SheetBatch out;
+    if (refuseDeepJson(bytes, src, out)) return out;
     const json doc = json::parse(sanitizeUtf8(bytes), nullptr, false);
     if (doc.is_discarded() || !doc.is_array()) {
         out.report.add(
@@ -244,6 +255,7 @@ void collectServices(const json& j, const json* parent,
 
 SheetBatch parseGovernmentServiceJsonLd(std::string_view bytes, const std::string& src) {
     SheetBatch out;
+    if (refuseDeepJson(bytes, src, out)) return out;
     const json doc = json::parse(sanitizeUtf8(bytes), nullptr, false);
     if (doc.is_discarded()) {
         out.report.add({src, 0, 0, "", "not JSON"});

@@ -9,6 +9,7 @@
 #include "core/events/events.h"
 #include "core/feeds/albopop_json.h"
 #include "core/feeds/albopop_rss.h"
+#include "core/feeds/feed_links.h"
 #include "core/feeds/mapped_feed.h"
 #include "core/feeds/wp_albo.h"
 #include "core/notices/news_feed.h"
@@ -20,7 +21,9 @@
 #include "core/sheets/catalogue_import.h"
 #include "core/sheets/sheet_markdown.h"
 #include "core/sheets/sheet_store.h"
+#include "core/sources/shrink_guard.h"
 #include "core/util/files.h"
+#include "core/util/text.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -39,6 +42,7 @@ ImportOptions importOptionsFor(const SourceConfig& source) {
     ImportOptions o;
     o.maxWindowDays = source.maxWindowDays;
     o.mapping = source.mapping;
+    o.localFiles = startsWith(source.url, "file://") || source.url.find("://") == std::string::npos;
     return o;
 }
 
@@ -53,6 +57,33 @@ AssetReader assetsNextTo(const std::string& sourceName) {
         if (rel.find("://") != std::string::npos) return std::nullopt;  // never fetched from here
         return readFile((dir / rel).string(), 64u << 20);
     };
+}
+
+bool isAlboKind(std::string_view kind) {
+    return kind == "albopop" || kind == "albopop-json" || kind == "wp-albo" || kind == "mapped";
+}
+
+// The shrink guard on a parsed document of `accepted` usable items: true (the report made fatal,
+// the reason first) when storing it would throw away cached content. Albo feeds merge into what
+// the source had, so only an albo file replaced by a revision (previousItems set) can lose items.
+bool keepsCache(const Database& db, std::string_view kind, std::string_view bytes, const std::string& source,
+                std::size_t accepted, ImportReport& rep, const ImportOptions& options) {
+    ShrinkFacts f;
+    f.kind = kind;
+    const bool merged = isAlboKind(kind);
+    f.previous = options.previousItems ? *options.previousItems
+                 : merged              ? 0
+                                       : countSourceItems(db, kind, source);
+    f.accepted = static_cast<int>(accepted);
+    f.rejected = std::max(0, rep.itemsSeen - f.accepted);
+    f.explicitEmpty = accepted == 0 && f.rejected == 0 && hasEmptyMarker(bytes);
+    f.allowShrink = options.allowShrink;
+    std::optional<std::string> why = shrinkRefusal(f);
+    if (!why) return false;
+    rep.fatal = true;
+    rep.shrinkRefused = true;
+    rep.issues.insert(rep.issues.begin(), ImportIssue{source, 0, 0, "", std::move(*why)});
+    return true;
 }
 
 ImportSummary importSignage(Database& db, std::string_view kind, std::string_view bytes,
@@ -79,12 +110,15 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
     } else if (kind == "news") {
         NewsFeed feed = parseNewsFeed(bytes, sourceName);
         rep = std::move(feed.report);
-        if (rep.fatal) return summary;
+        if (rep.fatal || keepsCache(db, kind, bytes, sourceName, feed.items.size(), rep, options))
+            return summary;
+        for (Notice& n : feed.items) keepHttpsLink(n.link, sourceName, n.uid, rep);
         counts(storeNotices(db, sourceName, feed.items, {}, now));
     } else if (kind == "cap") {
         CapParseResult r = parseCap(bytes, sourceName);
         rep = std::move(r.report);
         if (rep.fatal) return summary;
+        for (CapInfo& info : r.alert->infos) keepHttpsLink(info.web, sourceName, r.alert->identifier, rep);
         if (storeAlert(db, sourceName, *r.alert, now))
             summary.inserted = 1;
         else
@@ -121,7 +155,9 @@ ImportSummary importSignage(Database& db, std::string_view kind, std::string_vie
     } else if (kind == "ical") {
         CalendarParse cal = parseCalendar(bytes, sourceName);
         rep = std::move(cal.report);
-        if (rep.fatal) return summary;
+        if (rep.fatal || keepsCache(db, kind, bytes, sourceName, cal.events.size(), rep, options))
+            return summary;
+        for (CalendarEvent& e : cal.events) keepHttpsLink(e.url, sourceName, e.uid, rep);
         counts(storeEvents(db, sourceName, cal.events, now));
     } else if (kind == "offices") {
         std::optional<Office> o = parseOfficeFile(bytes, sourceName, rep);
@@ -164,11 +200,17 @@ ImportSummary importOther(Database& db, std::string_view kind, std::string_view 
     if (kind == "servizi-gov" || kind == "jsonld") {
         SheetBatch batch = kind == "jsonld" ? parseGovernmentServiceJsonLd(bytes, sourceName)
                                             : parseServiziGovCatalogue(bytes, sourceName);
+        if (!batch.report.fatal)
+            keepsCache(db, kind, bytes, sourceName, batch.sheets.size(), batch.report, options);
         return storeSheetBatch(db, std::move(batch.sheets), std::move(batch.report), sourceName, now);
     }
     if (kind == "synonyms") {
         ImportSummary summary;
         SynonymList list = parseSynonyms(db.handle(), bytes, sourceName);
+        if (keepsCache(db, kind, bytes, sourceName, list.groups.size(), list.report, options)) {
+            summary.report = std::move(list.report);
+            return summary;
+        }
         storeSynonyms(db, list, sourceName);
         summary.report = std::move(list.report);
         summary.inserted = summary.report.itemsImported;
@@ -188,6 +230,16 @@ bool isImportKind(std::string_view kind) {
 ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view bytes,
                            const std::string& sourceName, UnixSeconds now, const ImportOptions& options) {
     ImportSummary summary;
+    // An explicitly empty document: the source really has nothing now. Albo acts leave only by
+    // their window (feeds merge), and a trigger or a template is never "emptied" this way.
+    if (!isAlboKind(kind) && kind != "alert-trigger" && kind != "cap-template" && isImportKind(kind) &&
+        isEmptyMarkerDocument(bytes)) {
+        Transaction tx(db);
+        summary.removed = options.previousItems.value_or(countSourceItems(db, kind, sourceName));
+        clearSource(db, sourceName);
+        tx.commit();
+        return summary;
+    }
     AlboFeed feed;
     if (kind == "albopop")
         feed = parseAlboPopRss(bytes, sourceName);
@@ -202,6 +254,8 @@ ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view
     summary.report = std::move(feed.report);
     if (summary.report.fatal) return summary;
     applyAlboRules(feed.acts, summary.report, options.maxWindowDays, feed.positions);
+    if (keepsCache(db, kind, bytes, sourceName, feed.acts.size(), summary.report, options)) return summary;
+    dropUnsafeActLinks(feed.acts, feed.positions, summary.report, options.localFiles);
     Transaction tx(db);
     const AlboImportResult r = storeActs(db, feed.acts, summary.report, now);
     summary.inserted = r.inserted;

@@ -34,6 +34,14 @@ struct ImportOptions {
     // Files an item refers to (a notice's image), by path relative to the item's file. Unset: read
     // next to `sourceName` on disk; the sync engine reads them from its verified objects.
     std::function<std::optional<std::string>(const std::string& relativePath)> assets;
+    // Items the source had before this import; unset: counted in the store. The sync engine
+    // counts them before it clears a source for a new revision.
+    std::optional<int> previousItems;
+    // A shrink to less than half is intended: a signed revision, or `vetrina import --allow-shrink`.
+    bool allowShrink = false;
+    // The bytes come from a file the staff gave on this machine, so an albo attachment may name a
+    // local file; from the network (the default) it must be https (core/feeds/feed_links.h).
+    bool localFiles = false;
 };
 
 struct SourceConfig;
@@ -45,7 +53,10 @@ std::vector<std::string> importKinds();
 bool isImportKind(std::string_view kind);
 
 // Parses `bytes` as `kind` and stores what is usable, in one transaction. A fatal parse error
-// stores nothing and keeps what was cached. Throws std::invalid_argument on an unknown kind.
+// stores nothing and keeps what was cached; so does a document the shrink guard refuses (nothing
+// usable, mostly rejected, far less than cached: core/sources/shrink_guard.h), with
+// `report.shrinkRefused`. A document that is only "vetrina:empty" empties a non-albo source.
+// Throws std::invalid_argument on an unknown kind.
 // Albo kinds also purge the acts whose window ended more than 24 hours before `now`.
 ImportSummary importBuffer(Database& db, std::string_view kind, std::string_view bytes,
                            const std::string& sourceName, UnixSeconds now, const ImportOptions& options = {});

@@ -1,5 +1,6 @@
 #include "core/sources/local_refresh.h"
 
+#include "core/util/file_read.h"
 #include "core/util/files.h"
 #include "core/util/text.h"
 
@@ -19,9 +20,10 @@ std::vector<SourceOutcome> refreshLocalSources(Database& db, const Config& confi
         SourceOutcome o;
         o.source = s.name;
         const std::string path = config.resolve(s.url);
-        auto bytes = readFile(path);
+        std::string readError;
+        auto bytes = readFileExplained(path, readError);
         if (!bytes) {
-            o.error = "source \"" + s.name + "\": cannot read " + path;
+            o.error = "source \"" + s.name + "\": " + path + ": " + readError;
         } else {
             try {
                 // Files an item refers to (a notice's image) are next to the source's file, not next to

@@ -3,6 +3,7 @@
 #include "core/search/fts_tokenizer.h"
 #include "core/store/migrations.h"
 
+#include <cstdio>
 #include <utility>
 
 namespace vt {
@@ -114,9 +115,40 @@ Database Database::open(const std::string& path, OpenMode mode) {
         migrate(d);
     } else {
         d.exec("PRAGMA foreign_keys=ON");
-        if (d.userVersion() > latestSchemaVersion())
+        int version = 0;
+        try {
+            version = d.userVersion();
+        } catch (const StoreError&) {
+            // A store in WAL mode, closed cleanly (no -wal, no -shm), on a folder that cannot be
+            // written (a read-only mount): SQLite cannot make the files a reader needs. Nobody can
+            // write there either, so the file is read as it is (immutable: no locks, no WAL).
+            if ((sqlite3_errcode(d.m_db) & 0xff) != SQLITE_CANTOPEN) throw;
+            sqlite3_close_v2(std::exchange(d.m_db, nullptr));
+            std::string uri = "file:";
+            for (const char c : path) {
+                if (c == '%' || c == '?' || c == '#') {
+                    char hex[4];
+                    std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+                    uri += hex;
+                } else {
+                    uri += c;
+                }
+            }
+            uri += "?immutable=1";
+            if (sqlite3_open_v2(uri.c_str(), &d.m_db,
+                                SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                                nullptr) != SQLITE_OK) {
+                std::string msg = d.m_db ? sqlite3_errmsg(d.m_db) : "out of memory";
+                throw StoreError("cannot open database " + path + " read-only: " + msg);
+            }
+            sqlite3_extended_result_codes(d.m_db, 1);
+            registerSearchTokenizers(d.m_db);
+            d.exec("PRAGMA foreign_keys=ON");
+            version = d.userVersion();
+        }
+        if (version > latestSchemaVersion())
             throw StoreError("database " + path + " was written by a newer Vetrina (schema " +
-                             std::to_string(d.userVersion()) + ")");
+                             std::to_string(version) + ")");
     }
     return d;
 }

@@ -203,6 +203,8 @@ AttachmentRound fetchActAttachments(Database& db, const std::string& directory, 
     std::set<std::string> failedNow;  // a URL listed by several acts fails once per round
     for (const Wanted& w : wanted) {
         if (!mayBePdf(w.url, w.mime) || failedNow.count(w.url)) continue;
+        // A local feed's own files are opened where they are; only a local feed keeps them.
+        if (startsWith(w.url, "file://") || w.url.find("://") == std::string::npos) continue;
         const Known k = loadKnown(known, w.url);
         if (fileHasSize(k.path, k.bytes)) {
             recordCachedFile(db, w.actId, k.path);
@@ -221,7 +223,9 @@ AttachmentRound fetchActAttachments(Database& db, const std::string& directory, 
             round.issues.push_back(std::move(issue));
         };
         std::string why;
-        if (!isAllowedUrl(w.url, &why)) {
+        // A feed's file is fetched over https (loopback http for tests), never from the kiosk's
+        // own disk (file://) nor through a URL with credentials.
+        if (!isAllowedUrl(w.url, &why, UrlUse::FeedFile)) {
             refuse(why, true);
             continue;
         }
@@ -245,6 +249,7 @@ AttachmentRound fetchActAttachments(Database& db, const std::string& directory, 
         const std::uint64_t cap = std::min(limits.maxFileBytes, room);
         FetchRequest req;
         req.url = w.url;
+        req.use = UrlUse::FeedFile;
         req.limits = limits.fetch;
         req.limits.maxBytes = cap;
         // Per process: `vetrina sync --once` may run beside the kiosk's own sync.

@@ -2,6 +2,7 @@
 
 #include "core/util/civil_time.h"
 #include "core/util/text.h"
+#include "core/util/url_policy.h"
 
 #include <curl/curl.h>
 #include <sodium.h>
@@ -20,13 +21,6 @@ void ensureCurl() {
         curl_global_init(CURL_GLOBAL_DEFAULT);
         if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
     });
-}
-
-bool isLoopbackHttp(const std::string& url) {
-    for (const char* p : {"http://127.0.0.1:", "http://127.0.0.1/", "http://localhost:", "http://localhost/",
-                          "http://[::1]:", "http://[::1]/"})
-        if (startsWith(url, p)) return true;
-    return false;
 }
 
 struct Sink {
@@ -169,17 +163,10 @@ FetchResult fetchLocalFile(const FetchRequest& r) {
 
 }  // namespace
 
-bool isAllowedUrl(const std::string& url, std::string* why) {
-    auto fail = [&](const char* m) {
-        if (why) *why = m;
-        return false;
-    };
-    if (startsWith(url, "https://") && url.size() > 8) return true;
-    if (startsWith(url, "file:///")) return true;
-    if (isLoopbackHttp(url)) return true;
-    if (startsWith(url, "http://"))
-        return fail("plain http is refused: use https (http only on 127.0.0.1 for tests)");
-    return fail("only https:// URLs are allowed (file:// and loopback http for tests and demos)");
+bool isAllowedUrl(const std::string& url, std::string* why, UrlUse use) {
+    UrlCheck c = checkUrl(url, use);
+    if (!c.ok && why) *why = std::move(c.why);
+    return c.ok;
 }
 
 std::string resolveUrl(const std::string& base, const std::string& relative) {
@@ -192,12 +179,12 @@ std::string resolveUrl(const std::string& base, const std::string& relative) {
 FetchResult fetchUrl(const FetchRequest& r) {
     ensureCurl();
     FetchResult out;
-    std::string why;
-    if (!isAllowedUrl(r.url, &why)) {
-        out.error = why;
+    const UrlCheck url = checkUrl(r.url, r.use);
+    if (!url.ok) {
+        out.error = url.why;
         return out;
     }
-    if (startsWith(r.url, "file://")) return fetchLocalFile(r);
+    if (url.scheme == "file") return fetchLocalFile(r);
 
     CURL* h = curl_easy_init();
     if (!h) {
@@ -221,8 +208,10 @@ FetchResult fetchUrl(const FetchRequest& r) {
     if (!r.etag.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + r.etag).c_str());
     if (!r.lastModified.empty())
         headers = curl_slist_append(headers, ("If-Modified-Since: " + r.lastModified).c_str());
-    curl_easy_setopt(h, CURLOPT_URL, r.url.c_str());
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, isLoopbackHttp(r.url) ? "http" : "https");
+    // The URL as curl parsed it for the check, so the host checked is the host curl connects to;
+    // plain http only to loopback, and a redirect only to https (never back to plain http).
+    curl_easy_setopt(h, CURLOPT_URL, url.url.c_str());
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, url.curlProtocols());
     curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(h, CURLOPT_MAXREDIRS, r.limits.maxRedirects);
@@ -242,8 +231,14 @@ FetchResult fetchUrl(const FetchRequest& r) {
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &out.httpCode);
     if (rc == CURLE_OK) out.serverDate = parseRfc822(headerValue(h, "Date")).value_or(0);
     if (sink.file && std::fclose(sink.file) != 0) sink.writeError = true;
+    // An error status is the answer, whatever its page did to the byte cap: a 404 page longer
+    // than a small object overflows it, and was reported as "oversize".
+    const bool errorStatus = out.httpCode >= 300 && out.httpCode != 304;
     if (rc == CURLE_OK && out.httpCode == 304) {
         out.status = FetchResult::Status::NotModified;
+    } else if (errorStatus && (rc == CURLE_OK || sink.overflow || rc == CURLE_FILESIZE_EXCEEDED)) {
+        out.error = "HTTP " + std::to_string(out.httpCode) + (out.httpCode == 404 ? " (not found)" : "") +
+                    (out.httpCode >= 300 && out.httpCode < 400 ? " (redirect not followed)" : "");
     } else if (sink.overflow) {
         out.error = "oversize: the body is larger than " + std::to_string(r.limits.maxBytes) + " bytes";
     } else if (sink.writeError) {

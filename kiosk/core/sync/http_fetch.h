@@ -1,7 +1,10 @@
-// One hardened download: https only (file:// and loopback http for tests and demos), redirects
+// One hardened download: https only (file:// and loopback http for tests and demos, never a URL with
+// credentials; see core/util/url_policy.h), redirects
 // only to https, connect/total/low-speed timeouts, a byte cap enforced while streaming, and
 // conditional requests (ETag / Last-Modified). Errors are short sentences for the status line.
 #pragma once
+
+#include "core/util/url_policy.h"
 
 #include <cstdint>
 #include <string>
@@ -23,6 +26,8 @@ struct FetchRequest {
     std::string lastModified;  // sent as If-Modified-Since when not empty
     FetchLimits limits;
     std::string toFile;  // stream the body into this file instead of memory
+    // Which URLs are allowed (core/util/url_policy.h): a feed's attachment is UrlUse::FeedFile.
+    UrlUse use = UrlUse::Source;
 };
 
 struct FetchResult {
@@ -39,8 +44,8 @@ struct FetchResult {
     bool ok() const { return status == Status::Ok; }
 };
 
-// Which URLs a kiosk may fetch; `why` says what is wrong with the others.
-bool isAllowedUrl(const std::string& url, std::string* why = nullptr);
+// Which URLs a kiosk may fetch for `use`; `why` says what is wrong with the others.
+bool isAllowedUrl(const std::string& url, std::string* why = nullptr, UrlUse use = UrlUse::Source);
 // Resolves `relative` against the directory of `base` ("https://h/c/manifest.json" + "objects/x").
 std::string resolveUrl(const std::string& base, const std::string& relative);
 FetchResult fetchUrl(const FetchRequest& request);

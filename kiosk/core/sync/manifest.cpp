@@ -1,5 +1,7 @@
 #include "core/sync/manifest.h"
 
+#include "core/util/nesting.h"
+
 #include <sodium.h>
 #include <nlohmann/json.hpp>
 
@@ -62,6 +64,11 @@ std::string manifestToJson(const Manifest& m) {
 }
 
 std::optional<Manifest> parseManifest(std::string_view text, std::string& error) {
+    if (auto deep = jsonNestingError(text)) {
+        error = "the manifest is ";
+        error += deep->reason;
+        return std::nullopt;
+    }
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         error = "the manifest is not valid JSON";

@@ -1,12 +1,17 @@
 #include "core/sync/sync_engine.h"
 
+#include "core/log/log.h"
 #include "core/sources/importers.h"
+#include "core/sources/shrink_guard.h"
+#include "core/storage/write_health.h"
 #include "core/sync/attachment_fetch.h"
 #include "core/sync/backoff.h"
 #include "core/sync/content_kinds.h"
 #include "core/sync/http_fetch.h"
 #include "core/sync/manifest.h"
 #include "core/sync/minisign.h"
+#include "core/sync/purge_repair.h"
+#include "core/sync/revision_floor.h"
 #include "core/sync/trigger_source.h"
 #include "core/system/trusted_clock.h"
 #include "core/util/files.h"
@@ -18,8 +23,10 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <set>
+#include <utility>
 
 namespace vt {
 
@@ -52,6 +59,38 @@ std::string megabytes(std::uint64_t b) {
     return std::to_string((b + (1 << 20) - 1) >> 20) + " MB";
 }
 
+// The Date of a manifest answer goes to the clock only once the manifest was checked, and as
+// signed content only when it was accepted: the answer under check never decides its own expiry,
+// and a refused manifest's Date is one unsigned voice.
+class ManifestDate {
+public:
+    ManifestDate(TrustedClock* clock, std::string source, std::string url)
+        : m_clock(clock), m_source(std::move(source)), m_url(std::move(url)) {}
+    ManifestDate(const ManifestDate&) = delete;
+    ManifestDate& operator=(const ManifestDate&) = delete;
+    ~ManifestDate() {
+        if (!m_clock || m_date <= 0) return;
+        try {
+            if (m_expires)
+                m_clock->observeSignedAnswer(m_source, m_url, m_date, m_created, m_expires);
+            else
+                m_clock->observeAnswer(m_source, m_url, m_date);
+        } catch (const std::exception&) {
+            // The clock keeps its state when it cannot save it: never an exception from here.
+        }
+    }
+    void answered(UnixSeconds date) { m_date = date; }
+    void accepted(UnixSeconds created, UnixSeconds expires) {
+        m_created = created;
+        m_expires = expires;
+    }
+
+private:
+    TrustedClock* m_clock;
+    std::string m_source, m_url;
+    UnixSeconds m_date = 0, m_created = 0, m_expires = 0;
+};
+
 }  // namespace
 
 struct SyncEngine::State {
@@ -67,8 +106,9 @@ SyncEngine::SyncEngine(Config config, Database db)
       m_db(std::move(db)),
       m_objectsDir(m_config.dataDir + "/objects"),
       m_stagingDir(m_config.dataDir + "/staging") {
-    fs::create_directories(m_objectsDir);
-    fs::create_directories(m_stagingDir);
+    std::error_code ec;  // a read-only data directory: the kiosk still shows what it has
+    fs::create_directories(m_objectsDir, ec);
+    fs::create_directories(m_stagingDir, ec);
     refreshOverview();
 }
 
@@ -79,6 +119,8 @@ SyncEngine::~SyncEngine() {
 SyncEngine::State SyncEngine::loadState(const std::string& name) const {
     State s;
     s.name = name;
+    // The floor outside the store survives a rebuilt store: an older manifest stays refused.
+    s.highestRevision = readRevisionFloor(m_config.dataDir, name);
     Statement st = m_db.prepare(
         "SELECT kind, url, etag, last_modified, last_attempt, last_success, last_change, last_error, "
         "failures, "
@@ -96,13 +138,15 @@ SyncEngine::State SyncEngine::loadState(const std::string& name) const {
     s.lastError = st.text(7);
     s.failures = static_cast<int>(st.integer(8));
     s.revision = st.integer(9);
-    s.highestRevision = st.integer(10);
+    s.highestRevision = std::max(s.highestRevision, st.integer(10));
     s.expires = st.integer(11);
     s.keyId = st.text(12);
     return s;
 }
 
 void SyncEngine::saveState(const State& s) {
+    if (s.highestRevision > 0 && !raiseRevisionFloor(m_config.dataDir, s.name, s.highestRevision))
+        logWarning("sync", s.name + ": cannot write the revision floor (the store still keeps it)");
     m_db.prepare(
             "INSERT INTO sync_sources (name, kind, url, etag, last_modified, last_attempt, last_success, "
             "last_change, "
@@ -133,12 +177,31 @@ SyncOutcome SyncEngine::fail(State& s, const std::string& error, UnixSeconds now
     s.lastAttempt = now;
     s.lastError = error;
     s.failures += 1;
-    saveState(s);
+    // The failure handler must not fail: a store that cannot be written (disk full, read-only,
+    // locked) keeps the failure in memory for the overview and the back-off, and is retried.
+    saveStateOrRemember(s);
     SyncOutcome o;
     o.source = s.name;
     o.message = error;
     o.revision = s.revision;
     return o;
+}
+
+void SyncEngine::saveStateOrRemember(const State& s) {
+    try {
+        saveState(s);
+        // The store took it; a failure may still come from the disk (a full one fails downloads
+        // first): probed here, on failures only, so a sync that changes nothing writes nothing.
+        const WriteHealth h = probeDataDir(m_config.dataDir);
+        std::lock_guard lock(m_statusMutex);
+        m_unsaved.erase(s.name);
+        m_storageProblem = h.describe();
+    } catch (const std::exception& e) {
+        const WriteHealth h = diagnoseWriteFailure(m_config.dataDir, e.what());
+        std::lock_guard lock(m_statusMutex);
+        m_unsaved[s.name] = {s.lastError, s.failures};
+        m_storageProblem = h.describe();
+    }
 }
 
 SyncOutcome SyncEngine::unchanged(State& s, UnixSeconds now) {
@@ -161,18 +224,89 @@ SyncOutcome SyncEngine::unchanged(State& s, UnixSeconds now) {
 }
 
 SyncOutcome SyncEngine::syncSource(const SourceConfig& src, UnixSeconds now) {
-    State s = loadState(src.name);
-    s.kind = src.kind;
-    s.url = src.url;
+    // What deletes by the clock (the albo purge, expired alerts) runs at the clock's safe time: an
+    // unconfirmed voice saying "earlier" holds it back.
+    const UnixSeconds writeAt = m_clock ? m_clock->safeTime(now) : now;
+    State s;
+    s.name = src.name;
     SyncOutcome o;
+    PurgeRepair repair;
     try {
-        o = src.isManifest() ? syncManifest(src, s, now) : syncFeed(src, s, now);
-        if (o.ok && runAttachmentStep(m_db, m_config, src, now, o.message)) o.changed = true;
+        const UnixSeconds tolerance = m_clock ? m_clock->state().threshold : 120;
+        repair = repairWrongPurge(m_db, m_objectsDir, src, writeAt, tolerance);
     } catch (const std::exception& e) {
-        o = fail(s, std::string("internal error: ") + e.what(), now);
+        repair.message = std::string("restoring purged acts failed: ") + e.what();
+    }
+    bool loaded = false;
+    try {
+        // A store that was lost or rebuilt: the last accepted revision comes back from the cached
+        // objects first, so the screen has content even with no network.
+        s = loadState(src.name);
+        loaded = true;
+        if (src.isManifest() && !s.stored && restoreAccepted(src, s, now, writeAt)) o.changed = true;
+        s.kind = src.kind;
+        s.url = src.url;
+        const bool restored = o.changed;
+        o = src.isManifest() ? syncManifest(src, s, now, writeAt) : syncFeed(src, s, now, writeAt);
+        o.changed = o.changed || restored;
+        if (o.ok && runAttachmentStep(m_db, m_config, src, writeAt, o.message)) o.changed = true;
+    } catch (const std::exception& e) {
+        // A damaged store is for the kiosk to replace (cmd_run): the engine cannot fix it here.
+        const std::string what = e.what();
+        if (dynamic_cast<const StoreError*>(&e) &&
+            (what.find("malformed") != std::string::npos || what.find("not a database") != std::string::npos))
+            m_storeDamaged = true;
+        // A write the store refused (disk full, read-only, locked) says which, in both languages.
+        const WriteHealth h = dynamic_cast<const StoreError*>(&e)
+                                  ? diagnoseWriteFailure(m_config.dataDir, e.what())
+                                  : WriteHealth{};
+        std::string why = h.ok() ? std::string("internal error: ") + e.what() : h.describe();
+        if (!h.ok()) why += "; showing what is cached, retrying";
+        if (loaded) {
+            o = fail(s, why, now);
+        } else {  // a state never read is never written over the stored one
+            o.source = src.name;
+            o.message = why;
+            std::lock_guard lock(m_statusMutex);
+            if (!h.ok()) m_storageProblem = h.describe();
+            m_unsaved[src.name] = {why, 1};
+        }
+    }
+    if (o.ok) {
+        std::lock_guard lock(m_statusMutex);
+        m_storageProblem.clear();
+    }
+    if (!repair.message.empty()) {
+        o.message += "; " + repair.message;
+        o.changed = o.changed || repair.restoredFiles > 0;
     }
     refreshOverview();
     return o;
+}
+
+bool SyncEngine::restoreAccepted(const SourceConfig& src, State& s, UnixSeconds now, UnixSeconds writeAt) {
+    const std::string dir = acceptedManifestDir(m_config.dataDir, src.name);
+    std::error_code ec;
+    if (!fs::exists(dir + "/manifest.json", ec)) return false;
+    // The same checks as from the server (signature, pinned keys, floor, hashes), with every
+    // object already cached.
+    SourceConfig local = src;
+    local.url = dir + "/manifest.json";
+    s.kind = src.kind;
+    s.url = local.url;
+    const SyncOutcome o = syncManifest(local, s, now, writeAt);
+    // The server's ETag and date belong to the server's copy: the next check fetches it whole.
+    s.url = src.url;
+    s.etag.clear();
+    s.lastModified.clear();
+    if (!o.ok) {
+        logWarning("sync", src.name + ": the cached revision cannot be restored: " + o.message);
+        return false;
+    }
+    saveState(s);
+    logInfo("sync", src.name + ": revision " + std::to_string(s.revision) +
+                        " restored from the cached files (" + o.message + ")");
+    return true;
 }
 
 std::vector<SyncOutcome> SyncEngine::syncAll(UnixSeconds now) {
@@ -181,7 +315,7 @@ std::vector<SyncOutcome> SyncEngine::syncAll(UnixSeconds now) {
     return out;
 }
 
-SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds now) {
+SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds now, UnixSeconds writeAt) {
     FetchRequest req;
     req.url = sourceUrl(m_config, src);
     req.etag = s.etag;
@@ -198,12 +332,16 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
         if (!trigger.ok) return fail(s, trigger.error, now);
     }
 
-    Transaction tx(m_db);
-    ImportSummary sum = importBuffer(m_db, src.kind, r.body, src.name, now);
+    std::optional<Transaction> tx(std::in_place, m_db);
+    // The source's options: a feed from the network may not name files on the kiosk's disk.
+    ImportSummary sum = importBuffer(m_db, src.kind, r.body, src.name, writeAt, importOptionsFor(src));
     if (sum.report.fatal) {
         const std::string why = sum.report.issues.empty() ? "cannot be read as " + src.kind
                                                           : sum.report.issues.front().describe();
-        return fail(s, "garbage: " + why + " (cache kept)", now);  // tx rolls back the import
+        // Roll the import back first: a failure recorded inside it would be rolled back with it
+        // (no reason in the status, no back-off).
+        tx.reset();
+        return fail(s, (sum.report.shrinkRefused ? "refused: " : "garbage: ") + why + " (cache kept)", now);
     }
     SyncOutcome o;
     o.source = src.name;
@@ -211,6 +349,10 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
     o.changed = sum.changed();
     o.message = std::to_string(sum.inserted) + " new, " + std::to_string(sum.updated) + " updated, " +
                 std::to_string(sum.report.issues.size()) + " skipped";
+    if (!sum.report.issues.empty()) {  // the first problem by name: a skipped item, a dropped link
+        o.message += ": ";
+        o.message += sum.report.issues.front().describe();
+    }
     if (src.isTrigger()) {
         s.highestRevision = trigger.sent;
         s.keyId = trigger.keyId;
@@ -222,7 +364,7 @@ SyncOutcome SyncEngine::syncFeed(const SourceConfig& src, State& s, UnixSeconds 
     s.lastError.clear();
     s.failures = 0;
     saveState(s);
-    tx.commit();
+    tx->commit();
     std::lock_guard lock(m_statusMutex);
     m_checkedAt[s.name] = now;
     return o;
@@ -239,7 +381,8 @@ bool SyncEngine::objectsIntact(const std::string& source) const {
     return true;
 }
 
-SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeconds now) {
+SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeconds now,
+                                     UnixSeconds writeAt) {
     const std::string url = sourceUrl(m_config, src);
     // Missing or damaged local files force a full check even if the server says "unchanged".
     const bool intact = objectsIntact(src.name);
@@ -250,8 +393,9 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         req.lastModified = s.lastModified;
     }
     req.limits = limitsFor(src.limits, static_cast<std::uint64_t>(src.limits.maxBytes));
+    ManifestDate date(m_clock, src.name, req.url);
     FetchResult man = fetchUrl(req);
-    if (m_clock) m_clock->observeAnswer(src.name, req.url, man.serverDate);
+    date.answered(man.serverDate);
     if (man.status == FetchResult::Status::NotModified) {
         // A server that keeps answering "unchanged" past the expiry is a freeze: say so.
         if (s.expires != 0 && s.expires <= now)
@@ -291,6 +435,7 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
                     "manifest refused: rollback to revision " + std::to_string(manifest->revision) +
                         ", older than revision " + std::to_string(s.highestRevision) + " already accepted",
                     now);
+    date.accepted(manifest->created, manifest->expires);
     const std::string keyId = keys[static_cast<size_t>(check.keyIndex)].keyIdHex();
     if (manifest->revision == s.revision && intact) {
         // Same revision served again (new ETag, re-signed with a later expiry...): remember it, so
@@ -327,8 +472,9 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         const std::uint64_t need = 2 * missing + static_cast<std::uint64_t>(m_config.sync.minFreeBytes);
         if (freeBytes < need)
             return fail(s,
-                        "not enough free space: revision " + std::to_string(manifest->revision) + " needs " +
-                            megabytes(need) + ", " + megabytes(freeBytes) + " free",
+                        "spazio insufficiente / not enough free space: revision " +
+                            std::to_string(manifest->revision) + " needs " + megabytes(need) + ", " +
+                            megabytes(freeBytes) + " free",
                         now);
     }
 
@@ -368,8 +514,18 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
                     now);
     }
 
-    // The atomic switch: the whole revision in one transaction.
-    Transaction tx(m_db);
+    // The atomic switch: the whole revision in one transaction. A file that cannot be applied
+    // rolls the transaction back before the failure is recorded (see syncFeed).
+    std::optional<Transaction> tx(std::in_place, m_db);
+    const auto refuse = [&](const std::string& why) {
+        tx.reset();
+        return fail(s, why, now);
+    };
+    // What each file had, for the shrink guard: clearSource empties them all before the import.
+    std::map<std::string, int> itemsBefore;
+    for (const ManifestFile& f : manifest->files)
+        if (isImportedKind(f.kind))
+            itemsBefore[f.path] = countSourceItems(m_db, f.kind, src.name + "/" + f.path);
     clearSource(m_db, src.name);
     int imported = 0;
     for (const ManifestFile& f : manifest->files) {
@@ -378,14 +534,16 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
         if (!bytes || sha256Hex(*bytes) != f.sha256) {
             std::error_code ec;
             fs::remove(m_objectsDir + "/" + f.sha256, ec);  // damaged on disk: fetched again next time
-            return fail(s,
-                        f.path + ": the stored copy is damaged; revision " +
-                            std::to_string(manifest->revision) + " not applied",
-                        now);
+            return refuse(f.path + ": the stored copy is damaged; revision " +
+                          std::to_string(manifest->revision) + " not applied");
         }
         // Each file under its own name: its items replace only its own, and a notice's image is
         // read from the verified objects by its path next to the notice.
         ImportOptions options = importOptionsFor(src);
+        // The signature vouches for a smaller file; an emptied one is dropped from the manifest
+        // or says "vetrina:empty" (docs/OPERATIONS.md).
+        options.previousItems = itemsBefore[f.path];
+        options.allowShrink = true;
         const fs::path dir = fs::path(f.path).parent_path();
         options.assets = [&, dir](const std::string& rel) -> std::optional<std::string> {
             const std::string wanted = (dir / rel).lexically_normal().string();
@@ -394,13 +552,12 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
                     return readFile(m_objectsDir + "/" + other.sha256, kMaxContentFileBytes);
             return std::nullopt;
         };
-        ImportSummary sum = importBuffer(m_db, f.kind, *bytes, src.name + "/" + f.path, now, options);
+        ImportSummary sum = importBuffer(m_db, f.kind, *bytes, src.name + "/" + f.path, writeAt, options);
         if (sum.report.fatal) {
             const std::string why =
                 sum.report.issues.empty() ? "unreadable" : sum.report.issues.front().describe();
-            return fail(
-                s, f.path + ": " + why + "; revision " + std::to_string(manifest->revision) + " not applied",
-                now);
+            return refuse(f.path + ": " + why + "; revision " + std::to_string(manifest->revision) +
+                          " not applied");
         }
         imported += sum.report.itemsImported;
     }
@@ -426,7 +583,10 @@ SyncOutcome SyncEngine::syncManifest(const SourceConfig& src, State& s, UnixSeco
     s.lastError.clear();
     s.failures = 0;
     saveState(s);
-    tx.commit();
+    tx->commit();
+    // Outside the store too, so a lost store can be rebuilt from the cached objects.
+    if (!keepAcceptedManifest(m_config.dataDir, src.name, man.body, sig.body))
+        logWarning("sync", src.name + ": cannot keep a copy of the accepted manifest");
     collectGarbage();
     {
         std::lock_guard lock(m_statusMutex);
@@ -457,10 +617,23 @@ void SyncEngine::refreshOverview() {
     std::vector<SyncStatus> list;
     std::set<std::string> configured;
     for (const SourceConfig& s : m_config.sources) configured.insert(s.name);
-    for (SyncStatus& st : readSyncStatus(m_db))
-        if (configured.count(st.source)) list.push_back(std::move(st));
+    try {
+        for (SyncStatus& st : readSyncStatus(m_db))
+            if (configured.count(st.source)) list.push_back(std::move(st));
+    } catch (const std::exception& e) {
+        std::lock_guard lock(m_statusMutex);
+        m_storageProblem = diagnoseWriteFailure(m_config.dataDir, e.what()).describe();
+        m_overview.storageProblem = m_storageProblem;
+        m_overview.anyFailing = true;
+        return;  // the previous overview stays
+    }
     std::lock_guard lock(m_statusMutex);
     for (SyncStatus& st : list) {
+        // Failures the store could not record are still shown.
+        if (auto u = m_unsaved.find(st.source); u != m_unsaved.end()) {
+            st.lastError = u->second.first;
+            st.failures = u->second.second;
+        }
         auto it = m_checkedAt.find(st.source);
         if (it != m_checkedAt.end() && !st.failing()) {
             st.lastAttempt = std::max(st.lastAttempt, it->second);
@@ -468,6 +641,13 @@ void SyncEngine::refreshOverview() {
         }
     }
     m_overview = summarize(std::move(list));
+    m_overview.storageProblem = m_storageProblem;
+    if (!m_storageProblem.empty()) m_overview.anyFailing = true;
+}
+
+std::string SyncEngine::storageProblem() const {
+    std::lock_guard lock(m_statusMutex);
+    return m_storageProblem;
 }
 
 SyncOverview SyncEngine::overview() const {
@@ -508,6 +688,8 @@ void SyncEngine::requestSyncNow() {
 void SyncEngine::run() {
     using Clock = std::chrono::system_clock;
     std::map<std::string, Clock::time_point> due;
+    std::map<std::string, int> streak;        // failures in a row, also when the store cannot say
+    std::map<std::string, std::string> said;  // the last failure logged, once per change
     for (const SourceConfig& s : m_config.sources) due[s.name] = Clock::now();
     std::unique_lock lock(m_mutex);
     while (!m_stop) {
@@ -529,9 +711,30 @@ void SyncEngine::run() {
                 m_clock ? m_clock->now()
                         : std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch())
                               .count();
-            const SyncOutcome o = syncSource(s, now);
+            // Nothing a source does may end this thread: a crash is a black screen.
+            SyncOutcome o;
+            try {
+                o = syncSource(s, now);
+            } catch (const std::exception& e) {
+                o.message = e.what();
+            }
             changed = changed || o.changed;
-            const int failures = o.ok ? 0 : loadState(s.name).failures;
+            int failures = 0;
+            if (!o.ok) {
+                failures = ++streak[s.name];
+                try {
+                    failures = std::max(failures, loadState(s.name).failures);
+                } catch (const std::exception&) {
+                }
+                std::string line = o.message;
+                if (const std::string problem = storageProblem();
+                    !problem.empty() && line.find(problem) == std::string::npos)
+                    line += " [" + problem + "]";
+                if (std::exchange(said[s.name], line) != line) logWarning("sync", s.name + ": " + line);
+            } else {
+                streak[s.name] = 0;
+                said.erase(s.name);
+            }
             due[s.name] = Clock::now() + std::chrono::seconds(backoffSeconds(s, failures));
         }
         if (changed && m_onChanged) m_onChanged();

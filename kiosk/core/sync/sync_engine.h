@@ -16,6 +16,7 @@
 #include "core/store/database.h"
 #include "core/sync/sync_status.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -58,6 +59,12 @@ public:
 
     // Cheap copy of the latest status for the UI ("aggiornato alle", offline badge).
     SyncOverview overview() const;
+    // Why the last write to the store failed ("memoria piena / disk full ..."); empty when the
+    // last write worked.
+    std::string storageProblem() const;
+    // SQLite said the store is damaged (malformed, not a database) since the last call: the
+    // kiosk checks it and moves it aside.
+    bool takeStoreDamaged() { return m_storeDamaged.exchange(false); }
     Database& database() { return m_db; }
     // Every server's Date header is reported to `clock`, and the background thread takes its
     // "now" from it (a board with no RTC, a drifting clock). Set before start().
@@ -67,10 +74,15 @@ private:
     struct State;
     State loadState(const std::string& name) const;
     void saveState(const State& s);
+    // saveState, or, when the store refuses the write, the failure kept in memory; never throws.
+    void saveStateOrRemember(const State& s);
+    // Applies the source's last accepted manifest (<data>/accepted) from the cached objects.
+    bool restoreAccepted(const SourceConfig& src, State& s, UnixSeconds now, UnixSeconds writeAt);
     SyncOutcome fail(State& s, const std::string& error, UnixSeconds now);
     SyncOutcome unchanged(State& s, UnixSeconds now);
-    SyncOutcome syncManifest(const SourceConfig& src, State& s, UnixSeconds now);
-    SyncOutcome syncFeed(const SourceConfig& src, State& s, UnixSeconds now);
+    // `now` for the checks and the state; `writeAt` (the clock's safe time) for the imports.
+    SyncOutcome syncManifest(const SourceConfig& src, State& s, UnixSeconds now, UnixSeconds writeAt);
+    SyncOutcome syncFeed(const SourceConfig& src, State& s, UnixSeconds now, UnixSeconds writeAt);
     bool objectsIntact(const std::string& source) const;
     void collectGarbage();
     void refreshOverview();
@@ -86,6 +98,9 @@ private:
     mutable std::mutex m_statusMutex;
     SyncOverview m_overview;
     std::map<std::string, UnixSeconds> m_checkedAt;  // 304s not written to the store
+    std::atomic<bool> m_storeDamaged{false};
+    std::string m_storageProblem;                                  // why the store refused the last write
+    std::map<std::string, std::pair<std::string, int>> m_unsaved;  // failures the store did not take
 
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -31,7 +31,8 @@ struct SyncOverview {
     UnixSeconds contentUpdatedAt = 0;  // the latest lastChange: the "aggiornato alle" line
     UnixSeconds lastSuccess = 0;       // the latest successful check of any source
     bool anyFailing = false;
-    bool offline = false;  // every source failing: draw the offline badge
+    bool offline = false;        // every source failing: draw the offline badge
+    std::string storageProblem;  // the store cannot be written ("memoria piena / disk full ...")
     std::vector<SyncStatus> sources;
 };
 

@@ -1,15 +1,23 @@
 // The kiosk's wall clock. A board with no RTC boots in 1970 (or at the last saved time) after a
 // power cut, and a clock that drifted makes acts and alerts appear on the wrong day: so every
 // answer of a server (the HTTP `Date` header of a sync or a fleet report) is compared with the
-// local clock, and when they disagree by more than a threshold, or the local clock is before the
-// build date, the kiosk uses local + offset for publication windows, alerts and schedules.
+// local clock, and the kiosk uses local + offset for publication windows, alerts and schedules.
 //
-// Rules (see observe()): a sample with no Date, or one before the build date or more than 30
-// years after it, is ignored. An https answer is preferred: a plain (loopback) http answer is
-// used only when no https answer came in the last day. The corrected time never goes back
-// before the last trusted answer: after a reboot with a reset clock it starts from there until
-// the network answers again. The state is kept in <data>/clock.json so a restart without
-// network keeps the correction.
+// A Date header is not signed: one server (a hostile or broken feed) must not move the clock,
+// since the albo purge deletes by it. Rules (see observe()):
+// - a sample with no Date, one before the build date or more than 30 years after it, or one
+//   before the creation of a signed manifest already seen, is ignored;
+// - an https answer is preferred: a plain (loopback) http answer is used only when no https
+//   answer came in the last day;
+// - an answer within the threshold of the clock in use is accepted as it is (NTP-size drift);
+// - a larger correction needs confirmation: the answer that carried a verified, accepted signed
+//   manifest whose signed creation <= Date <= signed expiry, or two servers on different hosts
+//   agreeing within the threshold (then it may not go past the expiry of the last accepted
+//   manifest). Until then it is "unconfirmed": the clock does not move, status says so, and
+//   safeTime() keeps deletions at the earliest time the voices allow;
+// - the corrected time never goes back before the last accepted answer nor before the creation
+//   of the newest signed manifest seen. The state is kept in <data>/clock.json so a restart
+//   without network keeps the correction and the disputes.
 #pragma once
 
 #include "core/util/civil_time.h"
@@ -18,6 +26,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace vt {
 
@@ -32,6 +41,24 @@ struct ClockSample {
     bool https = false;          // a verified TLS answer (plain loopback http counts less)
     UnixSeconds serverTime = 0;  // the parsed Date header; 0: none
     UnixSeconds localTime = 0;   // the raw local clock when the answer arrived
+    // Answers from one host count as one voice ("" : the source name).
+    std::string host;
+    // The answer carried a verified signed manifest that passed the expiry and rollback checks:
+    // its signed creation and expiry bound the Date, and inside them it confirms alone.
+    bool signedContent = false;
+    UnixSeconds signedCreated = 0;
+    UnixSeconds signedExpires = 0;
+};
+
+// The latest answer of one host, kept for a day: what confirms or disputes a correction.
+struct ClockVoice {
+    std::string host;
+    std::string source;
+    bool https = false;
+    bool signedOk = false;  // its Date was inside its signed manifest's window
+    UnixSeconds skew = 0;   // server - local
+    UnixSeconds serverTime = 0;
+    UnixSeconds localTime = 0;
 };
 
 struct ClockState {
@@ -43,10 +70,20 @@ struct ClockState {
     UnixSeconds lastServerTime = 0;  // the last accepted answer (server time)
     UnixSeconds lastHttpsServerTime = 0;
     UnixSeconds measuredSkew = 0;  // server - local at the last accepted answer
+    UnixSeconds threshold = 120;   // the clock's threshold, for readers of the saved file
+    UnixSeconds notBefore = 0;     // the newest signed manifest's creation: now >= this
+    UnixSeconds notAfter = 0;      // that manifest's expiry: bounds corrections by agreement
+    std::vector<ClockVoice> voices;
 };
 
-// Plain words for maintenance and status: "Orologio corretto di +3 h 12 min dal server (albo)".
+// The voices whose Date differs from the clock in use by more than the threshold: a correction
+// that is not confirmed.
+std::vector<ClockVoice> unconfirmedVoices(const ClockState& s);
+
+// Plain words for maintenance and status: "Orologio corretto di +3 h 12 min dal server (albo)",
+// followed by the unconfirmed voices, if any.
 std::string describeClockIt(const ClockState& s);
+std::string describeClockEn(const ClockState& s);
 // "+3 h 12 min", "-45 s".
 std::string formatOffset(UnixSeconds offset);
 // The HTTP Date header (RFC 1123) as Unix seconds; nullopt when absent or unreadable.
@@ -71,6 +108,13 @@ public:
     bool observe(const ClockSample& sample);
     // The same for an answer that just arrived from `url` (https or not) with its Date header.
     bool observeAnswer(const std::string& source, const std::string& url, UnixSeconds serverDate);
+    // The answer that carried a verified manifest, accepted (not expired, not a rollback) by the
+    // clock in use before this answer: its signed creation and expiry bound the Date.
+    bool observeSignedAnswer(const std::string& source, const std::string& url, UnixSeconds serverDate,
+                             UnixSeconds created, UnixSeconds expires);
+    // The time for what deletes by the clock (the albo purge, dropping expired alerts): `now`, or
+    // earlier when an unconfirmed voice says it is earlier; never before what is proven.
+    UnixSeconds safeTime(UnixSeconds now) const;
     ClockState state() const;
 
     // <data>/clock.json: load() restores a saved state; observe() saves on change through save().
@@ -82,7 +126,9 @@ public:
 
 private:
     UnixSeconds localNow() const;
-    void saveLocked() const;
+    void saveLocked(bool force = false) const;
+    UnixSeconds floorLocked() const;
+    void acceptLocked(const ClockSample& s, UnixSeconds offset, bool beforeBuild);
 
     mutable std::mutex m_mutex;
     int m_threshold;

@@ -1,5 +1,7 @@
 #include "core/util/text.h"
 
+#include "core/util/readable_text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -150,6 +152,7 @@ std::string sanitizeUtf8(std::string_view s) {
         const std::uint32_t cp = nextCodepoint(s, i);
         if (cp < 0x20 && cp != '\n' && cp != '\t') continue;
         if (cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) continue;
+        if (isInvisibleFormat(cp)) continue;  // zero-width and bidi controls: drawn as "?" otherwise
         appendUtf8(out, cp);
     }
     return out;
@@ -203,7 +206,10 @@ std::string decodeEntities(std::string_view s) {
     return out;
 }
 
-std::string collapseWhitespace(std::string_view s) {
+std::string collapseWhitespace(std::string_view raw) {
+    // Every displayed text ends here: made drawable first (readable_text.h), then tidied.
+    const std::string readable = readableText(raw);
+    const std::string_view s = readable;
     std::string out;
     out.reserve(s.size());
     bool pendingSpace = false;

@@ -9,7 +9,7 @@
 namespace vt {
 
 std::string trim(std::string_view s);
-// Collapses runs of blank space (including NBSP and line breaks) into one space; trims.
+// Collapses blank runs (NBSP, line breaks too) into one space; trims; first makes it drawable (readableText).
 std::string collapseWhitespace(std::string_view s);
 // Same, but keeps paragraph breaks (two or more newlines become "\n\n", one becomes a space).
 std::string collapseKeepingParagraphs(std::string_view s);
@@ -18,7 +18,7 @@ std::string collapseKeepingParagraphs(std::string_view s);
 std::string decodeEntities(std::string_view s);
 // Tags removed (<br>, </p>, </li>, </div> become line breaks), entities decoded, blank space tidied.
 std::string plainTextFromHtml(std::string_view s);
-// Replaces invalid UTF-8 sequences with U+FFFD and drops control characters except \n and \t.
+// Replaces bad UTF-8 with U+FFFD; drops control characters but \n and \t, and zero-width/bidi controls.
 std::string sanitizeUtf8(std::string_view s);
 // Appends the UTF-8 encoding of a code point.
 void appendUtf8(std::string& out, std::uint32_t cp);
