@@ -56,9 +56,9 @@ void parseListen(const std::string& value, const std::string& at, ConsoleConfig&
 
 const std::vector<std::string>& consoleConfigKeys() {
     static const std::vector<std::string> keys = {
-        "console.listen",  "console.data_dir",      "console.public_url",
-        "console.threads", "console.templates_dir", "publish.content_dir",
-        "publish.out_dir", "publish.key_file",      "publish.four_eyes",
+        "console.listen",        "console.data_dir",    "console.public_url",   "console.threads",
+        "console.templates_dir", "publish.content_dir", "publish.out_dir",      "publish.key_file",
+        "publish.four_eyes",     "preview.vetrina",     "preview.kiosk_config", "preview.timeout_seconds",
     };
     return keys;
 }
@@ -79,7 +79,7 @@ ConsoleConfig loadConsoleConfig(const std::string& path) {
     for (const auto& [tableName, node] : root) {
         const std::string tname(tableName.str());
         if (!node.is_table())
-            fail(where(path, node), tname, "unknown key (the file has [console] and [publish])");
+            fail(where(path, node), tname, "unknown key (the file has [console], [publish] and [preview])");
         for (const auto& [key, value] : *node.as_table()) {
             std::string full = tname;
             full += '.';
@@ -93,6 +93,7 @@ ConsoleConfig loadConsoleConfig(const std::string& path) {
     static const toml::table kEmpty;
     const toml::table& con = root["console"].as_table() ? *root["console"].as_table() : kEmpty;
     const toml::table& pub = root["publish"].as_table() ? *root["publish"].as_table() : kEmpty;
+    const toml::table& pre = root["preview"].as_table() ? *root["preview"].as_table() : kEmpty;
     if (const toml::node* n = con.get("listen")) {
         if (!n->is_string()) fail(where(path, *n), "console.listen", "must be a string");
         parseListen(n->as_string()->get(), where(path, *n), c);
@@ -112,6 +113,14 @@ ConsoleConfig loadConsoleConfig(const std::string& path) {
     if (const toml::node* n = pub.get("four_eyes")) {
         if (!n->is_boolean()) fail(where(path, *n), "publish.four_eyes", "must be true or false");
         c.fourEyes = n->as_boolean()->get();
+    }
+    c.previewVetrina = text(pre, "preview", "vetrina", path, "");
+    c.previewKioskConfig = text(pre, "preview", "kiosk_config", path, "");
+    if (const toml::node* n = pre.get("timeout_seconds")) {
+        if (!n->is_integer() || n->as_integer()->get() < 1 || n->as_integer()->get() > 600)
+            fail(where(path, *n), "preview.timeout_seconds",
+                 "must be a whole number of seconds from 1 to 600");
+        c.previewTimeoutSeconds = static_cast<int>(n->as_integer()->get());
     }
     return c;
 }

@@ -1,4 +1,5 @@
-// The console's configuration file (TOML): [console] and [publish], every key in docs/CONSOLE.md.
+// The console's configuration file (TOML): [console], [publish] and [preview], every key in
+// docs/CONSOLE.md.
 #pragma once
 
 #include <stdexcept>
@@ -22,6 +23,10 @@ struct ConsoleConfig {
     std::string templatesDir;  // empty: next to the binary, else the source tree
     std::string contentDir, outDir, keyFile;
     bool fourEyes = true;
+    // [preview]: the kiosk binary run headless (empty: `vetrina` next to this executable, else
+    // /usr/bin/vetrina), the town's kiosk config for the look, the child's time limit.
+    std::string previewVetrina, previewKioskConfig;
+    int previewTimeoutSeconds = 30;
 };
 
 // Every [table].key the file may hold.
