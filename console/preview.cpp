@@ -13,9 +13,11 @@
 #include <stdlib.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <sstream>
 
 namespace vt::console {
@@ -45,6 +47,43 @@ public:
 
 private:
     std::string m_path;
+};
+
+// Rendering is CPU-bound and each child may take 1.5 GB: the console's worker threads must not
+// all render at once.
+class RenderSlot {
+public:
+    RenderSlot(int max, std::chrono::steady_clock::time_point until) {
+        std::unique_lock lock(mutex());
+        m_held = cv().wait_until(lock, until, [&] { return running() < std::max(max, 1); });
+        if (m_held) ++running();
+    }
+    ~RenderSlot() {
+        if (!m_held) return;
+        {
+            std::lock_guard lock(mutex());
+            --running();
+        }
+        cv().notify_one();
+    }
+    RenderSlot(const RenderSlot&) = delete;
+    RenderSlot& operator=(const RenderSlot&) = delete;
+    bool held() const { return m_held; }
+
+private:
+    static std::mutex& mutex() {
+        static std::mutex m;
+        return m;
+    }
+    static std::condition_variable& cv() {
+        static std::condition_variable c;
+        return c;
+    }
+    static int& running() {
+        static int n = 0;
+        return n;
+    }
+    bool m_held = false;
 };
 
 PreviewResult failure(std::string why) {
@@ -155,6 +194,11 @@ PreviewResult renderPreview(const PreviewSettings& settings, const PreviewReques
         return r;
     };
     if (std::string why = checkRequest(request); !why.empty()) return finish(failure(why));
+    const RenderSlot slot(settings.maxConcurrent, started + std::chrono::seconds(settings.timeoutSeconds));
+    if (!slot.held())
+        return finish(
+            failure("Troppe anteprime in corso, riprova fra poco / Too many previews at once, try again "
+                    "shortly"));
 
     Config base;
     const bool hasBase = !settings.kioskConfig.empty();
@@ -210,7 +254,11 @@ PreviewResult renderPreview(const PreviewSettings& settings, const PreviewReques
 
     ChildSpec spec;
     const UnixSeconds at = request.at ? request.at : request.now;
-    spec.argv = {settings.vetrinaBinary,
+    // Absolute: the child starts in the scratch folder.
+    std::error_code ec;
+    const fs::path binary = fs::absolute(settings.vetrinaBinary, ec);
+    const std::string size = std::to_string(request.width) + "x" + std::to_string(request.height);
+    spec.argv = {ec ? settings.vetrinaBinary : binary.string(),
                  "shoot",
                  "--config",
                  configPath,
@@ -219,7 +267,7 @@ PreviewResult renderPreview(const PreviewSettings& settings, const PreviewReques
                  "--screen",
                  screen,
                  "--size",
-                 std::to_string(request.width) + "x" + std::to_string(request.height),
+                 size,
                  "--at",
                  formatIsoUtc(at),
                  "--language",

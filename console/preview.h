@@ -22,6 +22,8 @@ struct PreviewSettings {
     std::string kioskConfig;
     std::string scratchRoot;  // scratch folders are made here, one per preview
     int timeoutSeconds = 30;
+    // Previews rendering at once in this process; the others wait for a slot up to the timeout.
+    int maxConcurrent = 2;
 };
 
 struct PreviewRequest {

@@ -22,6 +22,7 @@
 #include <fstream>
 #include <map>
 #include <thread>
+#include <vector>
 
 using namespace vt::console;
 namespace fs = std::filesystem;
@@ -332,6 +333,45 @@ TEST_CASE("preview: a child that hangs, crashes or cannot start is named for the
         CHECK_THAT(renderPreview(s, draftRequest("home", 1080, 1920, "it")).error,
                    Catch::StartsWith("Impossibile avviare l'anteprima / Cannot start the preview: ") &&
                        Catch::Contains("No such file"));
+    }
+    SECTION("at most maxConcurrent previews render at once; a preview finding no slot in time is told so") {
+        // Each child counts the children running a moment after it started.
+        fs::create_directories(dir + "/running");
+        s.vetrinaBinary =
+            writeScript(dir, "counts",
+                        "touch " + dir + "/running/$$\nsleep 0.3\nls " + dir + "/running | wc -l >> " + dir +
+                            "/seen\nsleep 0.7\nrm " + dir + "/running/$$\n");
+        s.timeoutSeconds = 10;
+        s.maxConcurrent = 2;
+        std::vector<std::thread> threads;
+        std::vector<PreviewResult> results(3);
+        for (auto& r : results)
+            threads.emplace_back([&s, &r] { r = renderPreview(s, draftRequest("home", 1080, 1920, "it")); });
+        for (auto& t : threads) t.join();
+        for (const auto& r : results)
+            CHECK_THAT(r.error, Catch::Contains("did not produce the expected image"));
+        std::ifstream seen(dir + "/seen");
+        int n = 0, runs = 0;
+        while (seen >> n) {
+            ++runs;
+            CHECK(n <= 2);
+        }
+        CHECK(runs == 3);
+
+        s.vetrinaBinary = writeScript(dir, "hangs", "sleep 60\n");
+        s.timeoutSeconds = 1;
+        s.maxConcurrent = 1;
+        threads.clear();
+        for (int i = 0; i < 2; ++i)
+            threads.emplace_back([&s, &results, i] {
+                results[static_cast<std::size_t>(i)] =
+                    renderPreview(s, draftRequest("home", 1080, 1920, "it"));
+            });
+        for (auto& t : threads) t.join();
+        const bool firstWaited = results[0].error.find("Too many previews at once") != std::string::npos;
+        const bool secondWaited = results[1].error.find("Too many previews at once") != std::string::npos;
+        CHECK(firstWaited != secondWaited);
+        CHECK_THAT(results[firstWaited ? 1 : 0].error, Catch::Contains("Preview timed out after 1 s"));
     }
     CHECK(snapshot(out) == before);
     CHECK(emptyDir(s.scratchRoot));
