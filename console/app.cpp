@@ -1,32 +1,15 @@
 #include "app.h"
 
 #include "accounts.h"
+#include "app_context.h"
 #include "audit.h"
 #include "passwords.h"
+
+#include "core/util/text.h"
 
 #include <nlohmann/json.hpp>
 
 namespace vt::console {
-
-struct ConsoleApp::Ctx {
-    const Request& req;
-    UnixSeconds now = 0;
-    std::optional<Session> session;
-    std::string setCookie;  // a Set-Cookie to send with whatever answer the page gives
-    const User* user() const { return session && session->user ? &*session->user : nullptr; }
-    std::string address() const {
-        // The console listens on loopback only: its peer is nginx, which puts the client's address
-        // in X-Real-IP (docs/CONSOLE.md's site overwrites whatever the client sent).
-        const auto it = req.headers.find("x-real-ip");
-        return it != req.headers.end() && !it->second.empty() ? it->second : req.remote;
-    }
-    std::string field(const std::string& name) const {
-        const auto it = req.form.find(name);
-        return it == req.form.end() ? "" : it->second;
-    }
-};
-
-namespace {
 
 Response redirect(const std::string& to) {
     Response r;
@@ -45,7 +28,6 @@ Response json(int status, const nlohmann::json& j) {
     return r;
 }
 
-// "2026-12-07T19:20:00+01:00" -> "07/12/2026 19:20", the way a clerk reads a date.
 std::string clerkTime(UnixSeconds t) {
     const std::string iso = formatIsoRome(t);
     if (iso.size() < 16) return iso;
@@ -63,23 +45,39 @@ bool canSeeAudit(const User& u) {
     return u.role == Role::Admin || u.role == Role::Publisher;
 }
 
-}  // namespace
-
 ConsoleApp::ConsoleApp(const ConsoleConfig& config, ConsoleStore& store, const Templates& templates,
                        std::function<UnixSeconds()> now)
     : m_config(config), m_store(store), m_templates(templates), m_now(std::move(now)) {}
 
+namespace {
+
+// "/drafts/12/preview.png" and "/api/v1/drafts/12/preview": drawn outside the store's lock.
+bool isPreviewPath(const std::string& p) {
+    return (p.rfind("/drafts/", 0) == 0 && endsWith(p, "/preview.png")) ||
+           (p.rfind("/api/v1/drafts/", 0) == 0 && endsWith(p, "/preview"));
+}
+
+}  // namespace
+
 Response ConsoleApp::handle(const Request& req) {
+    if (req.method == "GET" && isPreviewPath(req.path)) return previewRequest(req);
     std::lock_guard<std::mutex> guard(m_store.lock());
-    Ctx c{req, m_now(), std::nullopt, {}};
+    Ctx c{req, m_now(), std::nullopt, {}, std::nullopt};
     if (req.path.rfind("/api/", 0) == 0) return api(c);
     if (const auto it = req.cookies.find(kSessionCookie); it != req.cookies.end())
         c.session = findSession(m_store, it->second, c.now);
     Response r;
-    if (req.bodyTooLarge) {
-        r = message(c, 413, "Richiesta troppo grande", "Request too large",
-                    "Il modulo inviato supera la dimensione massima.",
-                    "The form sent is larger than allowed.");
+    const bool multipart = req.headers.count("content-type") &&
+                           toLowerAscii(req.headers.at("content-type")).rfind("multipart/form-data", 0) == 0;
+    if (req.bodyTooLarge || (!multipart && req.body.size() > kMaxFormBody)) {
+        r = multipart
+                ? message(c, 413, "File troppo grande", "File too large",
+                          "L'immagine inviata supera i 5 MB: riducila e riprova. Nulla è stato salvato.",
+                          "The picture sent is larger than 5 MB: make it smaller and try again. Nothing "
+                          "was saved.")
+                : message(c, 413, "Richiesta troppo grande", "Request too large",
+                          "Il modulo inviato supera la dimensione massima.",
+                          "The form sent is larger than allowed.");
     } else if (req.method == "POST" && !(c.session && csrfMatches(*c.session, c.field("csrf")))) {
         // Every form carries its session's token; without it (another site's form, a stale page,
         // a forged request) nothing is done.
@@ -107,18 +105,20 @@ Response ConsoleApp::route(Ctx& c) {
     if (p == "/login" && m == "GET") return loginPage(c, 200, "", "");
     if (p == "/login" && m == "POST") return loginPost(c);
     if (m != "GET" && m != "POST") return message(c, 405, "Metodo non ammesso", "Method not allowed", "", "");
-    if (!c.user()) return redirect("/login");
+    const User* me = c.user();
+    if (!me) return redirect("/login");
     if (p == "/" && m == "GET") return redirect("/home");
     if (p == "/logout" && m == "POST") return logout(c);
     if (p == "/home" && m == "GET") return home(c);
-    if (p.rfind("/admin/", 0) == 0 && c.user()->role != Role::Admin)
+    if (p == "/drafts" || p.rfind("/drafts/", 0) == 0) return draftRoutes(c);
+    if (p.rfind("/admin/", 0) == 0 && me->role != Role::Admin)
         return message(c, 403, "Accesso negato", "Access denied",
                        "Questa pagina è riservata agli amministratori.",
                        "This page is for administrators only.");
     if (p == "/admin/users" && m == "GET") return usersPage(c, 200, PageData());
     if (p == "/admin/users" && m == "POST") return usersPost(c);
     if (p == "/admin/users/unlock" && m == "POST") return unlockPost(c);
-    if ((p == "/audit" || p == "/audit.csv") && !canSeeAudit(*c.user()))
+    if ((p == "/audit" || p == "/audit.csv") && !canSeeAudit(*me))
         return message(c, 403, "Accesso negato", "Access denied",
                        "Il registro è visibile a pubblicatori e amministratori.",
                        "The log is for publishers and administrators.");
@@ -346,6 +346,8 @@ Response ConsoleApp::api(Ctx& c) {
         r.headers.emplace_back("WWW-Authenticate", "Bearer");
         return r;
     }
+    c.apiUser = user;
+    if (c.req.path == "/api/v1/drafts" || c.req.path.rfind("/api/v1/drafts/", 0) == 0) return draftsApi(c);
     if (c.req.path == "/api/v1/audit" && c.req.method == "GET") {
         if (!canSeeAudit(*user)) return json(403, {{"error", "the audit log is for publishers and admins"}});
         nlohmann::json entries = nlohmann::json::array();

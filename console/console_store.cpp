@@ -50,6 +50,26 @@ const char* const kMigrations[] = {
     " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
     " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+    // 2: drafts of notices and events, from an editor's first save to the revision that published them.
+    "CREATE TABLE drafts("
+    " id INTEGER PRIMARY KEY,"
+    " kind TEXT NOT NULL,"
+    " content_id TEXT NOT NULL,"
+    " fields TEXT NOT NULL,"
+    " image BLOB,"
+    " image_ext TEXT,"
+    " state TEXT NOT NULL CHECK (state IN ('draft','submitted','published','discarded')),"
+    " author TEXT NOT NULL,"
+    " submitted_by TEXT,"
+    " approved_by TEXT,"
+    " created_at INTEGER NOT NULL,"
+    " updated_at INTEGER NOT NULL,"
+    " submitted_at INTEGER NOT NULL DEFAULT 0,"
+    " approved_at INTEGER NOT NULL DEFAULT 0,"
+    " revision INTEGER NOT NULL DEFAULT 0,"
+    " return_note TEXT,"
+    " replaces INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX drafts_by_file ON drafts(kind, content_id, state);",
 };
 
 }  // namespace
@@ -113,6 +133,10 @@ void ConsoleStore::exec(std::string_view sql) {
 int ConsoleStore::schemaVersion() const {
     Statement st(m_db, "PRAGMA user_version");
     return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+int ConsoleStore::latestSchema() {
+    return static_cast<int>(std::size(kMigrations));
 }
 
 std::string storePathIn(const std::string& dataDir) {

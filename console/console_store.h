@@ -28,6 +28,8 @@ public:
     int changes() const { return sqlite3_changes(m_db); }
     std::int64_t lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
     int schemaVersion() const;
+    // The schema this build writes: the number of its migrations.
+    static int latestSchema();
     // One request at a time touches the store: the server's threads take this lock per request.
     std::mutex& lock() { return m_lock; }
 

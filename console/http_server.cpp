@@ -119,9 +119,7 @@ MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* 
     req.remote = peerAddress(c);
     req.bodyTooLarge = p->tooLarge;
     req.body = std::move(p->body);
-    const auto ct = req.headers.find("content-type");
-    if (ct != req.headers.end() && ct->second.rfind("application/x-www-form-urlencoded", 0) == 0)
-        req.form = parseFormEncoded(req.body);
+    if (!req.bodyTooLarge) parseRequestBody(req);
     Response r;
     try {
         r = server->handler()(req);

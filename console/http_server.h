@@ -12,12 +12,18 @@ struct MHD_Daemon;
 
 namespace vt::console {
 
+// A file sent with a multipart/form-data form.
+struct UploadedFile {
+    std::string filename, contentType, bytes;
+};
+
 struct Request {
     std::string method, path;
     std::map<std::string, std::string> headers;  // names in lower case
     std::map<std::string, std::string> cookies;
     std::map<std::string, std::string> query;
-    std::map<std::string, std::string> form;  // application/x-www-form-urlencoded bodies
+    std::map<std::string, std::string> form;    // urlencoded and multipart forms' text fields
+    std::map<std::string, UploadedFile> files;  // multipart forms' files, by field name
     std::string body;
     std::string remote;  // the peer address (nginx's, behind the proxy)
     bool bodyTooLarge = false;
@@ -34,6 +40,9 @@ using Handler = std::function<Response(const Request&)>;
 
 // "a=1&b=%C3%A8+x" -> {a: "1", b: "è x"}; later duplicates are ignored.
 std::map<std::string, std::string> parseFormEncoded(std::string_view body);
+// Fills `form` and `files` from `body` by its Content-Type (urlencoded or multipart/form-data).
+// A multipart body that cannot be read leaves both empty, so its CSRF check fails.
+void parseRequestBody(Request& req);
 
 class HttpServer {
 public:

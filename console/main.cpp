@@ -3,6 +3,7 @@
 #include "app.h"
 #include "audit.h"
 #include "console_help.h"
+#include "upload_check.h"
 
 #include "core/system/board_clock.h"
 
@@ -168,7 +169,7 @@ int cmdServe(int argc, char** argv) {
     sigaddset(&stopSignals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     HttpServer server;
-    server.start(cfg.listenPort, cfg.threads, kMaxFormBody,
+    server.start(cfg.listenPort, cfg.threads, kMaxUploadBody,
                  [&app](const Request& r) { return app.handle(r); });
     std::printf("vetrina-console: listening on http://127.0.0.1:%d\n", server.port());
     std::fflush(stdout);

@@ -23,7 +23,8 @@ std::string readFile(const fs::path& p) {
     return s.str();
 }
 
-const char* const kRequired[] = {"head", "foot", "login", "home", "users", "audit", "message"};
+const char* const kRequired[] = {"head",    "foot",   "login",      "home",  "users", "audit",
+                                 "message", "drafts", "draft_form", "draft", "field"};
 
 }  // namespace
 
@@ -58,10 +59,11 @@ Templates Templates::load(const std::string& dir) {
 }
 
 std::string Templates::render(const std::string& name, PageData data) const {
-    const std::string& head = m_text.at("head");
-    const std::string& foot = m_text.at("foot");
-    data.set("head", kainjow::mustache::partial([&head]() { return head; }));
-    data.set("foot", kainjow::mustache::partial([&foot]() { return foot; }));
+    // Every template is also a partial: "head", "foot", a form's "field"...
+    for (const auto& [partialName, text] : m_text) {
+        const std::string* t = &text;
+        data.set(partialName, kainjow::mustache::partial([t]() { return *t; }));
+    }
     kainjow::mustache::mustache m(m_text.at(name));
     return m.render(data);
 }

@@ -2,12 +2,13 @@
 // session id, roles, escaping. The browser test (console_browser.py) drives the same through Chromium.
 #include "app.h"
 #include "accounts.h"
+#include "app_test_support.h"
 #include "console_test_support.h"
 
 #include <catch2/catch.hpp>
 
 using namespace vt::console;
-using vt::console::test::kNow;
+using namespace vt::console::test;
 
 namespace {
 
@@ -21,52 +22,6 @@ struct Fixture {
         addUser(store, "anna", Role::Editor, "", "password di anna", kNow);
     }
 };
-
-std::string header(const Response& r, const std::string& name) {
-    for (const auto& [k, v] : r.headers)
-        if (k == name) return v;
-    return "";
-}
-
-// The cookie value a Set-Cookie gives.
-std::string cookieOf(const Response& r) {
-    const std::string c = header(r, "Set-Cookie");
-    const auto eq = c.find('='), semi = c.find(';');
-    return eq == std::string::npos ? "" : c.substr(eq + 1, semi - eq - 1);
-}
-
-// The value of the hidden csrf field in a page.
-std::string csrfIn(const std::string& html) {
-    const std::string mark = "name=\"csrf\" value=\"";
-    const auto at = html.find(mark);
-    return at == std::string::npos ? "" : html.substr(at + mark.size(), 64);
-}
-
-Request get(const std::string& path, const std::string& cookie = "") {
-    Request r;
-    r.method = "GET";
-    r.path = path;
-    r.remote = "127.0.0.1";
-    if (!cookie.empty()) r.cookies[kSessionCookie] = cookie;
-    return r;
-}
-
-Request post(const std::string& path, const std::string& cookie, std::map<std::string, std::string> form) {
-    Request r = get(path, cookie);
-    r.method = "POST";
-    r.form = std::move(form);
-    return r;
-}
-
-// Logs in through the pages; returns the logged-in session's cookie.
-std::string logIn(ConsoleApp& app, const std::string& name, const std::string& password) {
-    const Response page = app.handle(get("/login"));
-    const std::string anon = cookieOf(page);
-    const Response r = app.handle(
-        post("/login", anon, {{"csrf", csrfIn(page.body)}, {"name", name}, {"password", password}}));
-    REQUIRE(r.status == 303);
-    return cookieOf(r);
-}
 
 }  // namespace
 
