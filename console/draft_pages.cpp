@@ -293,7 +293,7 @@ Response ConsoleApp::draftPage(Ctx& c, std::int64_t id, const FlowResult& outcom
         PageData p;
         p.set("src", "/drafts/" + std::to_string(id) + "/preview.png?screen=" + screen + common);
         p.set("alt", "Anteprima: " + caption);
-        p.set("caption", caption + " · " + day + " " + time);
+        p.set("caption", caption + " · " + clerkTime(romeStartOfDay(parseIsoDate(day).value_or(local.date))).substr(0, 10) + " " + time);
         p.set("w", std::string(portrait ? "540" : "960"));
         p.set("h", std::string(portrait ? "960" : "540"));
         previews.push_back(p);
@@ -312,6 +312,8 @@ Response ConsoleApp::draftPage(Ctx& c, std::int64_t id, const FlowResult& outcom
             for (const FieldChoice& ch : spec.choices)
                 if (ch.value == v->second) shown = ch.labelIt + " / " + ch.labelEn;
         if (spec.type == FieldType::Check) shown = "Sì / Yes";
+        if (const auto date = spec.type == FieldType::Date ? parseIsoDate(v->second) : std::nullopt)
+            shown = clerkTime(romeStartOfDay(*date)).substr(0, 10);
         row.set("value", shown);
         row.set("long", spec.type == FieldType::LongText || spec.type == FieldType::Markdown);
         values.push_back(row);

@@ -59,9 +59,9 @@ Templates Templates::load(const std::string& dir) {
 }
 
 std::string Templates::render(const std::string& name, PageData data) const {
-    // Every template is also a partial: "head", "foot", a form's "field"...
-    for (const auto& [partialName, text] : m_text) {
-        const std::string* t = &text;
+    // The templates pages include: the page frame and a form's field.
+    for (const char* partialName : {"head", "foot", "field"}) {
+        const std::string* t = &m_text.at(partialName);
         data.set(partialName, kainjow::mustache::partial([t]() { return *t; }));
     }
     kainjow::mustache::mustache m(m_text.at(name));

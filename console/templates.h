@@ -14,7 +14,7 @@ class Templates {
 public:
     // Reads every *.mustache and console.css of `dir`; throws std::runtime_error naming what is missing.
     static Templates load(const std::string& dir);
-    // Renders `name` (without .mustache) with every template available as a partial ({{> head}}).
+    // Renders `name` (without .mustache) with the partials "head", "foot" and "field" available.
     std::string render(const std::string& name, PageData data) const;
     const std::string& css() const { return m_css; }
 
