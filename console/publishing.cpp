@@ -38,6 +38,8 @@ bool writeDurably(const fs::path& target, std::string_view data) {
     const fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".console-tmp");
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) return false;
+    struct stat old {};
+    if (::lstat(target.c_str(), &old) == 0) ::fchmod(fd, old.st_mode & 07777);  // a file keeps its mode
     std::size_t done = 0;
     while (done < data.size()) {
         const ssize_t n = ::write(fd, data.data() + done, data.size() - done);

@@ -183,6 +183,8 @@ TEST_CASE("publishing: a changed notice becomes a signed revision 2 with its dif
 TEST_CASE("publishing: invalid content names file and line and changes nothing", "[revisions][publish]") {
     Town t("revisions-invalid");
     REQUIRE(t.publish({}, "Prima").ok);
+    const std::string tari = t.config.contentDir + "/" + kTari;
+    fs::permissions(tari, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
     const auto contentBefore = tree(t.config.contentDir);
     const auto outBefore = tree(t.config.outDir);
     const std::string broken = "+++\ntitle = \"Avviso rotto\"\nvalid_from = 2026-13-01\n+++\nTesto.\n";
@@ -197,6 +199,9 @@ TEST_CASE("publishing: invalid content names file and line and changes nothing",
     CHECK(joined(r.errors).find("tari-scadenza.md") != std::string::npos);
     CHECK(tree(t.config.contentDir) == contentBefore);  // written, deleted and new folder all undone
     CHECK_FALSE(fs::exists(t.config.contentDir + "/media/nuove"));
+    CHECK(fs::status(tari).permissions() ==
+          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+    CHECK(tree(t.config.contentDir).count("notices/.tari-scadenza.md.console-tmp") == 0);
     CHECK(tree(t.config.outDir) == outBefore);
     CHECK(latestRevision(t.store) == 1);
     CHECK(recentAudit(t.store, 5).size() == 1);
