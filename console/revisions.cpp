@@ -145,7 +145,11 @@ std::optional<RevisionDiff> diffRevisions(const ConsoleConfig& config, const Con
         else if (b->second.sha256 != a->second.sha256)
             fd.change = FileChange::Changed;
         else
-            continue;  // the same file in both
+            continue;           // the same file in both
+        if (d.previous == 0) {  // the first revision known: a list of the whole content, no texts
+            d.files.push_back(std::move(fd));
+            continue;
+        }
         if (fd.sizeBefore > kMaxDiffBytes || fd.sizeAfter > kMaxDiffBytes) {
             fd.note = "file grande, senza confronto riga per riga / large file, no line comparison";
             d.files.push_back(std::move(fd));

@@ -53,7 +53,8 @@ struct RevisionDiff {
 };
 
 // Files added, changed and removed in revision `number` against the revision recorded before it,
-// from the two manifests; changed text files with their line diff, read from out_dir's objects.
+// from the two manifests; text files with their line diff, read from out_dir's objects (not for
+// the first revision known: it lists the whole content, every file "added").
 // Nothing when the revision is not recorded.
 std::optional<RevisionDiff> diffRevisions(const ConsoleConfig& config, const ConsoleStore& store,
                                           std::int64_t number);

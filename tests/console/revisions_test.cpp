@@ -153,20 +153,32 @@ TEST_CASE("publishing: a changed notice becomes a signed revision 2 with its dif
     }
     CHECK(minus);
     CHECK(plus);
-    // Revision 1 is the first known: everything added, the images listed as binary.
+    // Revision 1 is the first known: a list of everything, added, without texts.
     const auto firstDiff = diffRevisions(t.config, t.store, 1);
     REQUIRE(firstDiff);
     CHECK(firstDiff->previous == 0);
     CHECK(firstDiff->files.size() == t.published().files.size());
     for (const FileDiff& a : firstDiff->files) {
         CHECK(a.change == FileChange::Added);
-        if (a.path == "media/lavori-piazza.png") CHECK(a.note.find("binary") != std::string::npos);
+        CHECK_FALSE(a.text);
     }
+    // An image changed: listed with its sizes, as binary.
+    const std::string stemma = t.content("town/stemma.png");
+    const PublishOutcome third = t.publish({{"media/lavori-piazza.png", stemma}}, "Nuova foto", kNow + 120);
+    REQUIRE(third.errors.empty());
+    const auto imageDiff = diffRevisions(t.config, t.store, 3);
+    REQUIRE(imageDiff);
+    REQUIRE(imageDiff->files.size() == 1);
+    CHECK(imageDiff->files[0].change == FileChange::Changed);
+    CHECK_FALSE(imageDiff->files[0].text);
+    CHECK(imageDiff->files[0].note.find("binary") != std::string::npos);
+    CHECK(imageDiff->files[0].sizeAfter == stemma.size());
     CHECK_FALSE(diffRevisions(t.config, t.store, 9));
 
     // The audit log: who, what, the revision and the manifest hashes before and after.
-    const auto log = recentAudit(t.store, 5);
-    REQUIRE(log.size() == 2);
+    auto log = recentAudit(t.store, 5);
+    REQUIRE(log.size() == 3);
+    log.erase(log.begin());  // the image's
     CHECK(log[0].action == "publish");
     CHECK(log[0].actor == "paola");
     CHECK(log[0].detail == "Data corretta");
