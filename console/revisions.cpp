@@ -214,12 +214,12 @@ PublishOutcome restoreRevision(const ConsoleConfig& config, ConsoleStore& store,
     std::set<std::string> wanted;
     for (const ManifestFile& f : manifest->files) {
         wanted.insert(f.path);
-        if (auto p = contentPathProblem(f.path)) {
+        const auto it = current.find(f.path);
+        if (it != current.end() && it->second == f.sha256) continue;
+        if (auto p = contentPathProblem(f.path)) {  // a file put by hand outside the content folders
             out.errors.push_back(*p);
             continue;
         }
-        const auto it = current.find(f.path);
-        if (it != current.end() && it->second == f.sha256) continue;
         auto bytes = readObject(config, f);
         if (!bytes) {
             out.errors.push_back(

@@ -307,7 +307,11 @@ TEST_CASE("publishing: a revision published by hand is counted and recorded", "[
 
 TEST_CASE("restore: an old revision comes back as a new, higher one", "[revisions][restore]") {
     Town t("revisions-restore");
+    // A file someone put by hand beside the content folders: published, and no obstacle to restore.
+    REQUIRE(
+        vt::writeFileAtomic(t.config.contentDir + "/LEGGIMI.txt", "Cartella dei contenuti del Comune.\n"));
     REQUIRE(t.publish({}, "Prima").ok);
+    CHECK(filesOf(t.published()).count("LEGGIMI.txt") == 1);
     const auto contentAt1 = tree(t.config.contentDir);
     const vt::Manifest m1 = t.published();
     const PublishOutcome second = t.publish(
