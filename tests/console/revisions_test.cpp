@@ -362,3 +362,19 @@ TEST_CASE("restore: an old revision comes back as a new, higher one", "[revision
     CHECK(latestRevision(t.store) == 3);
     CHECK_FALSE(restoreRevision(t.config, t.store, 42, "paola", kNow).ok);
 }
+
+TEST_CASE("publishing: inside the approval's own transaction, with its draft id", "[revisions][publish]") {
+    Town t("revisions-in-transaction");
+    StoreTransaction tx(t.store);  // what the approval flow holds while it marks the draft approved
+    PublishRequest request;
+    request.actor = "paola";
+    request.reason = "Bozza 12 approvata";
+    request.draftId = 12;
+    const PublishOutcome r = publishChanges(t.config, t.store, {}, request, kNow);
+    REQUIRE(r.errors.empty());
+    tx.commit();
+    const auto rec = findRevision(t.store, r.revision);
+    REQUIRE(rec);
+    CHECK(rec->draftId == 12);
+    CHECK(recentAudit(t.store, 1).at(0).action == "publish");
+}
