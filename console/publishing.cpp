@@ -269,8 +269,7 @@ PublishOutcome publishChanges(const ConsoleConfig& config, ConsoleStore& store, 
     PublishOutcome out;
     if (config.contentDir.empty() || config.outDir.empty()) {
         out.errors.push_back(
-            "[publish] content_dir e out_dir vanno configurati / [publish] content_dir and "
-            "out_dir must be set");
+            "[publish] content_dir e out_dir vanno configurati / content_dir and out_dir must be set");
         return out;
     }
     const auto key = loadKey(config.keyFile, out.errors);
@@ -279,8 +278,7 @@ PublishOutcome publishChanges(const ConsoleConfig& config, ConsoleStore& store, 
     const fs::path root = fs::canonical(config.contentDir, ec);
     if (ec || !fs::is_directory(root)) {
         out.errors.push_back(config.contentDir +
-                             ": la cartella dei contenuti non c'è / the content folder "
-                             "does not exist");
+                             ": la cartella dei contenuti non c'è / no such content folder");
         return out;
     }
     Snapshot snap;
@@ -353,14 +351,8 @@ PublishOutcome publishChanges(const ConsoleConfig& config, ConsoleStore& store, 
     rec.manifestJson = manifestJson;
     rec.manifestSha256 = out.manifestAfter;
     recordRevision(store, rec);
-    std::string detail = request.reason;
-    if (request.restoredFrom) {
-        const std::string from = std::to_string(*request.restoredFrom);
-        detail =
-            "dalla revisione " + from + " / from revision " + from + (detail.empty() ? "" : ": ") + detail;
-    }
     audit(store, now, request.actor, request.restoredFrom ? "restore" : "publish",
-          "revisione " + std::to_string(next), detail, request.address,
+          "revisione " + std::to_string(next), request.reason, request.address,
           AuditRevision{next, out.manifestBefore, out.manifestAfter});
     sp.release();
     return out;

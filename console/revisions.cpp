@@ -236,8 +236,8 @@ PublishOutcome restoreRevision(const ConsoleConfig& config, ConsoleStore& store,
         if (!wanted.count(path) && !contentPathProblem(path)) changes.emplace(path, std::nullopt);
     PublishRequest request;
     request.actor = actor;
-    request.reason =
-        reason.empty() ? "Ripristino della revisione " + n + " / Restore of revision " + n : reason;
+    request.reason = "Ripristino della revisione " + n + " / Restore of revision " + n;
+    if (!reason.empty()) request.reason += ": " + reason;
     request.address = address;
     request.restoredFrom = number;
     return publishChanges(config, store, changes, request, now);

@@ -63,7 +63,8 @@ int countChangedFiles(const Manifest& before, const Manifest& after);
 
 // Rewrites content_dir to hold exactly revision `number`'s files (read from out_dir's objects and
 // checked by hash; files of the content folders that are not in it are removed) and publishes it
-// as a new, higher revision with restored_from = number. Refuses, changing nothing, when the
+// as a new, higher revision with restored_from = number; its reason is "Ripristino della revisione
+// N / Restore of revision N" and the optional `reason` after it. Refuses, changing nothing, when the
 // revision is unknown or one of its objects is missing or damaged.
 PublishOutcome restoreRevision(const ConsoleConfig& config, ConsoleStore& store, std::int64_t number,
                                const std::string& actor, UnixSeconds now, const std::string& address = {},

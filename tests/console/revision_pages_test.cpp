@@ -112,7 +112,8 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("revisions pages: the list and one revision's changes, escaped", "[revisions][pages]") {
+TEST_CASE("console revisions pages: the list and one revision's changes, escaped",
+          "[console][revisions][pages]") {
     Fixture f("revision-pages-view");
     const std::string anna = logIn(f.app, "anna", "password di anna");  // editors read them too
     const Response list = f.app.handle(get("/revisions", anna));
@@ -142,7 +143,7 @@ TEST_CASE("revisions pages: the list and one revision's changes, escaped", "[rev
     CHECK_FALSE(has(f.app.handle(get("/revisions/2", paola)).body, "/restore"));  // the live one
 }
 
-TEST_CASE("revisions pages: only publishers and admins restore, with token and confirmation",
+TEST_CASE("console revisions pages: only publishers and admins restore, with token and confirmation",
           "[revisions][pages][restore]") {
     Fixture f("revision-pages-restore");
     const std::string anna = logIn(f.app, "anna", "password di anna");
@@ -205,7 +206,7 @@ TEST_CASE("revisions pages: only publishers and admins restore, with token and c
     CHECK(restore);
 }
 
-TEST_CASE("revisions API: list, changes and restore by role", "[revisions][api]") {
+TEST_CASE("console revisions API: list, changes and restore by role", "[console][revisions][api]") {
     Fixture f("revision-pages-api");
     const std::string annaToken = addApiToken(f.store, "anna", kNow);
     const std::string paolaToken = addApiToken(f.store, "paola", kNow);

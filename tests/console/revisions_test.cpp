@@ -92,7 +92,7 @@ const char* const kTari = "notices/tari-scadenza.md";
 
 }  // namespace
 
-TEST_CASE("publishing: a changed notice becomes a signed revision 2 with its diff and audit entry",
+TEST_CASE("console publishing: a changed notice becomes a signed revision 2 with its diff and audit entry",
           "[revisions][publish]") {
     Town t("revisions-publish");
     const PublishOutcome first = t.publish({}, "Prima pubblicazione");
@@ -192,7 +192,8 @@ TEST_CASE("publishing: a changed notice becomes a signed revision 2 with its dif
           std::string::npos);
 }
 
-TEST_CASE("publishing: invalid content names file and line and changes nothing", "[revisions][publish]") {
+TEST_CASE("console publishing: invalid content names file and line and changes nothing",
+          "[revisions][publish]") {
     Town t("revisions-invalid");
     REQUIRE(t.publish({}, "Prima").ok);
     const std::string tari = t.config.contentDir + "/" + kTari;
@@ -219,7 +220,8 @@ TEST_CASE("publishing: invalid content names file and line and changes nothing",
     CHECK(recentAudit(t.store, 5).size() == 1);
 }
 
-TEST_CASE("publishing: paths outside the content folders are refused", "[revisions][publish]") {
+TEST_CASE("console publishing: paths outside the content folders are refused",
+          "[console][revisions][publish]") {
     Town t("revisions-paths");
     for (const char* bad : {"../fuori.md", "/etc/passwd", "notices/../../fuori.md", "notices/./x.md",
                             ".git/config", "notices/.nascosto.md", "notices//x.md", "segreto.txt", "notices",
@@ -243,7 +245,7 @@ TEST_CASE("publishing: paths outside the content folders are refused", "[revisio
     CHECK(latestRevision(t.store) == 0);
 }
 
-TEST_CASE("publishing: a missing, encrypted or shared key is a clear error, its bytes never shown",
+TEST_CASE("console publishing: a missing, encrypted or shared key is a clear error, its bytes never shown",
           "[revisions][publish][key]") {
     Town t("revisions-key");
     const auto contentBefore = tree(t.config.contentDir);
@@ -284,7 +286,8 @@ TEST_CASE("publishing: a missing, encrypted or shared key is a clear error, its 
     CHECK(recentAudit(t.store, 5).empty());
 }
 
-TEST_CASE("publishing: a revision published by hand is counted and recorded", "[revisions][publish]") {
+TEST_CASE("console publishing: a revision published by hand is counted and recorded",
+          "[revisions][publish]") {
     Town t("revisions-by-hand");
     REQUIRE(t.publish({}, "Prima").ok);
     vt::PublishOptions o;
@@ -305,7 +308,8 @@ TEST_CASE("publishing: a revision published by hand is counted and recorded", "[
     CHECK(diffRevisions(t.config, t.store, 8)->previous == 7);
 }
 
-TEST_CASE("restore: an old revision comes back as a new, higher one", "[revisions][restore]") {
+TEST_CASE("console restore: an old revision comes back as a new, higher one",
+          "[console][revisions][restore]") {
     Town t("revisions-restore");
     // A file someone put by hand beside the content folders: published, and no obstacle to restore.
     REQUIRE(
@@ -363,7 +367,8 @@ TEST_CASE("restore: an old revision comes back as a new, higher one", "[revision
     CHECK_FALSE(restoreRevision(t.config, t.store, 42, "paola", kNow).ok);
 }
 
-TEST_CASE("publishing: inside the approval's own transaction, with its draft id", "[revisions][publish]") {
+TEST_CASE("console publishing: inside the approval's own transaction, with its draft id",
+          "[revisions][publish]") {
     Town t("revisions-in-transaction");
     StoreTransaction tx(t.store);  // what the approval flow holds while it marks the draft approved
     PublishRequest request;

@@ -7,7 +7,8 @@
 
 using namespace vt::console;
 
-TEST_CASE("text diff: one changed line in the middle, with three lines of context", "[revisions][diff]") {
+TEST_CASE("console text diff: one changed line in the middle, with three lines of context",
+          "[revisions][diff]") {
     const std::string before = "a\nb\nc\nd\ne\nf\ng\nh\ni\n";
     const std::string after = "a\nb\nc\nd\nE\nf\ng\nh\ni\n";
     const TextDiff d = diffText(before, after);
@@ -32,7 +33,8 @@ TEST_CASE("text diff: one changed line in the middle, with three lines of contex
     CHECK(h.lines[7].text == "h");
 }
 
-TEST_CASE("text diff: far apart changes make two hunks, near ones one", "[revisions][diff]") {
+TEST_CASE("console text diff: far apart changes make two hunks, near ones one",
+          "[console][revisions][diff]") {
     std::string before, far, near;
     for (int i = 1; i <= 30; ++i) before += "riga " + std::to_string(i) + "\n";
     far = before;
@@ -45,7 +47,7 @@ TEST_CASE("text diff: far apart changes make two hunks, near ones one", "[revisi
     CHECK(diffText(before, near).hunks.size() == 1);
 }
 
-TEST_CASE("text diff: added and removed files, same texts, CRLF", "[revisions][diff]") {
+TEST_CASE("console text diff: added and removed files, same texts, CRLF", "[console][revisions][diff]") {
     const TextDiff added = diffText("", "uno\ndue\n");
     CHECK(added.added == 2);
     REQUIRE(added.hunks.size() == 1);
@@ -60,7 +62,8 @@ TEST_CASE("text diff: added and removed files, same texts, CRLF", "[revisions][d
     CHECK(splitLines("a\n\nb\n") == std::vector<std::string>{"a", "", "b"});
 }
 
-TEST_CASE("text diff: two big different files stay bounded and say so", "[revisions][diff]") {
+TEST_CASE("console text diff: two big different files stay bounded and say so",
+          "[console][revisions][diff]") {
     std::string a, b;
     for (int i = 0; i < 3000; ++i) {
         a += "vecchia " + std::to_string(i) + "\n";
@@ -77,7 +80,7 @@ TEST_CASE("text diff: two big different files stay bounded and say so", "[revisi
     CHECK(d.hunks[0].lines.back().text == "stessa fine");
 }
 
-TEST_CASE("text or binary: UTF-8 without NUL is text", "[revisions][diff]") {
+TEST_CASE("console text or binary: UTF-8 without NUL is text", "[console][revisions][diff]") {
     CHECK(looksLikeText("Perché è così\n"));
     CHECK(looksLikeText(""));
     CHECK_FALSE(looksLikeText(std::string("PNG\0\x01", 5)));
