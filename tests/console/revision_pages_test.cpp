@@ -144,7 +144,7 @@ TEST_CASE("console revisions pages: the list and one revision's changes, escaped
 }
 
 TEST_CASE("console revisions pages: only publishers and admins restore, with token and confirmation",
-          "[revisions][pages][restore]") {
+          "[console][revisions][pages][restore]") {
     Fixture f("revision-pages-restore");
     const std::string anna = logIn(f.app, "anna", "password di anna");
     const std::string annaCsrf = csrfIn(f.app.handle(get("/revisions/1", anna)).body);

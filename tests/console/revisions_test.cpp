@@ -93,7 +93,7 @@ const char* const kTari = "notices/tari-scadenza.md";
 }  // namespace
 
 TEST_CASE("console publishing: a changed notice becomes a signed revision 2 with its diff and audit entry",
-          "[revisions][publish]") {
+          "[console][revisions][publish]") {
     Town t("revisions-publish");
     const PublishOutcome first = t.publish({}, "Prima pubblicazione");
     REQUIRE(first.errors.empty());
@@ -193,7 +193,7 @@ TEST_CASE("console publishing: a changed notice becomes a signed revision 2 with
 }
 
 TEST_CASE("console publishing: invalid content names file and line and changes nothing",
-          "[revisions][publish]") {
+          "[console][revisions][publish]") {
     Town t("revisions-invalid");
     REQUIRE(t.publish({}, "Prima").ok);
     const std::string tari = t.config.contentDir + "/" + kTari;
@@ -246,7 +246,7 @@ TEST_CASE("console publishing: paths outside the content folders are refused",
 }
 
 TEST_CASE("console publishing: a missing, encrypted or shared key is a clear error, its bytes never shown",
-          "[revisions][publish][key]") {
+          "[console][revisions][publish][key]") {
     Town t("revisions-key");
     const auto contentBefore = tree(t.config.contentDir);
     const std::string changed = replaced(t.content(kTari), "16 dicembre.", "17 dicembre.");
@@ -287,7 +287,7 @@ TEST_CASE("console publishing: a missing, encrypted or shared key is a clear err
 }
 
 TEST_CASE("console publishing: a revision published by hand is counted and recorded",
-          "[revisions][publish]") {
+          "[console][revisions][publish]") {
     Town t("revisions-by-hand");
     REQUIRE(t.publish({}, "Prima").ok);
     vt::PublishOptions o;
@@ -368,7 +368,7 @@ TEST_CASE("console restore: an old revision comes back as a new, higher one",
 }
 
 TEST_CASE("console publishing: inside the approval's own transaction, with its draft id",
-          "[revisions][publish]") {
+          "[console][revisions][publish]") {
     Town t("revisions-in-transaction");
     StoreTransaction tx(t.store);  // what the approval flow holds while it marks the draft approved
     PublishRequest request;

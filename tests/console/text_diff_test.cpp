@@ -8,7 +8,7 @@
 using namespace vt::console;
 
 TEST_CASE("console text diff: one changed line in the middle, with three lines of context",
-          "[revisions][diff]") {
+          "[console][revisions][diff]") {
     const std::string before = "a\nb\nc\nd\ne\nf\ng\nh\ni\n";
     const std::string after = "a\nb\nc\nd\nE\nf\ng\nh\ni\n";
     const TextDiff d = diffText(before, after);
