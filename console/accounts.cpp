@@ -239,4 +239,8 @@ std::optional<User> userForApiToken(const ConsoleStore& store, std::string_view 
     return findUserById(store, st.integer(0));
 }
 
+bool canPublish(const User& u) {
+    return u.role == Role::Publisher || u.role == Role::Admin;
+}
+
 }  // namespace vt::console

@@ -48,6 +48,8 @@ bool hasUsers(const ConsoleStore& store);
 // password or body, or a name already taken.
 User addUser(ConsoleStore& store, std::string_view name, Role role, std::string_view body,
              std::string_view password, UnixSeconds now);
+// Who may approve, publish and restore: publishers and administrators (every role writes drafts).
+bool canPublish(const User& u);
 std::optional<User> findUser(const ConsoleStore& store, std::string_view name);
 std::optional<User> findUserById(const ConsoleStore& store, std::int64_t id);
 std::vector<User> listUsers(const ConsoleStore& store);

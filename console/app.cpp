@@ -4,6 +4,7 @@
 #include "app_context.h"
 #include "audit.h"
 #include "passwords.h"
+#include "revision_pages.h"
 
 #include "core/util/text.h"
 
@@ -26,19 +27,6 @@ Response json(int status, const nlohmann::json& j) {
     r.body = j.dump(2);
     r.body += '\n';
     return r;
-}
-
-std::string clerkTime(UnixSeconds t) {
-    const std::string iso = formatIsoRome(t);
-    if (iso.size() < 16) return iso;
-    std::string s = iso.substr(8, 2);
-    s += '/';
-    s += iso.substr(5, 2);
-    s += '/';
-    s += iso.substr(0, 4);
-    s += ' ';
-    s += iso.substr(11, 5);
-    return s;
 }
 
 bool canSeeAudit(const User& u) {
@@ -124,6 +112,11 @@ Response ConsoleApp::route(Ctx& c) {
                        "The log is for publishers and administrators.");
     if (p == "/audit" && m == "GET") return auditPage(c);
     if (p == "/audit.csv" && m == "GET") return auditCsvFile(c);
+    // Revisions: list, changes, restore (revision_pages.cpp checks the roles it needs).
+    if (p == "/revisions" || p.rfind("/revisions/", 0) == 0)
+        if (auto r = revisionPages(m_config, m_store, m_templates,
+                                   {c.req, c.now, *me, c.address(), pageData(c, "", "")}))
+            return *r;
     return message(c, 404, "Pagina non trovata", "Page not found", "L'indirizzo non esiste.",
                    "There is no such address.");
 }
@@ -317,6 +310,11 @@ Response ConsoleApp::auditPage(Ctx& c) {
         row.set("target", e.target);
         row.set("detail", e.detail);
         row.set("address", e.address);
+        if (e.revision) {
+            row.set("revision", std::to_string(e.revision->revision));
+            if (!e.revision->hashBefore.empty()) row.set("hash_before", e.revision->hashBefore.substr(0, 12));
+            row.set("hash_after", e.revision->hashAfter.substr(0, 12));
+        }
         list.push_back(row);
     }
     d.set("entries", list);
@@ -351,7 +349,7 @@ Response ConsoleApp::api(Ctx& c) {
     if (c.req.path == "/api/v1/audit" && c.req.method == "GET") {
         if (!canSeeAudit(*user)) return json(403, {{"error", "the audit log is for publishers and admins"}});
         nlohmann::json entries = nlohmann::json::array();
-        for (const AuditEntry& e : recentAudit(m_store, 1000))
+        for (const AuditEntry& e : recentAudit(m_store, 1000)) {
             entries.push_back({{"id", e.id},
                                {"at", formatIsoRome(e.at)},
                                {"actor", e.actor},
@@ -359,8 +357,16 @@ Response ConsoleApp::api(Ctx& c) {
                                {"target", e.target},
                                {"detail", e.detail},
                                {"address", e.address}});
+            if (e.revision) {  // publish and restore entries
+                entries.back()["revision"] = e.revision->revision;
+                entries.back()["hash_before"] = e.revision->hashBefore;
+                entries.back()["hash_after"] = e.revision->hashAfter;
+            }
+        }
         return json(200, {{"entries", entries}});
     }
+    if (c.req.path.rfind("/api/v1/revisions", 0) == 0)
+        if (auto r = revisionsApi(m_config, m_store, c.req, *user, c.now, c.address())) return *r;
     return json(404, {{"error", "no such API endpoint"}});
 }
 

@@ -4,6 +4,7 @@
 
 #include "accounts.h"
 #include "app.h"
+#include "clerk_time.h"
 #include "sessions.h"
 
 #include <nlohmann/json.hpp>
@@ -37,8 +38,6 @@ struct ConsoleApp::Ctx {
 
 Response redirect(const std::string& to);
 Response json(int status, const nlohmann::json& j);
-// "2026-12-07T19:20:00+01:00" -> "07/12/2026 19:20", the way a clerk reads a date.
-std::string clerkTime(UnixSeconds t);
 bool canSeeAudit(const User& u);
 
 }  // namespace vt::console

@@ -50,7 +50,20 @@ const char* const kMigrations[] = {
     " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
     " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
-    // 2: drafts of notices and events, from an editor's first save to the revision that published them.
+    // 2: the published revisions, each with the manifest it signed (diff and restore read them).
+    // draft_id and restored_from are NULL when not from a draft / not a restore; actor is '' for
+    // a revision found in out_dir that was published by hand.
+    "CREATE TABLE revisions("
+    " number INTEGER PRIMARY KEY,"
+    " published_at INTEGER NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " reason TEXT NOT NULL DEFAULT '',"
+    " draft_id INTEGER,"
+    " restored_from INTEGER,"
+    " files_changed INTEGER NOT NULL DEFAULT 0,"
+    " manifest TEXT NOT NULL,"
+    " manifest_sha256 TEXT NOT NULL);",
+    // 3: drafts of notices and events, from an editor's first save to the revision that published them.
     "CREATE TABLE drafts("
     " id INTEGER PRIMARY KEY,"
     " kind TEXT NOT NULL,"

@@ -1,4 +1,4 @@
-// Sections: rules · save · submit, send back, discard · approve · published content
+// Sections: helpers · save · submit, send back, discard · approve · published content
 #include "draft_flow.h"
 
 #include "audit.h"
@@ -17,11 +17,7 @@ namespace fs = std::filesystem;
 
 namespace vt::console {
 
-// ---------------------------------------------------------------- rules
-
-bool canApprove(const User& u) {
-    return u.role == Role::Publisher || u.role == Role::Admin;
-}
+// ---------------------------------------------------------------- helpers
 
 namespace {
 
@@ -137,7 +133,7 @@ FlowResult submitDraft(ConsoleStore& store, const User& user, std::int64_t id, U
 
 FlowResult returnDraft(ConsoleStore& store, const User& user, std::int64_t id, const std::string& note,
                        UnixSeconds now, const std::string& address) {
-    if (!canApprove(user))
+    if (!canPublish(user))
         return refuse(403,
                       "Solo chi pubblica può rimandare una bozza. / Only a publisher can send a draft back.");
     auto d = findDraft(store, id);
@@ -160,7 +156,7 @@ FlowResult discardDraft(ConsoleStore& store, const User& user, std::int64_t id, 
                         const std::string& address) {
     auto d = findDraft(store, id);
     if (!d) return refuse(404, kNoDraft);
-    if (d->state != DraftState::Draft && !(d->state == DraftState::Submitted && canApprove(user)))
+    if (d->state != DraftState::Draft && !(d->state == DraftState::Submitted && canPublish(user)))
         return refuse(409, "Questa bozza non si può scartare. / This draft cannot be discarded.");
     d->state = DraftState::Discarded;
     StoreTransaction tx(store);
@@ -176,7 +172,7 @@ FlowResult discardDraft(ConsoleStore& store, const User& user, std::int64_t id, 
 
 FlowResult approveDraft(const ConsoleConfig& config, ConsoleStore& store, const User& user, std::int64_t id,
                         UnixSeconds now, const std::string& address) {
-    if (!canApprove(user)) {
+    if (!canPublish(user)) {
         audit(store, now, user.name, "approve_refused", "#" + std::to_string(id), "role", address);
         return refuse(403,
                       "Solo chi ha il ruolo di pubblicatore può approvare. / Only a publisher can approve.");
@@ -206,29 +202,32 @@ FlowResult approveDraft(const ConsoleConfig& config, ConsoleStore& store, const 
     }
     FileChanges changes;
     for (auto& [path, bytes] : draftFiles(*d)) changes[path] = bytes;
-    const PublishOutcome out = publishChanges(config, store, changes, user.name,
-                                              kind->labelIt + " «" + d->fields["title"] + "»", now);
+    PublishRequest request;
+    request.actor = user.name;
+    request.reason = kind->labelIt + " «" + d->fields["title"] + "»";
+    request.address = address;
+    request.draftId = d->id;
+    // One transaction: the revision's record, the draft's new state and the audit entries land
+    // together; the publish itself is the last thing that can fail.
+    StoreTransaction tx(store);
+    const PublishOutcome out = publishChanges(config, store, changes, request, now);
     if (!out.ok) {
-        FlowResult r = refuse(500,
-                              "La pubblicazione non è riuscita: nulla è cambiato per i chioschi. / "
-                              "Publishing failed: nothing changed for the kiosks.");
+        FlowResult r = refuse(500, "La pubblicazione non è riuscita: nulla è cambiato per i chioschi. / "
+                                   "Publishing failed: nothing changed for the kiosks.");
         r.publishErrors = out.errors;
         std::string detail;
         for (const std::string& e : out.errors) detail += e + "\n";
         audit(store, now, user.name, "approve_failed", draftTarget(*d), detail, address);
+        tx.commit();
         return r;
     }
     d->state = DraftState::Published;
     d->approvedBy = user.name;
     d->approvedAt = now;
     d->revision = out.revision;
-    StoreTransaction tx(store);
     saveDraft(store, *d);
-    AuditDetail detail;
-    detail.revision = out.revision;
-    detail.hashBefore = out.manifestBefore;
-    detail.hashAfter = out.manifestAfter;
-    audit(store, now, user.name, "draft_approve", draftTarget(*d), d->fields["title"], address, detail);
+    audit(store, now, user.name, "draft_approve", draftTarget(*d), d->fields["title"], address,
+          AuditRevision{out.revision, out.manifestBefore, out.manifestAfter});
     tx.commit();
     FlowResult r;
     r.id = id;

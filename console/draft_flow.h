@@ -29,9 +29,6 @@ struct DraftInput {
     bool keepImage = true;            // without a new one: keep the draft's picture
 };
 
-// Who may do what: every role writes drafts; publishers and admins approve.
-bool canApprove(const User& u);
-
 // Creates (existing == 0) or updates a draft. A draft being approved or already published cannot
 // change; two open drafts of the same file are refused.
 FlowResult saveDraftInput(ConsoleStore& store, const User& user, std::int64_t existing,

@@ -259,11 +259,11 @@ Response ConsoleApp::draftPage(Ctx& c, std::int64_t id, const FlowResult& outcom
     const bool submitted = draft->state == DraftState::Submitted;
     const bool own = draft->author == me.name || draft->submittedBy == me.name;
     d.set("can_edit", draft->state == DraftState::Draft);
-    d.set("can_approve", submitted && canApprove(me) && !(m_config.fourEyes && own));
-    d.set("four_eyes_note", submitted && canApprove(me) && m_config.fourEyes && own);
-    d.set("waiting_note", submitted && !canApprove(me));
-    d.set("can_return", submitted && canApprove(me));
-    d.set("can_discard", draft->state == DraftState::Draft || (submitted && canApprove(me)));
+    d.set("can_approve", submitted && canPublish(me) && !(m_config.fourEyes && own));
+    d.set("four_eyes_note", submitted && canPublish(me) && m_config.fourEyes && own);
+    d.set("waiting_note", submitted && !canPublish(me));
+    d.set("can_return", submitted && canPublish(me));
+    d.set("can_discard", draft->state == DraftState::Draft || (submitted && canPublish(me)));
 
     // The preview's choices: the day and time looked at (default: now), screen shape, language.
     const CivilDateTime local = romeLocal(c.now);

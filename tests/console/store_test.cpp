@@ -63,7 +63,7 @@ TEST_CASE("console audit CSV quotes every cell and defuses spreadsheet formulas"
     ConsoleStore s = freshStore("console-store-csv");
     audit(s, kNow, "=HYPERLINK(\"http://x\")", "login_failed", "a,b", "say \"hi\"", "127.0.0.1");
     const std::string csv = auditCsv(s);
-    CHECK(csv.rfind("id,at,actor,action,target,detail,address\r\n", 0) == 0);
+    CHECK(csv.rfind("id,at,actor,action,target,detail,address,revision,hash_before,hash_after\r\n", 0) == 0);
     CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
     CHECK(csv.find("\"a,b\"") != std::string::npos);
     CHECK(csv.find("\"say \"\"hi\"\"\"") != std::string::npos);
