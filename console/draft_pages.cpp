@@ -264,6 +264,7 @@ Response ConsoleApp::draftPage(Ctx& c, std::int64_t id, const FlowResult& outcom
     d.set("waiting_note", submitted && !canPublish(me));
     d.set("can_return", submitted && canPublish(me));
     d.set("can_discard", draft->state == DraftState::Draft || (submitted && canPublish(me)));
+    d.set("has_actions", draft->state == DraftState::Draft || submitted);
 
     // The preview's choices: the day and time looked at (default: now), screen shape, language.
     const CivilDateTime local = romeLocal(c.now);
