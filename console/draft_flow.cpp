@@ -212,8 +212,9 @@ FlowResult approveDraft(const ConsoleConfig& config, ConsoleStore& store, const 
     StoreTransaction tx(store);
     const PublishOutcome out = publishChanges(config, store, changes, request, now);
     if (!out.ok) {
-        FlowResult r = refuse(500, "La pubblicazione non è riuscita: nulla è cambiato per i chioschi. / "
-                                   "Publishing failed: nothing changed for the kiosks.");
+        FlowResult r = refuse(500,
+                              "La pubblicazione non è riuscita: nulla è cambiato per i chioschi. / "
+                              "Publishing failed: nothing changed for the kiosks.");
         r.publishErrors = out.errors;
         std::string detail;
         for (const std::string& e : out.errors) detail += e + "\n";

@@ -294,7 +294,9 @@ Response ConsoleApp::draftPage(Ctx& c, std::int64_t id, const FlowResult& outcom
         PageData p;
         p.set("src", "/drafts/" + std::to_string(id) + "/preview.png?screen=" + screen + common);
         p.set("alt", "Anteprima: " + caption);
-        p.set("caption", caption + " · " + clerkTime(romeStartOfDay(parseIsoDate(day).value_or(local.date))).substr(0, 10) + " " + time);
+        p.set("caption", caption + " · " +
+                             clerkTime(romeStartOfDay(parseIsoDate(day).value_or(local.date))).substr(0, 10) +
+                             " " + time);
         p.set("w", std::string(portrait ? "540" : "960"));
         p.set("h", std::string(portrait ? "960" : "540"));
         previews.push_back(p);

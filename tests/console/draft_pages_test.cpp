@@ -56,7 +56,8 @@ struct Fixture {
             << "+++\nid = \"mercato\"\ntitle = \"Mercato del giovedì\"\nshort = \"In piazza dalle "
                "8.\"\n+++\nTesto.\n";
         std::ofstream(config.keyFile) << vt::formatSecretKeyFile(key, std::nullopt);
-        fs::permissions(config.keyFile, fs::perms::owner_read | fs::perms::owner_write);  // as the console asks
+        fs::permissions(config.keyFile,
+                        fs::perms::owner_read | fs::perms::owner_write);  // as the console asks
         app = std::make_unique<ConsoleApp>(config, store, templates, [] { return kNow; });
         addUser(store, "anna", Role::Editor, "", "password di anna", kNow);
         addUser(store, "paolo", Role::Publisher, "", "password di paolo", kNow);
