@@ -6,6 +6,7 @@
 #include "app_test_support.h"
 #include "console_test_support.h"
 #include "drafts.h"
+#include "preview.h"
 
 #include "core/sync/manifest.h"
 #include "core/sync/minisign.h"
@@ -299,4 +300,44 @@ TEST_CASE("console drafts: the JSON API writes, submits and approves with the sa
     CHECK(shown["fields"]["title"] == "TARI: seconda rata");
     CHECK(fs::exists(f.config.contentDir + "/notices/tari-rata.md"));
     CHECK(f.app->handle(apiRequest("GET", "/api/v1/drafts", "not-a-token")).status == 401);
+}
+
+TEST_CASE("console drafts: with four eyes off, a publisher approves their own draft",
+          "[console][drafts-pages][publish]") {
+    Fixture f("console-drafts-one-clerk", /*fourEyes=*/false);
+    const std::string paolo = logIn(*f.app, "paolo", "password di paolo");
+    const std::string csrf = csrfIn(f.app->handle(get("/drafts/new?kind=notice", paolo)).body);
+    const auto id =
+        draftIdFrom(f.app->handle(multipart("/drafts", paolo, notice(csrf, "Un solo impiegato"))));
+    const std::string base = "/drafts/" + std::to_string(id);
+    REQUIRE(f.app->handle(post(base + "/submit", paolo, {{"csrf", csrf}})).status == 303);
+    CHECK(f.app->handle(get(base, paolo)).body.find(base + "/approve") != std::string::npos);
+    CHECK(f.app->handle(post(base + "/approve", paolo, {{"csrf", csrf}})).status == 303);
+    CHECK(findDraft(f.store, id)->state == DraftState::Published);
+    CHECK(fs::exists(f.config.contentDir + "/notices/un-solo-impiegato.md"));
+}
+
+TEST_CASE("console drafts: the API's preview is the kiosk's PNG at the size and language asked",
+          "[console][drafts-api][preview]") {
+    Fixture f("console-drafts-api-preview");
+    f.config.previewVetrina = VETRINA_BINARY;
+    const std::string token = addApiToken(f.store, "anna", kNow);
+    const nlohmann::json body = {
+        {"kind", "notice"},
+        {"fields", {{"id", "neve"}, {"title", "Neve <b>domani</b>"}, {"short", "Strade chiuse."}}}};
+    const Response made = f.app->handle(apiRequest("POST", "/api/v1/drafts", token, body.dump()));
+    REQUIRE(made.status == 201);
+    const std::string base = "/api/v1/drafts/" + nlohmann::json::parse(made.body)["id"].dump();
+    const Response png = f.app->handle(
+        apiRequest("GET", base + "/preview?screen=item&size=1920x1080&lang=en&at=2026-12-24T10:00", token));
+    REQUIRE(png.status == 200);
+    CHECK(png.contentType == "image/png");
+    int w = 0, h = 0;
+    REQUIRE(pngSize(png.body, w, h));
+    CHECK(w == 1920);
+    CHECK(h == 1080);
+    CHECK(f.app->handle(apiRequest("GET", base + "/preview?size=10x10", token)).status == 400);
+    CHECK(f.app->handle(apiRequest("GET", base + "/preview?screen=albo", token)).status == 400);
+    CHECK(f.app->handle(apiRequest("GET", "/api/v1/drafts/999/preview", token)).status == 404);
+    CHECK(f.app->handle(apiRequest("GET", base + "/preview", "vtc_wrong")).status == 401);
 }
