@@ -126,6 +126,13 @@ grep -q 'install -d -o vetrina-console -g vetrina-console -m 0750 /var/lib/vetri
     "$work/ccontrol/postinst" || fail "postinst does not make the data folder 0750"
 dpkg-deb -x "$cdeb" "$work/root"
 croot="$work/root/usr/bin/vetrina-console"
+if grep -qx 'CMAKE_BUILD_TYPE:STRING=None' "$BUILD_DIR/CMakeCache.txt"; then
+    # To files first: grep -q closing the pipe early would fail readelf under pipefail.
+    readelf -lW "$croot" >"$work/cheaders"
+    grep -q GNU_RELRO "$work/cheaders" || fail "no RELRO in the packaged console"
+    readelf --dyn-syms -W "$croot" >"$work/cdynsyms"
+    grep -q ' __stack_chk_fail' "$work/cdynsyms" || fail "no stack protector in the packaged console"
+fi
 "$croot" --version | grep -q '^vetrina-console ' || fail "the packaged console does not run"
 grep -q '^key_file = "credential:signing.key"' "$work/root/etc/vetrina-console/console.toml" ||
     fail "the packaged console.toml does not take the key from the unit's credential"
@@ -153,7 +160,7 @@ page=$(curl -fsS "http://127.0.0.1:${port:-1}/login" 2>&1 || true)
 kill "$serve" 2>/dev/null || true
 wait "$serve" 2>/dev/null || true
 [ -n "$port" ] || fail "the packaged console did not start: $(cat "$work/console/serve.log")"
-echo "$page" | grep -q 'packaged-templates' || fail "the packaged console does not serve its packaged templates"
+grep -q 'packaged-templates' <<<"$page" || fail "the packaged console does not serve its packaged templates"
 if command -v systemd-analyze >/dev/null 2>&1; then
     # 1.4 of 10 as written in the unit and docs/CONSOLE.md: fail above 2.0.
     systemd-analyze security --offline=yes --threshold=20 "$work/root/lib/systemd/system/vetrina-console.service" \
