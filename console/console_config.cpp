@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 namespace vt::console {
 
@@ -52,6 +53,23 @@ void parseListen(const std::string& value, const std::string& at, ConsoleConfig&
     c.listenPort = p;
 }
 
+// "credential:NAME": the key is a systemd credential, readable by the console's user only and never
+// copied into its data folder. NAME is a single file name, as systemd requires.
+void resolveKeyFile(const std::string& value, const std::string& at, const std::string& credentialsDir,
+                    ConsoleConfig& c) {
+    static const std::string kPrefix = "credential:";
+    if (value.rfind(kPrefix, 0) != 0) {
+        c.keyFile = value;
+        return;
+    }
+    const std::string name = value.substr(kPrefix.size());
+    if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos)
+        fail(at, "publish.key_file",
+             "\"credential:NAME\" needs a file name without '/' (got \"" + value + "\")");
+    c.keyCredential = name;
+    if (!credentialsDir.empty()) c.keyFile = credentialsDir + "/" + name;
+}
+
 }  // namespace
 
 const std::vector<std::string>& consoleConfigKeys() {
@@ -64,6 +82,11 @@ const std::vector<std::string>& consoleConfigKeys() {
 }
 
 ConsoleConfig loadConsoleConfig(const std::string& path) {
+    const char* credentials = std::getenv("CREDENTIALS_DIRECTORY");
+    return loadConsoleConfig(path, credentials ? credentials : "");
+}
+
+ConsoleConfig loadConsoleConfig(const std::string& path, const std::string& credentialsDir) {
     toml::table root;
     try {
         root = toml::parse_file(path);
@@ -109,7 +132,8 @@ ConsoleConfig loadConsoleConfig(const std::string& path) {
     }
     c.contentDir = text(pub, "publish", "content_dir", path, "");
     c.outDir = text(pub, "publish", "out_dir", path, "");
-    c.keyFile = text(pub, "publish", "key_file", path, "");
+    if (const toml::node* n = pub.get("key_file"))
+        resolveKeyFile(text(pub, "publish", "key_file", path, ""), where(path, *n), credentialsDir, c);
     if (const toml::node* n = pub.get("four_eyes")) {
         if (!n->is_boolean()) fail(where(path, *n), "publish.four_eyes", "must be true or false");
         c.fourEyes = n->as_boolean()->get();

@@ -160,6 +160,12 @@ int cmdServe(int argc, char** argv) {
         return 1;
     }
     vt::boardNow();  // a bad VETRINA_BOARD_CLOCK fails here, not in the first request
+    if (!cfg.keyCredential.empty() && cfg.keyFile.empty())
+        std::fprintf(stderr,
+                     "vetrina-console serve: publish.key_file names the systemd credential \"%s\" but "
+                     "$CREDENTIALS_DIRECTORY is not set (start it with LoadCredential=, as the packaged unit "
+                     "does): publishing cannot sign\n",
+                     cfg.keyCredential.c_str());
     const Templates templates = Templates::load(findTemplatesDir(cfg.templatesDir));
     ConsoleApp app(cfg, store, templates, [] { return vt::boardNow(); });
     // SIGTERM and SIGINT are taken by sigwait below, in this thread only.

@@ -54,3 +54,23 @@ TEST_CASE("console CLI: init makes the one first admin from standard input, neve
     CHECK(last.rfind("vtc_", 0) == 0);
     CHECK(last.size() == 69);  // the token and its line end
 }
+
+TEST_CASE("console CLI: a config whose key is a systemd credential serves init from a shell",
+          "[console][cli][config]") {
+    // The packaged console.toml says key_file = "credential:signing.key"; the IT runs `init` and
+    // `user add` from a shell, where $CREDENTIALS_DIRECTORY is unset and no key is needed.
+    const std::string dir = vt::test::scratchDir("console-cli-credential");
+    const std::string cfg = dir + "/console.toml";
+    std::ofstream(cfg) << "[console]\nlisten = \"127.0.0.1:0\"\ndata_dir = \"" << dir
+                       << "/data\"\n[publish]\nkey_file = \"credential:signing.key\"\n";
+    std::string out;
+    CHECK(vt::test::runCommand("printf 'capo\\npassword del capo\\n' | env -u CREDENTIALS_DIRECTORY " + kBin +
+                                   " init --config " + cfg + " 2>&1",
+                               &out) == 0);
+    CHECK(out.find("administrator \"capo\"") != std::string::npos);
+    out.clear();
+    CHECK(vt::test::runCommand("printf 'password di anna\\n' | env -u CREDENTIALS_DIRECTORY " + kBin +
+                                   " user add anna --role editor --config " + cfg + " 2>&1",
+                               &out) == 0);
+    CHECK(out.find("added as editor") != std::string::npos);
+}

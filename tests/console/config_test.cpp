@@ -60,3 +60,36 @@ TEST_CASE("docs/CONSOLE.md documents every console configuration key", "[console
         CHECK(doc.find(shown) != std::string::npos);
     }
 }
+
+TEST_CASE("console config: key_file = \"credential:NAME\" reads a systemd credential", "[console][config]") {
+    const std::string file =
+        write("console-config-credential",
+              "[console]\ndata_dir = \"/x\"\n[publish]\nkey_file = \"credential:signing.key\"\n");
+    // Under systemd (LoadCredential=signing.key:...): the key is in $CREDENTIALS_DIRECTORY.
+    const auto underSystemd = loadConsoleConfig(file, "/run/credentials/vetrina-console.service");
+    CHECK(underSystemd.keyFile == "/run/credentials/vetrina-console.service/signing.key");
+    CHECK(underSystemd.keyCredential == "signing.key");
+    // From a shell (user add, init): no credentials, no key path, the name kept for the message.
+    const auto fromShell = loadConsoleConfig(file, "");
+    CHECK(fromShell.keyFile.empty());
+    CHECK(fromShell.keyCredential == "signing.key");
+    // A plain path stays a path, whatever the environment.
+    const auto plain =
+        loadConsoleConfig(write("console-config-keypath",
+                                "[console]\ndata_dir = \"/x\"\n[publish]\nkey_file = \"/etc/k.key\"\n"),
+                          "/run/credentials/x");
+    CHECK(plain.keyFile == "/etc/k.key");
+    CHECK(plain.keyCredential.empty());
+    // The name is one file name: no way out of the credentials directory.
+    const std::string escape =
+        write("console-config-credential-escape",
+              "[console]\ndata_dir = \"/x\"\n[publish]\nkey_file = \"credential:../k\"\n");
+    CHECK_THROWS_WITH(
+        loadConsoleConfig(escape, "/run/credentials/x"),
+        Catch::Contains(escape + ":4: publish.key_file: \"credential:NAME\" needs a file name"));
+    CHECK_THROWS_WITH(
+        loadConsoleConfig(write("console-config-credential-empty",
+                                "[console]\ndata_dir = \"/x\"\n[publish]\nkey_file = \"credential:\"\n"),
+                          ""),
+        Catch::Contains("publish.key_file"));
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""Screenshots of the demo console's pages in headless Chromium, for scripts/demo without a display.
+
+Usage: demo-console-tour.py URL PASSWORDS_FILE OUT_DIR
+  URL             the running console (http://localhost:PORT)
+  PASSWORDS_FILE  "name password" lines (scripts/demo-console writes var/demo/console/passwords)
+Writes OUT_DIR/console-<page>-<orientation>.png, each page as tall as its content (nothing cut off).
+Exit 77 without chromium, chromium-driver or python3-selenium (Debian packages).
+"""
+import os
+import socket
+import subprocess
+import sys
+
+# The pages, in ONE place: (file name, who is logged in (None: nobody), path). A new page of the
+# console (drafts, preview, revisions...) is one more line here.
+PAGES = [
+    ("accesso", None, "/login"),
+    ("scrivania-redattore", "redattore", "/home"),
+    ("utenti-admin", "admin", "/admin/users"),
+    ("registro-pubblicatore", "pubblicatore", "/audit"),
+]
+# A portrait tablet and a landscape laptop: (name, width, height).
+SIZES = [("verticale", 720, 1280), ("orizzontale", 1366, 800)]
+
+URL, PASSWORDS, OUT = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+except ImportError:
+    print("demo: python3-selenium is missing, no console screenshots", file=sys.stderr)
+    sys.exit(77)
+if not (os.path.exists("/usr/bin/chromium") and os.path.exists("/usr/bin/chromedriver")):
+    print("demo: chromium or chromium-driver is missing, no console screenshots", file=sys.stderr)
+    sys.exit(77)
+
+passwords = dict(line.split(" ", 1) for line in open(PASSWORDS).read().splitlines() if line)
+os.makedirs(OUT, exist_ok=True)
+
+with socket.socket() as probe:  # a free port for chromedriver
+    probe.bind(("127.0.0.1", 0))
+    driver_port = probe.getsockname()[1]
+chromedriver = subprocess.Popen(["/usr/bin/chromedriver", "--port=%d" % driver_port], stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+driver = None
+try:
+    for line in chromedriver.stdout:
+        if "started successfully" in line:
+            break
+    else:
+        sys.exit("demo: chromedriver did not start")
+    opts = webdriver.ChromeOptions()
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+              "--lang=it-IT"):
+        opts.add_argument(a)
+    opts.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Remote(command_executor="http://127.0.0.1:%d" % driver_port, options=opts)
+
+    def submit_and_wait(button):
+        old = driver.find_element(By.TAG_NAME, "html")
+        button.click()
+        for _ in range(100000):  # each probe is a round trip to chromedriver
+            try:
+                old.tag_name
+            except StaleElementReferenceException:
+                return
+        sys.exit("demo: the page after log-in never loaded")
+
+    def log_in(name):
+        driver.delete_all_cookies()
+        driver.get(URL + "/login")
+        driver.find_element(By.ID, "name").send_keys(name)
+        driver.find_element(By.ID, "password").send_keys(passwords[name])
+        submit_and_wait(driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        if not driver.current_url.endswith("/home"):
+            sys.exit("demo: %s could not log in to the console" % name)
+
+    written = []
+    for page, user, path in PAGES:
+        if user:
+            log_in(user)
+        else:
+            driver.delete_all_cookies()
+        for orientation, width, height in SIZES:
+            driver.set_window_size(width, height)
+            driver.get(URL + path)
+            # As tall as the page: a screenshot shows the viewport only.
+            full = driver.execute_script("return document.documentElement.scrollHeight")
+            inner = driver.execute_script("return window.innerHeight")
+            if full > inner:
+                driver.set_window_size(width, height + full - inner)
+            name = os.path.join(OUT, "console-%s-%s.png" % (page, orientation))
+            driver.save_screenshot(name)
+            written.append(name)
+    print("\n".join(written))
+finally:
+    if driver:
+        driver.quit()
+    chromedriver.terminate()
+    chromedriver.wait()
