@@ -14,9 +14,15 @@ import sys
 
 # The pages, in ONE place: (file name, who is logged in (None: nobody), path). A new page of the
 # console (drafts, preview, revisions...) is one more line here.
+# "{draft}" is the demo notice the tour writes first (as the editor, with a picture).
 PAGES = [
     ("accesso", None, "/login"),
     ("scrivania-redattore", "redattore", "/home"),
+    ("avvisi-redattore", "redattore", "/drafts"),
+    ("nuovo-avviso-redattore", "redattore", "/drafts/new?kind=notice"),
+    ("nuovo-evento-redattore", "redattore", "/drafts/new?kind=event"),
+    ("bozza-con-anteprima-redattore", "redattore", "{draft}"),
+    ("da-approvare-pubblicatore", "pubblicatore", "{draft}"),
     ("utenti-admin", "admin", "/admin/users"),
     ("registro-pubblicatore", "pubblicatore", "/audit"),
 ]
@@ -77,8 +83,33 @@ try:
         if not driver.current_url.endswith("/home"):
             sys.exit("demo: %s could not log in to the console" % name)
 
+    def previews_drawn():
+        return driver.execute_script(
+            "const imgs = [...document.querySelectorAll('.previews img')];"
+            "return imgs.every(i => i.complete && i.naturalWidth > 0);")
+
+    # The editor writes a notice with a picture and submits it: the draft's page then shows the
+    # kiosk's own preview, and the publisher's the approve button.
+    from selenium.webdriver.remote.file_detector import UselessFileDetector
+    driver.file_detector = UselessFileDetector()
+    log_in("redattore")
+    driver.get(URL + "/drafts/new?kind=notice")
+    driver.find_element(By.ID, "f-title").send_keys("Anagrafe: aperture straordinarie di dicembre")
+    driver.find_element(By.ID, "f-short").send_keys(
+        "Sabato 19 dicembre l'ufficio anagrafe è aperto dalle 9 alle 12 per le carte d'identità.")
+    driver.find_element(By.ID, "f-body").send_keys(
+        "Si riceve **su appuntamento**: prenota allo sportello URP o al telefono.\n\n"
+        "- Porta una fototessera recente.\n- Porta la vecchia carta o la denuncia di smarrimento.")
+    driver.find_element(By.ID, "f-image").send_keys(os.path.abspath("content/media/lavori-piazza.png"))
+    submit_and_wait(driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+    draft = driver.current_url.split("?")[0][len(URL):]
+    if not draft.startswith("/drafts/"):
+        sys.exit("demo: the demo notice was not saved")
+    submit_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action$='/submit'] button"))
+
     written = []
     for page, user, path in PAGES:
+        path = path.replace("{draft}", draft)
         if user:
             log_in(user)
         else:
@@ -86,6 +117,9 @@ try:
         for orientation, width, height in SIZES:
             driver.set_window_size(width, height)
             driver.get(URL + path)
+            for _ in range(100000):  # each probe asks the browser whether the previews arrived
+                if previews_drawn():
+                    break
             # As tall as the page: a screenshot shows the viewport only.
             full = driver.execute_script("return document.documentElement.scrollHeight")
             inner = driver.execute_script("return window.innerHeight")
@@ -94,6 +128,14 @@ try:
             name = os.path.join(OUT, "console-%s-%s.png" % (page, orientation))
             driver.save_screenshot(name)
             written.append(name)
+    # The publisher approves: a signed revision the demo kiosk syncs from (var/demo/published).
+    log_in("pubblicatore")
+    driver.set_window_size(*SIZES[1][1:])
+    driver.get(URL + draft)
+    submit_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action$='/approve'] button"))
+    name = os.path.join(OUT, "console-approvata-pubblicatore-orizzontale.png")
+    driver.save_screenshot(name)
+    written.append(name)
     print("\n".join(written))
 finally:
     if driver:
