@@ -11,33 +11,19 @@ line) instead of by Selenium's Service, and page loads are awaited without WebDr
 """
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_support import Browser, check, finish, selenium_or_skip  # noqa: E402
+
 CONSOLE, OUT = sys.argv[1], sys.argv[2]
 PINNED = "2026-11-23T10:00:00+01:00"  # the board clock the console runs on (lock-out times)
 
-try:
-    from selenium import webdriver
-    from selenium.common.exceptions import StaleElementReferenceException
-    from selenium.webdriver.common.by import By
-except ImportError:
-    print("SKIP: python3-selenium is not installed (apt-get install python3-selenium)")
-    sys.exit(77)
-if not (os.path.exists("/usr/bin/chromium") and os.path.exists("/usr/bin/chromedriver")):
-    print("SKIP: chromium and chromium-driver are not installed")
-    sys.exit(77)
-
-failures = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures.append(what)
+selenium_or_skip()
+from selenium.webdriver.common.by import By  # noqa: E402
 
 
 def run(args, stdin):
@@ -57,8 +43,7 @@ run(["user", "add", "anna", "--role", "editor", "--config", config], "password d
 
 env = dict(os.environ, VETRINA_BOARD_CLOCK=PINNED)
 server = subprocess.Popen([CONSOLE, "serve", "--config", config], stdout=subprocess.PIPE, text=True, env=env)
-driver = None
-chromedriver = None
+browser = None
 try:
     line = server.stdout.readline()
     if "listening on" not in line:
@@ -72,39 +57,12 @@ try:
     check("default-src 'none'" in headers.get("Content-Security-Policy", ""), "strict Content-Security-Policy")
     check(headers.get("X-Frame-Options") == "DENY", "X-Frame-Options: DENY")
 
-    opts = webdriver.ChromeOptions()
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900"):
-        opts.add_argument(a)
-    opts.binary_location = "/usr/bin/chromium"
-    with socket.socket() as probe:  # a free port for chromedriver
-        probe.bind(("127.0.0.1", 0))
-        driver_port = probe.getsockname()[1]
-    # Chromium does not start under libfaketime (the moved-clock CI run): the browser keeps the real
-    # clock, which nothing here depends on (the console's clock is pinned, its cookie has no expiry).
-    browser_env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
-    chromedriver = subprocess.Popen(["/usr/bin/chromedriver", "--port=%d" % driver_port], env=browser_env,
-                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    for line in chromedriver.stdout:
-        if "started successfully" in line:
-            break
-    else:
-        sys.exit("chromedriver did not start")
-    driver = webdriver.Remote(command_executor="http://127.0.0.1:%d" % driver_port, options=opts)
+    browser = Browser(1280, 900)
+    driver = browser.driver
+    click_and_load = browser.click_and_load
 
     def shot(name):
         driver.save_screenshot(os.path.join(OUT, name + ".png"))
-
-    def click_and_load(element):
-        """Clicks a submit button and waits for the next page (the old one goes stale)."""
-        old = driver.find_element(By.TAG_NAME, "html")
-        element.click()
-        for _ in range(100000):  # each probe is a round trip to chromedriver, not a spin
-            try:
-                old.tag_name
-            except StaleElementReferenceException:
-                return
-        sys.exit("the page after a click never loaded")
 
     def log_in(name, password):
         driver.get(base + "/login")
@@ -201,13 +159,8 @@ try:
     check("Accesso negato" in driver.page_source, "an editor cannot open the users page")
     shot("09-forbidden")
 finally:
-    if driver:
-        driver.quit()
-    if chromedriver:
-        chromedriver.terminate()
-        chromedriver.wait()
+    if browser:
+        browser.quit()
     server.terminate()
     server.wait()
-
-print("console browser test: %d failure(s); screenshots in %s" % (len(failures), OUT))
-sys.exit(1 if failures else 0)
+finish(OUT)

@@ -21,30 +21,17 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_support import Browser, check, finish, free_port, selenium_or_skip, skip_without  # noqa: E402
+
 CONSOLE, VETRINA, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TITLE = "Anagrafe chiusa sabato <script>alert(1)</script>"
 
-try:
-    from selenium import webdriver
-    from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.remote.file_detector import UselessFileDetector
-except ImportError:
-    print("SKIP: python3-selenium is not installed (apt-get install python3-selenium)")
-    sys.exit(77)
-for tool in ("/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/sbin/nginx"):
-    if not os.path.exists(tool):
-        print("SKIP: %s is not installed" % tool)
-        sys.exit(77)
-
-failures = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        failures.append(what)
+selenium_or_skip()
+skip_without("/usr/sbin/nginx")
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
 
 
 def run(argv, stdin=""):
@@ -52,12 +39,6 @@ def run(argv, stdin=""):
     if p.returncode != 0:
         sys.exit("%s failed (%d): %s%s" % (" ".join(argv), p.returncode, p.stdout, p.stderr))
     return p.stdout
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 shutil.rmtree(OUT, ignore_errors=True)
@@ -104,7 +85,7 @@ def titles(listing):
 
 
 server = subprocess.Popen([CONSOLE, "serve", "--config", config], stdout=subprocess.PIPE, text=True)
-nginx = chromedriver = driver = None
+nginx = browser = None
 try:
     line = server.stdout.readline()
     if "listening on" not in line:
@@ -137,40 +118,14 @@ try:
     check(TITLE not in titles(before), "before: the kiosk does not have the notice")
     check(len(titles(before)) > 0, "before: the kiosk synced revision 1 through nginx")
 
-    opts = webdriver.ChromeOptions()
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000"):
-        opts.add_argument(a)
-    opts.binary_location = "/usr/bin/chromium"
-    driver_port = free_port()
-    # Chromium does not start under libfaketime: the browser keeps the machine's real clock.
-    browser_env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
-    chromedriver = subprocess.Popen(["/usr/bin/chromedriver", "--port=%d" % driver_port], env=browser_env,
-                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    for out in chromedriver.stdout:
-        if "started successfully" in out:
-            break
-    else:
-        sys.exit("chromedriver did not start")
-    driver = webdriver.Remote(command_executor="http://127.0.0.1:%d" % driver_port, options=opts)
-    driver.file_detector = UselessFileDetector()  # the browser reads the picture from this machine
+    browser = Browser(1280, 1000)
+    driver = browser.driver
     base = "http://localhost:%d" % nginx_port
 
     def shot(name):
-        height = driver.execute_script("return document.body.scrollHeight")
-        driver.set_window_size(1280, max(1000, height))
-        driver.save_screenshot(os.path.join(OUT, name + ".png"))
-        driver.set_window_size(1280, 1000)
+        browser.full_page_shot(os.path.join(OUT, name + ".png"))
 
-    def click_and_load(element):
-        old = driver.find_element(By.TAG_NAME, "html")
-        element.click()
-        for _ in range(100000):  # each probe is a round trip to chromedriver, not a spin
-            try:
-                old.tag_name
-            except StaleElementReferenceException:
-                return
-        sys.exit("the page after a click never loaded")
+    click_and_load = browser.click_and_load
 
     def log_in(name, password):
         driver.get(base + "/login")
@@ -242,14 +197,10 @@ try:
     with open(published + "/manifest.json") as f:
         check(json.load(f).get("revision") == 2, "the published manifest is revision 2")
 finally:
-    if driver:
-        driver.quit()
-    for p in (chromedriver, nginx, server):
+    if browser:
+        browser.quit()
+    for p in (nginx, server):
         if p:
             p.terminate()
             p.wait()
-
-if failures:
-    print("%d check(s) failed; screenshots in %s" % (len(failures), OUT))
-    sys.exit(1)
-print("all checks passed; screenshots in %s" % OUT)
+finish(OUT)
