@@ -44,9 +44,12 @@ const Help kHelp[] = {
      "\n"
      "Runs the web console on [console] listen (127.0.0.1 only; nginx in front terminates TLS) until\n"
      "SIGTERM or SIGINT. It prints \"listening on http://127.0.0.1:PORT\" once it accepts requests\n"
-     "(with listen = \"127.0.0.1:0\", the port the system chose). Pages: /login, /home, /admin/users,\n"
-     "/audit and /audit.csv; API: GET /api/v1/audit. The board clock (VETRINA_BOARD_CLOCK=ISO pins\n"
-     "it) gives \"now\" for sessions, lock-outs and the audit log.\n"
+     "(with listen = \"127.0.0.1:0\", the port the system chose). Pages: /login, /home, /drafts\n"
+     "(notices and events: forms, the kiosk's preview, submit, approve), /revisions, /admin/users,\n"
+     "/audit and /audit.csv; the JSON API under /api/v1/ (drafts, previews, revisions, audit:\n"
+     "docs/CONSOLE.md). Approval publishes into [publish] out_dir signed with key_file; previews run\n"
+     "[preview] vetrina. The board clock (VETRINA_BOARD_CLOCK=ISO pins it) gives \"now\" for\n"
+     "sessions, lock-outs, publishing and the audit log.\n"
      "\n"
      "  --config FILE    the console's configuration\n"},
 };
