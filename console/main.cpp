@@ -3,6 +3,7 @@
 #include "app.h"
 #include "audit.h"
 #include "console_help.h"
+#include "signature_renewal.h"
 #include "upload_check.h"
 
 #include "core/system/board_clock.h"
@@ -179,8 +180,24 @@ int cmdServe(int argc, char** argv) {
                  [&app](const Request& r) { return app.handle(r); });
     std::printf("vetrina-console: listening on http://127.0.0.1:%d\n", server.port());
     std::fflush(stdout);
+    // Until a stop signal: every hour (and now), sign the content again if its signature is about
+    // to expire (signature_renewal.h).
     int sig = 0;
-    sigwait(&stopSignals, &sig);
+    for (;;) {
+        {
+            std::lock_guard<std::mutex> guard(store.lock());
+            const RenewalOutcome r = renewSignatureIfDue(cfg, store, vt::boardNow());
+            if (r.renewed)
+                std::printf("vetrina-console: signature renewed, revision %lld\n",
+                            static_cast<long long>(r.revision));
+            if (!r.error.empty())
+                std::fprintf(stderr, "vetrina-console: signature renewal failed: %s\n", r.error.c_str());
+            std::fflush(stdout);
+        }
+        const timespec hour{3600, 0};
+        sig = sigtimedwait(&stopSignals, nullptr, &hour);
+        if (sig == SIGTERM || sig == SIGINT) break;
+    }
     server.stop();
     std::printf("vetrina-console: stopped (%s)\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
     return 0;

@@ -4,6 +4,7 @@
 #include "audit.h"
 #include "console_test_support.h"
 #include "publishing.h"
+#include "signature_renewal.h"
 
 #include "core/sync/manifest.h"
 #include "core/sync/minisign.h"
@@ -382,4 +383,46 @@ TEST_CASE("console publishing: inside the approval's own transaction, with its d
     REQUIRE(rec);
     CHECK(rec->draftId == 12);
     CHECK(recentAudit(t.store, 1).at(0).action == "publish");
+}
+
+TEST_CASE("console signature renewal: a week before the signature expires, the content is signed again",
+          "[console][revisions][renewal]") {
+    Town town("console-renewal");
+    // Nothing published yet: nothing to renew.
+    CHECK_FALSE(renewSignatureIfDue(town.config, town.store, kNow).due);
+    REQUIRE(town.publish({}, "prima pubblicazione").ok);
+    const vt::Manifest first = town.published();
+    CHECK(first.expires == kNow + 30 * 86400);
+    // Ten days later the signature has twenty to go: nothing happens.
+    const RenewalOutcome early = renewSignatureIfDue(town.config, town.store, kNow + 10 * 86400);
+    CHECK_FALSE(early.due);
+    CHECK(town.published().revision == first.revision);
+    // Twenty-four days later it has six: a new revision, same files, signed again for 30 days.
+    const vt::UnixSeconds later = kNow + 24 * 86400;
+    const RenewalOutcome r = renewSignatureIfDue(town.config, town.store, later);
+    CHECK(r.due);
+    CHECK(r.error.empty());
+    REQUIRE(r.renewed);
+    const vt::Manifest renewed = town.published();
+    CHECK(renewed.revision == first.revision + 1);
+    CHECK(r.revision == renewed.revision);
+    CHECK(renewed.expires == later + 30 * 86400);
+    CHECK(filesOf(renewed) == filesOf(first));
+    CHECK(vt::verifyDetached(*vt::readFile(town.config.outDir + "/manifest.json"),
+                             *vt::readFile(town.config.outDir + "/manifest.json.minisig"),
+                             {town.key.publicKey()})
+              .ok);
+    const auto log = recentAudit(town.store, 1);
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].actor == "vetrina-console");
+    CHECK(log[0].action == "publish");
+    // Renewed: not due again the same day.
+    CHECK_FALSE(renewSignatureIfDue(town.config, town.store, later).due);
+    // A key that cannot be read: due, not renewed, and said why.
+    town.writeKey("non è una chiave", 0600);
+    const RenewalOutcome failed = renewSignatureIfDue(town.config, town.store, later + 24 * 86400);
+    CHECK(failed.due);
+    CHECK_FALSE(failed.renewed);
+    CHECK_FALSE(failed.error.empty());
+    CHECK(town.published().revision == renewed.revision);
 }
