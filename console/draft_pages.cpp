@@ -151,6 +151,7 @@ Response ConsoleApp::draftForm(Ctx& c, int status, const std::string& kindName, 
             englishErrors = true;
     }
     d.set("fields", fields);
+    d.set("has_english", !english.list_value().empty());
     d.set("en_fields", english);
     d.set("en_open", englishErrors);
     if (!result.message.empty()) d.set("message", result.message);

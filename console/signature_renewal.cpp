@@ -26,8 +26,9 @@ RenewalOutcome renewSignatureIfDue(const ConsoleConfig& config, ConsoleStore& st
     out.due = true;
     PublishRequest request;
     request.actor = "vetrina-console";
-    request.reason = "Rinnovo della firma: la revisione " + std::to_string(manifest->revision) + " scade il " +
-                     formatIsoRome(manifest->expires).substr(0, 10) + " / Signature renewed before it expires";
+    request.reason = "Rinnovo della firma: la revisione " + std::to_string(manifest->revision) +
+                     " scade il " + formatIsoRome(manifest->expires).substr(0, 10) +
+                     " / Signature renewed before it expires";
     const PublishOutcome published = publishChanges(config, store, FileChanges{}, request, now);
     if (!published.ok) {
         for (const std::string& e : published.errors) out.error += (out.error.empty() ? "" : "; ") + e;

@@ -16,10 +16,10 @@ namespace vt::console {
 constexpr UnixSeconds kRenewBeforeSeconds = 7 * 86400;
 
 struct RenewalOutcome {
-    bool due = false;        // the published manifest expires within a week (or already has)
-    bool renewed = false;    // a new revision was signed
+    bool due = false;      // the published manifest expires within a week (or already has)
+    bool renewed = false;  // a new revision was signed
     std::int64_t revision = 0;
-    std::string error;       // why a due renewal failed (it is tried again at the next check)
+    std::string error;  // why a due renewal failed (it is tried again at the next check)
 };
 
 // Reads out_dir's manifest; when it expires before now + 7 days, publishes the content folder as

@@ -341,3 +341,19 @@ TEST_CASE("console drafts: the API's preview is the kiosk's PNG at the size and 
     CHECK(f.app->handle(apiRequest("GET", "/api/v1/drafts/999/preview", token)).status == 404);
     CHECK(f.app->handle(apiRequest("GET", base + "/preview", "vtc_wrong")).status == 401);
 }
+
+TEST_CASE("console drafts: each kind's form shows its own fields", "[console][drafts-pages]") {
+    Fixture f("console-drafts-forms");
+    const std::string anna = logIn(*f.app, "anna", "password di anna");
+    const Response notice = f.app->handle(get("/drafts/new?kind=notice", anna));
+    const Response event = f.app->handle(get("/drafts/new?kind=event", anna));
+    for (const char* id :
+         {"f-title", "f-short", "f-body", "f-priority", "f-valid_from", "f-image", "f-en_title"})
+        CHECK(notice.body.find(std::string("id=\"") + id + "\"") != std::string::npos);
+    for (const char* id : {"f-title", "f-place", "f-start_date", "f-start_time", "f-all_day", "f-repeat"})
+        CHECK(event.body.find(std::string("id=\"") + id + "\"") != std::string::npos);
+    CHECK(notice.body.find("Testi in inglese") != std::string::npos);
+    CHECK(event.body.find("Testi in inglese") == std::string::npos);  // events have no English texts
+    CHECK(event.body.find("type=\"file\"") == std::string::npos);
+    CHECK(f.app->handle(get("/drafts/new?kind=nulla", anna)).status == 404);
+}
