@@ -35,7 +35,11 @@ void syncDir(const fs::path& dir) {
 // Temp file (hidden, so a publish meanwhile skips it), fsync, rename, fsync of the folder: after a
 // crash the file is the old or the new one, never half.
 bool writeDurably(const fs::path& target, std::string_view data) {
-    const fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".console-tmp");
+    // Appended in place: `"." + name` trips GCC 12's -Wrestrict false positive at -O3.
+    std::string hidden = ".";
+    hidden += target.filename().string();
+    hidden += ".console-tmp";
+    const fs::path tmp = target.parent_path() / hidden;
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) return false;
     struct stat old {};
