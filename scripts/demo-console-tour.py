@@ -32,7 +32,7 @@ SIZES = [("verticale", 720, 1280), ("orizzontale", 1366, 800)]
 URL, PASSWORDS, OUT = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.common.by import By
 except ImportError:
     print("demo: python3-selenium is missing, no console screenshots", file=sys.stderr)
@@ -72,6 +72,10 @@ try:
                 old.tag_name
             except StaleElementReferenceException:
                 return
+            except WebDriverException as e:  # the old document being replaced, under load
+                if "does not belong to the document" in str(e):
+                    return
+                raise
         sys.exit("demo: the page after log-in never loaded")
 
     def log_in(name):

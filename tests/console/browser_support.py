@@ -72,7 +72,7 @@ class Browser:
 
     def click_and_load(self, element):
         """Clicks a submit button or a link and waits for the next page (the old one goes stale)."""
-        from selenium.common.exceptions import StaleElementReferenceException
+        from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
         from selenium.webdriver.common.by import By
         old = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
@@ -81,6 +81,12 @@ class Browser:
                 old.tag_name
             except StaleElementReferenceException:
                 return
+            except WebDriverException as e:
+                # Under load Chromium may answer while the old document is being replaced: "Node
+                # with given id does not belong to the document" means the same thing, gone.
+                if "does not belong to the document" in str(e):
+                    return
+                raise
         sys.exit("the page after a click never loaded")
 
     def full_page_shot(self, path):
