@@ -113,6 +113,22 @@ FlowResult saveDraftInput(ConsoleStore& store, const User& user, std::int64_t ex
 
 // ---------------------------------------------------------------- submit, send back, discard
 
+namespace {
+
+// A step that only changes the draft's state: saved with its audit entry in one transaction.
+FlowResult recordStep(ConsoleStore& store, Draft& d, const User& user, UnixSeconds now,
+                      const std::string& address, const char* action, const std::string& detail) {
+    StoreTransaction tx(store);
+    saveDraft(store, d);
+    audit(store, now, user.name, action, draftTarget(d), detail, address);
+    tx.commit();
+    FlowResult r;
+    r.id = d.id;
+    return r;
+}
+
+}  // namespace
+
 FlowResult submitDraft(ConsoleStore& store, const User& user, std::int64_t id, UnixSeconds now,
                        const std::string& address) {
     auto d = findDraft(store, id);
@@ -122,13 +138,7 @@ FlowResult submitDraft(ConsoleStore& store, const User& user, std::int64_t id, U
     d->state = DraftState::Submitted;
     d->submittedBy = user.name;
     d->submittedAt = now;
-    StoreTransaction tx(store);
-    saveDraft(store, *d);
-    audit(store, now, user.name, "draft_submit", draftTarget(*d), d->fields["title"], address);
-    tx.commit();
-    FlowResult r;
-    r.id = id;
-    return r;
+    return recordStep(store, *d, user, now, address, "draft_submit", d->fields["title"]);
 }
 
 FlowResult returnDraft(ConsoleStore& store, const User& user, std::int64_t id, const std::string& note,
@@ -143,13 +153,7 @@ FlowResult returnDraft(ConsoleStore& store, const User& user, std::int64_t id, c
                       "La bozza non è in attesa di approvazione. / The draft is not waiting for approval.");
     d->state = DraftState::Draft;
     d->returnNote = trim(note).substr(0, 2000);
-    StoreTransaction tx(store);
-    saveDraft(store, *d);
-    audit(store, now, user.name, "draft_return", draftTarget(*d), d->returnNote, address);
-    tx.commit();
-    FlowResult r;
-    r.id = id;
-    return r;
+    return recordStep(store, *d, user, now, address, "draft_return", d->returnNote);
 }
 
 FlowResult discardDraft(ConsoleStore& store, const User& user, std::int64_t id, UnixSeconds now,
@@ -159,13 +163,7 @@ FlowResult discardDraft(ConsoleStore& store, const User& user, std::int64_t id, 
     if (d->state != DraftState::Draft && !(d->state == DraftState::Submitted && canPublish(user)))
         return refuse(409, "Questa bozza non si può scartare. / This draft cannot be discarded.");
     d->state = DraftState::Discarded;
-    StoreTransaction tx(store);
-    saveDraft(store, *d);
-    audit(store, now, user.name, "draft_discard", draftTarget(*d), d->fields["title"], address);
-    tx.commit();
-    FlowResult r;
-    r.id = id;
-    return r;
+    return recordStep(store, *d, user, now, address, "draft_discard", d->fields["title"]);
 }
 
 // ---------------------------------------------------------------- approve

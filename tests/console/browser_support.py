@@ -89,6 +89,19 @@ class Browser:
                 raise
         sys.exit("the page after a click never loaded")
 
+    def log_in(self, base, name, password):
+        """The console's log-in form, as a clerk fills it."""
+        from selenium.webdriver.common.by import By
+        self.driver.get(base + "/login")
+        self.driver.find_element(By.ID, "name").clear()
+        self.driver.find_element(By.ID, "name").send_keys(name)
+        self.driver.find_element(By.ID, "password").send_keys(password)
+        self.click_and_load(self.driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+
+    def log_out(self):
+        from selenium.webdriver.common.by import By
+        self.click_and_load(self.driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+
     def full_page_shot(self, path):
         """A screenshot as tall as the page, then the window back to its size."""
         height = self.driver.execute_script("return document.documentElement.scrollHeight")

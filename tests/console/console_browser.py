@@ -65,14 +65,9 @@ try:
         driver.save_screenshot(os.path.join(OUT, name + ".png"))
 
     def log_in(name, password):
-        driver.get(base + "/login")
-        driver.find_element(By.ID, "name").clear()
-        driver.find_element(By.ID, "name").send_keys(name)
-        driver.find_element(By.ID, "password").send_keys(password)
-        click_and_load(driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        browser.log_in(base, name, password)
 
-    def log_out():
-        click_and_load(driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+    log_out = browser.log_out
 
     def session_cookie():
         return next((c for c in driver.get_cookies() if c["name"] == "__Host-vetrina_session"), None)

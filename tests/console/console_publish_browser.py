@@ -134,13 +134,9 @@ try:
     click_and_load = browser.click_and_load
 
     def log_in(name, password):
-        driver.get(base + "/login")
-        driver.find_element(By.ID, "name").send_keys(name)
-        driver.find_element(By.ID, "password").send_keys(password)
-        click_and_load(driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        browser.log_in(base, name, password)
 
-    def log_out():
-        click_and_load(driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+    log_out = browser.log_out
 
     def no_script_ran():
         try:
