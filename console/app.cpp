@@ -29,6 +29,30 @@ Response json(int status, const nlohmann::json& j) {
     return r;
 }
 
+std::optional<User> bearerUser(const ConsoleStore& store, const Request& req) {
+    const auto auth = req.headers.find("authorization");
+    if (auth == req.headers.end() || auth->second.rfind("Bearer ", 0) != 0) return std::nullopt;
+    return userForApiToken(store, std::string_view(auth->second).substr(7));
+}
+
+Response tokenRequired() {
+    Response r = json(401, {{"error", "a valid API token is required (Authorization: Bearer TOKEN)"}});
+    r.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return r;
+}
+
+std::optional<std::int64_t> numberAfter(const std::string& path, std::string_view prefix, std::string& rest) {
+    if (path.rfind(prefix, 0) != 0) return std::nullopt;
+    const std::string tail = path.substr(prefix.size());
+    const size_t slash = tail.find('/');
+    const std::string number = tail.substr(0, slash);
+    if (number.empty() || number.size() > 12 || number[0] == '0' ||
+        !std::all_of(number.begin(), number.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        return std::nullopt;
+    rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
+    return std::stoll(number);
+}
+
 bool canSeeAudit(const User& u) {
     return u.role == Role::Admin || u.role == Role::Publisher;
 }
@@ -335,15 +359,8 @@ Response ConsoleApp::auditCsvFile(Ctx& c) {
 }
 
 Response ConsoleApp::api(Ctx& c) {
-    const auto auth = c.req.headers.find("authorization");
-    std::optional<User> user;
-    if (auth != c.req.headers.end() && auth->second.rfind("Bearer ", 0) == 0)
-        user = userForApiToken(m_store, std::string_view(auth->second).substr(7));
-    if (!user) {
-        Response r = json(401, {{"error", "a valid API token is required (Authorization: Bearer TOKEN)"}});
-        r.headers.emplace_back("WWW-Authenticate", "Bearer");
-        return r;
-    }
+    const std::optional<User> user = bearerUser(m_store, c.req);
+    if (!user) return tokenRequired();
     c.apiUser = user;
     if (c.req.path == "/api/v1/drafts" || c.req.path.rfind("/api/v1/drafts/", 0) == 0) return draftsApi(c);
     if (c.req.path == "/api/v1/audit" && c.req.method == "GET") {

@@ -39,5 +39,12 @@ struct ConsoleApp::Ctx {
 Response redirect(const std::string& to);
 Response json(int status, const nlohmann::json& j);
 bool canSeeAudit(const User& u);
+// The user of "Authorization: Bearer TOKEN", when the token is valid.
+std::optional<User> bearerUser(const ConsoleStore& store, const Request& req);
+// 401 with WWW-Authenticate, for an API request without a valid token.
+Response tokenRequired();
+// "/drafts/12/submit" after the prefix "/drafts/": 12, with `rest` = "submit" (empty when nothing
+// follows); nullopt when no number (at most 12 digits, no leading zero: one address per item) follows.
+std::optional<std::int64_t> numberAfter(const std::string& path, std::string_view prefix, std::string& rest);
 
 }  // namespace vt::console

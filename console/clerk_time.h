@@ -9,5 +9,7 @@ namespace vt::console {
 
 // "2026-12-07T19:20:00+01:00" -> "07/12/2026 19:20" (Rome's wall clock).
 std::string clerkTime(UnixSeconds t);
+// 2026-12-24 -> "24/12/2026".
+std::string clerkDate(CivilDate d);
 
 }  // namespace vt::console

@@ -70,14 +70,9 @@ Response ConsoleApp::draftsApi(Ctx& c) {
     std::int64_t id = 0;
     std::string step;
     if (p != "/api/v1/drafts") {
-        const std::string rest = p.substr(std::string("/api/v1/drafts/").size());
-        const size_t slash = rest.find('/');
-        const std::string number = rest.substr(0, slash);
-        step = slash == std::string::npos ? "" : rest.substr(slash + 1);
-        if (number.empty() || number.size() > 12 ||
-            !std::all_of(number.begin(), number.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-            return json(404, {{"error", "no such draft"}});
-        id = std::stoll(number);
+        const auto number = numberAfter(p, "/api/v1/drafts/", step);
+        if (!number) return json(404, {{"error", "no such draft"}});
+        id = *number;
     }
     if (id && step.empty() && m == "GET") {
         const auto d = findDraft(m_store, id);

@@ -4,14 +4,13 @@
 #include "audit.h"
 #include "publishing.h"
 
+#include "core/util/files.h"
 #include "core/util/text.h"
 
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -32,15 +31,6 @@ const char* const kNoDraft = "Bozza non trovata. / No such draft.";
 
 std::string draftTarget(const Draft& d) {
     return d.kind + ":" + d.contentId + " (#" + std::to_string(d.id) + ")";
-}
-
-std::optional<std::string> readSmallFile(const fs::path& p, size_t cap) {
-    std::error_code ec;
-    if (!fs::is_regular_file(p, ec) || fs::file_size(p, ec) > cap) return std::nullopt;
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return in ? std::optional<std::string>(s.str()) : std::nullopt;
 }
 
 }  // namespace
@@ -258,9 +248,12 @@ std::string tomlDay(const toml::table& t, const char* key) {
     return "";
 }
 
-std::optional<DraftInput> noticeFromFile(const std::string& contentDir, const std::string& contentId) {
+// A notice file's fields; its picture too when `withImage` (the list of published content needs
+// only the title).
+std::optional<DraftInput> noticeFromFile(const std::string& contentDir, const std::string& contentId,
+                                         bool withImage) {
     const fs::path file = fs::path(contentDir) / "notices" / (contentId + ".md");
-    const auto text = readSmallFile(file, 1 << 20);
+    const auto text = readFile(file.string(), 1 << 20);
     if (!text || text->rfind("+++", 0) != 0) return std::nullopt;
     const size_t fmStart = text->find('\n');
     const size_t fmEnd = fmStart == std::string::npos ? std::string::npos : text->find("\n+++", fmStart);
@@ -285,10 +278,10 @@ std::optional<DraftInput> noticeFromFile(const std::string& contentDir, const st
         in.fields["en_short"] = tomlText(*en, "short");
         in.fields["en_body"] = tomlText(*en, "body");
     }
-    const std::string image = tomlText(fm, "image");
+    const std::string image = withImage ? tomlText(fm, "image") : std::string();
     if (!image.empty()) {
         const fs::path p = (file.parent_path() / image).lexically_normal();
-        if (const auto bytes = readSmallFile(p, 16u << 20)) {
+        if (const auto bytes = readFile(p.string(), 16u << 20)) {
             const std::string ext = toLowerAscii(p.extension().string());
             in.image = DraftImage{*bytes, ext == ".png" ? "png" : "jpg"};
         }
@@ -298,8 +291,11 @@ std::optional<DraftInput> noticeFromFile(const std::string& contentDir, const st
 
 }  // namespace
 
-std::optional<DraftInput> inputFromPublished(const ConsoleConfig& config, const ConsoleStore& store,
-                                             const std::string& kind, const std::string& contentId) {
+namespace {
+
+std::optional<DraftInput> publishedInput(const ConsoleConfig& config, const ConsoleStore& store,
+                                         const std::string& kind, const std::string& contentId,
+                                         bool withImage) {
     if (!isValidContentId(contentId)) return std::nullopt;
     // The last approved draft of that file, when the console wrote it.
     Statement st = store.prepare(
@@ -314,8 +310,15 @@ std::optional<DraftInput> inputFromPublished(const ConsoleConfig& config, const 
             return in;
         }
     }
-    if (kind == "notice") return noticeFromFile(config.contentDir, contentId);
+    if (kind == "notice") return noticeFromFile(config.contentDir, contentId, withImage);
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<DraftInput> inputFromPublished(const ConsoleConfig& config, const ConsoleStore& store,
+                                             const std::string& kind, const std::string& contentId) {
+    return publishedInput(config, store, kind, contentId, true);
 }
 
 std::vector<PublishedItem> listPublished(const ConsoleConfig& config, const ConsoleStore& store) {
@@ -331,7 +334,7 @@ std::vector<PublishedItem> listPublished(const ConsoleConfig& config, const Cons
             item.contentId = entry.path().stem().string();
             item.path = kind->folder + "/" + entry.path().filename().string();
             item.title = item.contentId;
-            if (const auto in = inputFromPublished(config, store, kind->name, item.contentId)) {
+            if (const auto in = publishedInput(config, store, kind->name, item.contentId, false)) {
                 item.editable = true;
                 if (!in->fields.at("title").empty()) item.title = in->fields.at("title");
             }

@@ -128,19 +128,19 @@ Response ConsoleApp::draftForm(Ctx& c, int status, const std::string& kindName, 
                                const Fields& values, const FlowResult& result) {
     const DraftKind* kind = findDraftKind(kindName);
     if (!kind) return message(c, 404, "Tipo sconosciuto", "Unknown kind", "", "");
-    std::string lower = kind->labelEn;
-    lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
-    PageData d = id ? pageData(c, "Modifica della bozza", "Edit the draft")
-                    : pageData(c, "Nuovo " + toLowerAscii(kind->labelIt), "New " + lower);
+    PageData d =
+        id ? pageData(c, "Modifica della bozza", "Edit the draft")
+           : pageData(c, "Nuovo " + toLowerAscii(kind->labelIt), "New " + toLowerAscii(kind->labelEn));
     d.set("kind", kind->name);
     d.set("action", id ? "/drafts/" + std::to_string(id) : std::string("/drafts"));
     d.set("cancel", id ? "/drafts/" + std::to_string(id) : std::string("/drafts"));
     std::string imageUrl;
     if (id) {
-        if (const auto draft = findDraft(m_store, id); draft && draft->image)
-            imageUrl = "/drafts/" + std::to_string(id) + "/image?v=" + std::to_string(draft->updatedAt);
-        if (const auto draft = findDraft(m_store, id); draft && !draft->returnNote.empty())
-            d.set("return_note", draft->returnNote);
+        if (const auto draft = findDraft(m_store, id)) {
+            if (draft->image)
+                imageUrl = "/drafts/" + std::to_string(id) + "/image?v=" + std::to_string(draft->updatedAt);
+            if (!draft->returnNote.empty()) d.set("return_note", draft->returnNote);
+        }
     }
     PageData fields = PageData::type::list, english = PageData::type::list;
     bool englishErrors = false;
@@ -295,9 +295,7 @@ Response ConsoleApp::draftPage(Ctx& c, std::int64_t id, const FlowResult& outcom
         PageData p;
         p.set("src", "/drafts/" + std::to_string(id) + "/preview.png?screen=" + screen + common);
         p.set("alt", "Anteprima: " + caption);
-        p.set("caption", caption + " · " +
-                             clerkTime(romeStartOfDay(parseIsoDate(day).value_or(local.date))).substr(0, 10) +
-                             " " + time);
+        p.set("caption", caption + " · " + clerkDate(parseIsoDate(day).value_or(local.date)) + " " + time);
         p.set("w", std::string(portrait ? "540" : "960"));
         p.set("h", std::string(portrait ? "960" : "540"));
         previews.push_back(p);
@@ -317,7 +315,7 @@ Response ConsoleApp::draftPage(Ctx& c, std::int64_t id, const FlowResult& outcom
                 if (ch.value == v->second) shown = ch.labelIt + " / " + ch.labelEn;
         if (spec.type == FieldType::Check) shown = "Sì / Yes";
         if (const auto date = spec.type == FieldType::Date ? parseIsoDate(v->second) : std::nullopt)
-            shown = clerkTime(romeStartOfDay(*date)).substr(0, 10);
+            shown = clerkDate(*date);
         row.set("value", shown);
         row.set("long", spec.type == FieldType::LongText || spec.type == FieldType::Markdown);
         values.push_back(row);
@@ -392,15 +390,10 @@ Response ConsoleApp::draftRoutes(Ctx& c) {
     }
     if (p == "/drafts/from-published" && post) return draftFromPublished(c);
     // /drafts/ID[/step]
-    const std::string rest = p.substr(std::string("/drafts/").size());
-    const size_t slash = rest.find('/');
-    const std::string number = rest.substr(0, slash),
-                      step = slash == std::string::npos ? "" : rest.substr(slash + 1);
-    std::int64_t id = 0;
-    if (number.empty() || number.size() > 12 ||
-        !std::all_of(number.begin(), number.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-        return message(c, 404, "Pagina non trovata", "Page not found", "", "");
-    id = std::stoll(number);
+    std::string step;
+    const auto number = numberAfter(p, "/drafts/", step);
+    if (!number) return message(c, 404, "Pagina non trovata", "Page not found", "", "");
+    const std::int64_t id = *number;
     if (step.empty() && get) return draftPage(c, id, FlowResult{});
     if (step.empty() && post) return draftSave(c, id);
     if (step == "edit" && get) return draftEdit(c, id);

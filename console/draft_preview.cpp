@@ -94,22 +94,16 @@ Response ConsoleApp::previewRequest(const Request& req) {
         std::lock_guard<std::mutex> guard(m_store.lock());
         Ctx c{req, m_now(), std::nullopt, {}, std::nullopt};
         if (api) {
-            const auto auth = req.headers.find("authorization");
-            if (auth != req.headers.end() && auth->second.rfind("Bearer ", 0) == 0)
-                c.apiUser = userForApiToken(m_store, std::string_view(auth->second).substr(7));
-            if (!c.apiUser)
-                return json(401, {{"error", "a valid API token is required (Authorization: Bearer TOKEN)"}});
+            c.apiUser = bearerUser(m_store, req);
+            if (!c.apiUser) return tokenRequired();
         } else {
             if (const auto it = req.cookies.find(kSessionCookie); it != req.cookies.end())
                 c.session = findSession(m_store, it->second, c.now);
             if (!c.user()) return redirect("/login");
         }
-        const size_t start = api ? std::string("/api/v1/drafts/").size() : std::string("/drafts/").size();
-        const std::string number = req.path.substr(start, req.path.find('/', start) - start);
-        const bool digits =
-            !number.empty() && number.size() <= 12 &&
-            std::all_of(number.begin(), number.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-        const auto draft = digits ? findDraft(m_store, std::stoll(number)) : std::nullopt;
+        std::string rest;
+        const auto id = numberAfter(req.path, api ? "/api/v1/drafts/" : "/drafts/", rest);
+        const auto draft = id ? findDraft(m_store, *id) : std::nullopt;
         const DraftKind* kind = draft ? findDraftKind(draft->kind) : nullptr;
         if (!kind)
             return api ? json(404, {{"error", "no such draft"}})

@@ -1,5 +1,6 @@
 #include "revision_pages.h"
 
+#include "app_context.h"
 #include "clerk_time.h"
 
 #include "revisions.h"
@@ -19,30 +20,10 @@ std::string sizeText(std::uint64_t bytes) {
     return buf;
 }
 
-// The revision number of "/revisions/12" or "/revisions/12/restore" after `prefix`; `rest` gets
-// what follows the number.
-std::optional<std::int64_t> revisionIn(const std::string& path, const std::string& prefix,
-                                       std::string& rest) {
-    if (path.rfind(prefix, 0) != 0) return std::nullopt;
-    std::size_t i = prefix.size(), start = i;
-    while (i < path.size() && i - start < 18 && path[i] >= '0' && path[i] <= '9') ++i;
-    if (i == start || path[start] == '0' || (i < path.size() && path[i] != '/')) return std::nullopt;
-    rest = path.substr(i);
-    return std::stoll(path.substr(start, i - start));
-}
-
 Response page(int status, std::string body) {
     Response r;
     r.status = status;
     r.body = std::move(body);
-    return r;
-}
-
-Response json(int status, const nlohmann::json& j) {
-    Response r;
-    r.status = status;
-    r.contentType = "application/json";
-    r.body = j.dump(2) + "\n";
     return r;
 }
 
@@ -229,10 +210,10 @@ std::optional<Response> revisionPages(const ConsoleConfig& config, ConsoleStore&
     const std::string& m = r.req.method;
     if (p == "/revisions" && m == "GET") return listPage(store, templates, r.base);
     std::string rest;
-    const auto n = revisionIn(p, "/revisions/", rest);
+    const auto n = numberAfter(p, "/revisions/", rest);
     if (!n) return std::nullopt;
     if (rest.empty() && m == "GET") return revisionPage(config, store, templates, r, *n, 200, {}, false);
-    if (rest == "/restore" && m == "POST") return restorePost(config, store, templates, r, *n);
+    if (rest == "restore" && m == "POST") return restorePost(config, store, templates, r, *n);
     return std::nullopt;
 }
 
@@ -247,7 +228,7 @@ std::optional<Response> revisionsApi(const ConsoleConfig& config, ConsoleStore& 
         return json(200, {{"revisions", list}});
     }
     std::string rest;
-    const auto n = revisionIn(p, "/api/v1/revisions/", rest);
+    const auto n = numberAfter(p, "/api/v1/revisions/", rest);
     if (!n) return std::nullopt;
     if (rest.empty()) {
         if (m != "GET") return json(405, {{"error", "use GET"}});
@@ -255,7 +236,7 @@ std::optional<Response> revisionsApi(const ConsoleConfig& config, ConsoleStore& 
         if (!d) return json(404, {{"error", "no such revision"}});
         return json(200, diffJson(*d));
     }
-    if (rest != "/restore") return std::nullopt;
+    if (rest != "restore") return std::nullopt;
     if (m != "POST") return json(405, {{"error", "use POST"}});
     if (!canPublish(user)) return json(403, {{"error", "restoring is for publishers and admins"}});
     if (!findRevision(store, *n)) return json(404, {{"error", "no such revision"}});

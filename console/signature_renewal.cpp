@@ -3,20 +3,16 @@
 #include "publishing.h"
 
 #include "core/sync/manifest.h"
-
-#include <fstream>
-#include <sstream>
+#include "core/util/files.h"
 
 namespace vt::console {
 
 RenewalOutcome renewSignatureIfDue(const ConsoleConfig& config, ConsoleStore& store, UnixSeconds now) {
     RenewalOutcome out;
-    std::ifstream in(config.outDir + "/manifest.json", std::ios::binary);
-    if (!in) return out;
-    std::ostringstream text;
-    text << in.rdbuf();
+    const auto text = readFile(config.outDir + "/manifest.json");
+    if (!text) return out;
     std::string error;
-    const auto manifest = parseManifest(text.str(), error);
+    const auto manifest = parseManifest(*text, error);
     if (!manifest) {
         out.due = true;
         out.error = config.outDir + "/manifest.json: " + error;

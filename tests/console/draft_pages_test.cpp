@@ -357,3 +357,31 @@ TEST_CASE("console drafts: each kind's form shows its own fields", "[console][dr
     CHECK(event.body.find("type=\"file\"") == std::string::npos);
     CHECK(f.app->handle(get("/drafts/new?kind=nulla", anna)).status == 404);
 }
+
+TEST_CASE("console drafts: the API refuses garbage with a clear error and stores nothing",
+          "[console][drafts-api]") {
+    Fixture f("console-drafts-api-garbage");
+    const std::string token = addApiToken(f.store, "anna", kNow);
+    for (const std::string& body :
+         {std::string("{not json"), std::string("[]"), std::string(R"({"kind": "notice"})"),
+          std::string(R"({"kind": "notice", "fields": "testo"})"), std::string(200000, '{')}) {
+        const Response r = f.app->handle(apiRequest("POST", "/api/v1/drafts", token, body));
+        INFO(body.substr(0, 40));
+        CHECK(r.status == 400);
+        CHECK(nlohmann::json::parse(r.body)["error"].get<std::string>().find("expected") !=
+              std::string::npos);
+    }
+    const Response unknown = f.app->handle(
+        apiRequest("POST", "/api/v1/drafts", token, R"({"kind": "oroscopo", "fields": {"title": "x"}})"));
+    CHECK(unknown.status == 400);
+    const Response badValue =
+        f.app->handle(apiRequest("POST", "/api/v1/drafts", token,
+                                 R"({"kind": "notice", "fields": {"title": ["a"], "image": "%%%"}})"));
+    CHECK(badValue.status == 400);
+    const auto errors = nlohmann::json::parse(badValue.body)["errors"];
+    CHECK(errors.contains("title"));
+    CHECK(errors.contains("image"));
+    CHECK(listDrafts(f.store, false).empty());
+    CHECK(f.app->handle(apiRequest("GET", "/api/v1/drafts/abc", token)).status == 404);
+    CHECK(f.app->handle(apiRequest("GET", "/api/v1/drafts/99999999999999999999", token)).status == 404);
+}
